@@ -1,0 +1,114 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import pLimit from "p-limit";
+import { type CacheMode, createDiskCache, defaultCacheDir } from "./cache/disk-cache.js";
+import { createRegistryClient } from "./collectors/net/registry-client.js";
+import { loadNpmConfig } from "./collectors/net/npm-config.js";
+import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
+import type { RegistryEvidence } from "./collectors/registry/types.js";
+import type { Evidence, SourceName, SourceStatus } from "./collectors/types.js";
+import { loadConfig } from "./config/load-config.js";
+import { readInventory } from "./inventory/read-inventory.js";
+import { buildResult } from "./result/build-result.js";
+import type { JengaResult } from "./result/types.js";
+
+export interface AnalyzeOptions {
+  /** Project folders, lockfiles or SBOMs; relative to cwd. Default: cwd. */
+  paths: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  home: string;
+  cacheDir?: string;
+  offline?: boolean;
+  refresh?: boolean;
+  configFile?: string;
+  concurrency?: number;
+  git?: boolean;
+  usage?: boolean;
+  advisories?: boolean;
+  osv?: string;
+  toolVersion: string;
+  /** Injected clock: every age-based signal is computed against it. */
+  now?: () => Date;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Replaces the registry client (tests, scale-out workers). */
+  fetcher?: PackumentFetcher;
+}
+
+export interface ProgressEvent {
+  stage: "inventory" | "registry" | "scoring";
+  done: number;
+  total: number;
+  name?: string;
+}
+
+export const defaultConcurrency = 16;
+/** Cache reads and scoring are cheap; this only keeps open file handles bounded. */
+const localWorkLimit = 64;
+
+/**
+ * The whole analysis as a library function: inputs in, the JSON result out.
+ * It never prints and never exits; the CLI decides what to do with the result.
+ */
+export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
+  const now = options.now ?? (() => new Date());
+  const paths = (options.paths.length > 0 ? options.paths : ["."]).map((p) => path.resolve(options.cwd, p));
+  const firstDir = await projectDirOf(paths[0] as string);
+  const loaded = await loadConfig({ ...(options.configFile ? { file: path.resolve(options.cwd, options.configFile) } : {}), projectDir: firstDir });
+  const inventory = await readInventory(paths, { cwd: options.cwd });
+  const ignored = new Set(loaded.config.ignore ?? []);
+  const packages = inventory.packages.filter(
+    (p) => !ignored.has(p.name) && (loaded.policy.includeDev || p.scopes.some((s) => s !== "dev")),
+  );
+  options.onProgress?.({ stage: "inventory", done: packages.length, total: packages.length });
+
+  const mode: CacheMode = options.offline ? "offline" : options.refresh ? "refresh" : "normal";
+  const cache = createDiskCache({ dir: options.cacheDir ?? defaultCacheDir(options.env, options.home), mode, now });
+  const concurrency = options.concurrency ?? defaultConcurrency;
+  const ownClient = options.fetcher || options.offline
+    ? null
+    : createRegistryClient(await loadNpmConfig({ cwd: firstDir, env: options.env }), { concurrency });
+  const fetcher = options.offline ? null : (options.fetcher ?? ownClient);
+
+  const registry = new Map<string, Evidence<RegistryEvidence>>();
+  const limit = pLimit(localWorkLimit);
+  let done = 0;
+  try {
+    await Promise.all(
+      packages.map((pkg) =>
+        limit(async () => {
+          registry.set(pkg.name, await collectRegistry(pkg, { fetcher, cache, now }));
+          options.onProgress?.({ stage: "registry", done: ++done, total: packages.length, name: pkg.name });
+        }),
+      ),
+    );
+  } finally {
+    await ownClient?.close();
+  }
+
+  const otherStatuses = sourceStatuses(options);
+  return buildResult({
+    inventory: { ...inventory, packages },
+    registry,
+    otherStatuses,
+    config: loaded,
+    now: now(),
+    toolVersion: options.toolVersion,
+  });
+}
+
+async function projectDirOf(input: string): Promise<string> {
+  const info = await stat(input).catch(() => null);
+  return info?.isDirectory() ? input : path.dirname(input);
+}
+
+/** Statuses of the sources this version does not collect yet, or that the user turned off. */
+function sourceStatuses(options: AnalyzeOptions): Record<Exclude<SourceName, "registry">, SourceStatus> {
+  const notYet = "skipped: not collected by this version of jenga";
+  return {
+    git: options.git === false ? "skipped: --no-git" : notYet,
+    advisories: options.advisories === false ? "skipped: --no-advisories" : notYet,
+    issues: notYet,
+    usage: options.usage === false ? "skipped: --no-usage" : notYet,
+  };
+}

@@ -1,0 +1,60 @@
+import hostedGitInfo from "hosted-git-info";
+
+/**
+ * Normalises a `repository` value as publishers write it (`git+https://…`,
+ * `git+ssh://git@…`, `git://…`, `github:user/repo`, bare `user/repo`,
+ * scp-like `git@host:user/repo.git`) into one browsable https URL.
+ * Known hosts go through npm's own hosted-git-info; other hosts are parsed
+ * strictly. The result is a display and identity key, not yet something safe
+ * to hand to git: the git collector validates transports on its own.
+ */
+
+export interface NormalizedRepository {
+  /** `https://host/owner/repo`, no `.git`, no credentials, no fragment. */
+  url: string;
+  /** Monorepo folder, without leading/trailing slashes, or null. */
+  directory: string | null;
+}
+
+/** Longer values are not repository URLs; refusing them keeps hostile input cheap. */
+const maxUrlLength = 1000;
+
+export function normalizeRepositoryUrl(
+  raw: string | null | undefined,
+  directory: string | null = null,
+): NormalizedRepository | null {
+  if (!raw || raw.length > maxUrlLength || /[\u0000-\u001f\u007f\s]/.test(raw.trim())) return null;
+  const value = raw.trim();
+  const dir = normalizeDirectory(directory);
+  const hosted = hostedGitInfo.fromUrl(value, { noCommittish: true, noGitPlus: true });
+  if (hosted) {
+    const url = hosted.browse().replace(/\/+$/, "").replace(/#.*$/, "");
+    const tree = /\/tree\/[^/]+\/(.+)$/.exec(value.replace(/\.git$/, ""));
+    return { url, directory: dir ?? normalizeDirectory(tree?.[1] ?? null) };
+  }
+  return parseOtherHost(value, dir);
+}
+
+function parseOtherHost(value: string, directory: string | null): NormalizedRepository | null {
+  // scp-like `user@host:path` has no scheme; give it one so URL can parse it.
+  const scp = /^([\w.-]+@)?([\w.-]+):(?!\/\/)(.+)$/.exec(value);
+  const candidate = scp ? `ssh://${scp[1] ?? ""}${scp[2]}/${scp[3]}` : value.replace(/^git\+/, "");
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return null;
+  }
+  if (!["https:", "http:", "ssh:", "git:"].includes(url.protocol) || !url.hostname) return null;
+  const pathname = url.pathname.replace(/\.git$/, "").replace(/\/+$/, "");
+  if (!pathname || pathname === "/") return null;
+  return { url: `https://${url.hostname}${pathname}`, directory };
+}
+
+function normalizeDirectory(directory: string | null): string | null {
+  if (!directory) return null;
+  const cleaned = directory.replace(/\\/g, "/").replace(/^\.?\/+|\/+$/g, "");
+  // A directory that climbs out of the repository is nonsense or an attack.
+  if (!cleaned || cleaned.split("/").includes("..")) return null;
+  return cleaned;
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { defaultPolicy } from "../scoring/policy.js";
+import { verdictNames } from "../scoring/verdicts.js";
+
+/**
+ * The config file's schema (`jenga.config.json`, or a `jenga` key in
+ * package.json). Unknown keys are errors, so a typo never silently does
+ * nothing. The published JSON Schema (jenga.schema.json beside this file) is
+ * generated from it; a test keeps the two in step.
+ */
+
+const verdict = z.enum(verdictNames as [string, ...string[]]);
+
+/** Every numeric group of the policy may be overridden key by key. */
+function numbersOf<T extends Record<string, unknown>>(group: T) {
+  const shape: Record<string, z.ZodOptional<z.ZodNumber>> = {};
+  for (const [key, value] of Object.entries(group)) {
+    if (typeof value === "number") shape[key] = z.number().min(0).optional();
+  }
+  return z.strictObject(shape).optional();
+}
+
+const isoDate = z
+  .string()
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
+    "must be an ISO date such as 2027-03-01",
+  );
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  gate: z
+    .strictObject({
+      failOn: z.array(verdict).optional().describe("Verdicts that make `jenga gate` fail."),
+      minHealth: z.number().min(0).max(100).optional().describe("Packages below this health fail the gate."),
+    })
+    .optional(),
+  waivers: z
+    .array(
+      z.strictObject({
+        package: z.string().min(1),
+        reason: z.string().min(1),
+        until: isoDate.describe("The waiver expires at the end of this day; after it the finding is back."),
+      }),
+    )
+    .optional(),
+  ignore: z.array(z.string().min(1)).optional().describe("Package names left out of the analysis."),
+  includeDev: z.boolean().optional().describe("Analyze dev dependencies (default true)."),
+  thresholds: numbersOf(defaultPolicy.thresholds),
+  points: numbersOf(defaultPolicy.points),
+  healthPenalties: numbersOf(defaultPolicy.healthPenalties),
+  registry: numbersOf(defaultPolicy.registry),
+});
+
+export type JengaConfig = z.infer<typeof configSchema>;
+
+export function configJsonSchema(): unknown {
+  return z.toJSONSchema(configSchema, { target: "draft-7" });
+}

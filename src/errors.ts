@@ -1,0 +1,29 @@
+/**
+ * Known errors: bad input the user can fix. The CLI prints their message on one
+ * line with a hint and exits 2; anything else is a bug and prints its stack.
+ */
+export class InputError extends Error {
+  override readonly name = "InputError";
+  constructor(
+    /** The file at fault, as the user would recognise it. */
+    readonly file: string,
+    readonly detail: string,
+    /** 1-based line of a parse error, when known. */
+    readonly line?: number,
+    readonly hint?: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ""}: ${detail}`);
+  }
+}
+
+/** Bad usage of the CLI or an invalid config: every problem listed at once. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}

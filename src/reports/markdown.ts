@@ -1,0 +1,33 @@
+import type { JengaResult } from "../result/types.js";
+import { verdictNames } from "../scoring/verdicts.js";
+
+/** Most pull-request comment and step-summary readers stop after a screen; list the worst first. */
+const maxRows = 30;
+
+/** Text from dependencies goes into table cells: no pipes, no newlines, no markup. */
+function cell(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/([\\|`*_[\]<>])/g, "\\$1");
+}
+
+export function renderMarkdown(result: JengaResult): string {
+  const counts = verdictNames.map((v) => `${v} ${result.summary[v]}`).join(" · ");
+  const actionable = result.packages
+    .filter((p) => p.verdict !== "keep")
+    .sort((a, b) => a.health - b.health);
+  const lines = [
+    `## jenga: ${result.packages.length} packages`,
+    "",
+    counts,
+    "",
+    ...result.notes.map((n) => `> ${cell(n)}`),
+    "",
+  ];
+  if (actionable.length === 0) return [...lines, "Nothing to act on.", ""].join("\n");
+  lines.push("| package | verdict | health | reached | why |", "|---|---|---|---|---|");
+  for (const p of actionable.slice(0, maxRows)) {
+    const reached = p.direct ? "direct" : `via ${p.via.join(", ")}`;
+    lines.push(`| ${cell(p.name)} | ${p.verdict} | ${p.health} | ${cell(reached)} | ${cell(p.reasons[0]?.text ?? "")} |`);
+  }
+  if (actionable.length > maxRows) lines.push("", `…and ${actionable.length - maxRows} more in the full report.`);
+  return `${lines.join("\n")}\n`;
+}

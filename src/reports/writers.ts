@@ -1,0 +1,21 @@
+import type { JengaResult } from "../result/types.js";
+import { reportCss, reportJs } from "./html/assets.js";
+import { renderIndex } from "./html/render-index.js";
+import { renderMarkdown } from "./markdown.js";
+
+/** A rendered output: file contents by path relative to where it is written. Pure, so tests read it directly. */
+export type RenderedFiles = Record<string, string>;
+
+/** Every output format, by name, with one signature: the JSON result in, files out. */
+export const writers = {
+  json: (result: JengaResult): RenderedFiles => ({ "jenga.json": `${JSON.stringify(result, null, 2)}\n` }),
+  html: (result: JengaResult): RenderedFiles => ({
+    "index.html": renderIndex(result),
+    "report.css": reportCss,
+    "report.js": reportJs,
+    "jenga.json": `${JSON.stringify(result, null, 2)}\n`,
+  }),
+  markdown: (result: JengaResult): RenderedFiles => ({ "jenga.md": renderMarkdown(result) }),
+} as const satisfies Record<string, (result: JengaResult) => RenderedFiles>;
+
+export type WriterName = keyof typeof writers;

@@ -1,0 +1,112 @@
+import type { RegistryEvidence } from "../collectors/registry/types.js";
+import { normalizeRepositoryUrl } from "../collectors/repository-url.js";
+import { sourceNames } from "../collectors/sources.js";
+import type { Evidence, SourceName, SourceStatus } from "../collectors/types.js";
+import type { LoadedConfig } from "../config/load-config.js";
+import type { Inventory, InventoryPackage } from "../inventory/types.js";
+import { computeSignals } from "../signals/compute-signals.js";
+import { formatMessage } from "../scoring/messages.js";
+import { scorePackage } from "../scoring/score-package.js";
+import { verdictNames, type Verdict } from "../scoring/verdicts.js";
+import { findWaiver } from "./waivers.js";
+import type { JengaResult, PackageResult } from "./types.js";
+
+export interface ResultInput {
+  inventory: Inventory;
+  registry: Map<string, Evidence<RegistryEvidence>>;
+  otherStatuses: Record<Exclude<SourceName, "registry">, SourceStatus>;
+  config: LoadedConfig;
+  now: Date;
+  toolVersion: string;
+}
+
+/** Pure: evidence in, the JSON result out. Signals, scores and the words of every reason are fixed here. */
+export function buildResult(input: ResultInput): JengaResult {
+  const packages = input.inventory.packages
+    .map((pkg) => scoreOne(pkg, input))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const summary = Object.fromEntries(verdictNames.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const p of packages) summary[p.verdict]++;
+  return {
+    schemaVersion: 1,
+    tool: { name: "jenga", version: input.toolVersion },
+    generatedAt: input.now.toISOString(),
+    projects: input.inventory.projects.map(({ path, name, lockfile, kind }) => ({ path, name, lockfile, kind })),
+    packages,
+    summary,
+    notes: runNotes(packages),
+    sources: sourceSummary(packages),
+    config: { file: input.config.file, gate: { ...input.config.policy.gate } },
+  };
+}
+
+function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
+  const registry = input.registry.get(pkg.name);
+  const statuses = { registry: registry?.status ?? "skipped: not collected", ...input.otherStatuses };
+  const evidence = registry?.data ? { registry: registry.data } : {};
+  const signals = computeSignals(pkg, evidence, statuses, input.now);
+  const score = scorePackage(signals, statuses, input.config.policy);
+  const waiver = findWaiver(pkg.name, input.config.config.waivers ?? [], input.now);
+  const findings = waiver?.expired
+    ? [{ signal: "verdict" as const, code: "waiverExpired" as const, args: { until: waiver.until, reason: waiver.reason }, action: null, points: 0 }, ...score.findings]
+    : score.findings;
+  const reasons = findings.map((f) => ({
+    signal: f.signal,
+    code: f.code,
+    text: formatMessage(f.code, f.args),
+    action: f.action,
+    points: f.points,
+  }));
+  const field = registry?.data?.repository;
+  return {
+    name: pkg.name,
+    versions: pkg.versions,
+    direct: pkg.direct,
+    scopes: pkg.scopes,
+    dependents: pkg.dependents,
+    via: pkg.via,
+    path: pkg.path,
+    projects: pkg.projects,
+    repository: normalizeRepositoryUrl(field?.url, field?.directory ?? null),
+    verdict: score.verdict,
+    health: score.health,
+    confidence: score.confidence,
+    scores: score.scores,
+    reasons,
+    signals,
+    sources: statuses,
+    waiver,
+  };
+}
+
+function runNotes(packages: PackageResult[]): string[] {
+  const notes: string[] = [];
+  const withRegistry = packages.filter((p) => p.sources.registry === "ok");
+  const untrusted = withRegistry.filter((p) => p.signals.publishTimesTrusted?.value === false).length;
+  if (untrusted > 0) {
+    notes.push(
+      `Publish times look rewritten for ${untrusted} of ${withRegistry.length} packages (a registry mirror records its copy times): age-based signals were ignored for them.`,
+    );
+  }
+  const stripped = withRegistry.filter((p) => p.signals.maintainers?.value === null).length;
+  if (stripped > 0) {
+    notes.push(
+      `The registry omits maintainers for ${stripped} of ${withRegistry.length} packages, and with them deprecation data: those checks were skipped, not passed.`,
+    );
+  }
+  return notes;
+}
+
+function sourceSummary(packages: PackageResult[]): JengaResult["sources"] {
+  const summary = {} as JengaResult["sources"];
+  for (const source of sourceNames) {
+    const entry = { ok: 0, missing: {} as Record<string, number> };
+    for (const p of packages) {
+      const status = p.sources[source];
+      if (status === "ok") entry.ok++;
+      else entry.missing[status] = (entry.missing[status] ?? 0) + 1;
+    }
+    summary[source] = entry;
+  }
+  return summary;
+}

@@ -1,0 +1,61 @@
+import type { SourceName, SourceStatus } from "../collectors/types.js";
+import type { InputKind, Scope } from "../inventory/types.js";
+import type { SignalResult } from "../signals/define-signal.js";
+import type { Action, Verdict } from "../scoring/verdicts.js";
+
+/**
+ * The JSON result: the source of truth every report is rendered from, and a
+ * contract other tools read (DESIGN.md). Fields may be added; none may be
+ * renamed or dropped without bumping schemaVersion.
+ */
+export interface JengaResult {
+  schemaVersion: 1;
+  tool: { name: "jenga"; version: string };
+  generatedAt: string;
+  projects: ProjectResult[];
+  packages: PackageResult[];
+  summary: Record<Verdict, number>;
+  /** Run-wide facts the reader should know (a mirror was detected, a source was off). */
+  notes: string[];
+  /** Per source: how many packages had data, and the distinct reasons others did not. */
+  sources: Record<SourceName, { ok: number; missing: Record<SourceStatus, number> }>;
+  /** The config the run used, and the gate policy it implies (so a result can be re-gated later). */
+  config: { file: string | null; gate: { failOn: Verdict[]; minHealth: number } };
+}
+
+export interface ProjectResult {
+  path: string;
+  name: string;
+  lockfile: string | null;
+  kind: InputKind;
+}
+
+export interface ReasonResult {
+  signal: string;
+  code: string;
+  text: string;
+  /** The action this reason pushes toward, null for context. */
+  action: Action | null;
+  points: number;
+}
+
+export interface PackageResult {
+  name: string;
+  versions: string[];
+  direct: boolean;
+  scopes: Scope[];
+  dependents: number;
+  /** The direct dependencies that bring it in: where the user can act. */
+  via: string[];
+  path: string[];
+  projects: string[];
+  repository: { url: string; directory: string | null } | null;
+  verdict: Verdict;
+  health: number;
+  confidence: number;
+  scores: Record<Action, number>;
+  reasons: ReasonResult[];
+  signals: Record<string, SignalResult>;
+  sources: Record<SourceName, SourceStatus>;
+  waiver: { reason: string; until: string; expired: boolean } | null;
+}

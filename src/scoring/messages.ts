@@ -1,0 +1,45 @@
+/**
+ * The one place where findings become words. Each message names the signal's
+ * value and, where there is one, the threshold it crossed.
+ */
+type Args = Record<string, string | number>;
+
+const plural = (n: number | string, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
+
+export const messages = {
+  deprecated: (a: Args) => `deprecated by its publisher: "${a.message}"`,
+  installedDeprecated: (a: Args) =>
+    `installed ${a.versions} deprecated by its publisher ("${a.message}"); the latest version is not`,
+  majorsBehind: (a: Args) =>
+    `${plural(a.behind ?? 0, "major version")} behind (installed ${a.installed}, latest ${a.latest}; fix from ${a.threshold})`,
+  soleMaintainer: () => "one maintainer can publish it: nobody else can ship a fix",
+  quiet: (a: Args) => `last publish ${a.months} months ago (quiet from ${a.threshold})`,
+  widelyDepended: (a: Args) => `${plural(a.dependents ?? 0, "package")} in your tree depend on it (from ${a.threshold})`,
+  nonTrivialSize: (a: Args) => `${a.size} unpacked: real work to replace (from ${a.threshold})`,
+  tinyPackage: (a: Args) => `only ${a.size} unpacked: cheap to inline (under ${a.threshold})`,
+  tinyWithInstallScript: (a: Args) => `a package of ${a.size} runs ${a.scripts} at install time`,
+  noRepository: () => "declares no source repository: nobody can audit or adopt it",
+  noLicense: () => "declares no license",
+  installScripts: (a: Args) => `runs ${a.scripts} at install time`,
+  recentPublish: (a: Args) => `published ${a.months} months ago`,
+  finishedQuiet: (a: Args) =>
+    `quiet for ${a.months} months but small (${a.size}): likely finished rather than abandoned`,
+  maintainerDepth: (a: Args) => `${plural(a.count ?? 0, "maintainer")} can publish it`,
+  untrustedTimes: (a: Args) => `publish times ignored: ${a.why}`,
+  strippedMetadata: () => "the registry omits maintainers and deprecation data (a mirror?): those checks were skipped",
+  belowThresholds: (a: Args) => `no action reaches its threshold (highest: ${a.action} ${a.score} of ${a.threshold})`,
+  waiverExpired: (a: Args) => `waiver expired on ${a.until} ("${a.reason}"): the finding is back`,
+  registryUnavailable: (a: Args) => `no registry data (${a.status}): verdict rests on the dependency graph alone`,
+} as const satisfies Record<string, (args: Args) => string>;
+
+export type MessageCode = keyof typeof messages;
+
+export function formatMessage(code: MessageCode, args: Args): string {
+  return messages[code](args);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

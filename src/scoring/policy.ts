@@ -1,0 +1,83 @@
+import type { Action, Verdict } from "./verdicts.js";
+
+/**
+ * Every threshold and weight of the scoring model, named, with the reason for
+ * its value. A config file may override any of them (see src/config/schema.ts);
+ * nothing in the scoring code may use a bare number instead.
+ */
+export const defaultPolicy = {
+  /** An action becomes the verdict when its score reaches this; otherwise `keep`. */
+  thresholds: {
+    // The publisher's own deprecation alone reaches it: that is a decision, not a guess.
+    sunset: 50,
+    // Adoption is costly; registry facts alone (one maintainer, quiet, widely used) must all agree.
+    adopt: 60,
+    // A deprecated installed version, or two majors behind, is a concrete upgrade to make.
+    fix: 50,
+    rewrite: 50,
+  } satisfies Record<Action, number>,
+
+  /** Points each finding adds to an action score (scores are capped at 100). */
+  points: {
+    deprecated: 80,
+    installedDeprecated: 60,
+    // Per major behind: one major is routine lag, two means the installed line is likely unsupported.
+    perMajorBehind: 25,
+    soleMaintainer: 20,
+    quiet: 25,
+    widelyDepended: 15,
+    nonTrivialSize: 10,
+    tinyPackage: 25,
+    // A tiny package that runs code at install time is all risk and little value.
+    tinyWithInstallScript: 30,
+  },
+
+  /** Health starts at 100; each finding subtracts its penalty (floored at 0). */
+  healthPenalties: {
+    deprecated: 60,
+    installedDeprecated: 30,
+    perMajorBehind: 10,
+    maxMajorsBehind: 30,
+    quiet: 15,
+    longQuiet: 25,
+    soleMaintainer: 10,
+    noRepository: 15,
+    noLicense: 10,
+    installScripts: 5,
+  },
+
+  registry: {
+    // Two years without a release: the usual "stale" line (OpenSSF Scorecard's Maintained
+    // check looks at 90 days of activity; for releases of small libraries a year is normal).
+    quietMonths: 24,
+    // Twice that without a release is long even for a finished package.
+    longQuietMonths: 48,
+    // Below ~4 KB unpacked (code, README and license together) a package is a few functions: cheap to inline.
+    tinyBytes: 4 * 1024,
+    // Above ~100 KB unpacked a package is real work to replace.
+    nonTrivialBytes: 100 * 1024,
+    // Depended on by this many packages in your own tree: removing it is not a local decision.
+    widelyDependedBy: 5,
+    soleMaintainerCount: 1,
+  },
+
+  /** Confidence is the share of evidence weight that was available (0-1). */
+  sourceWeights: {
+    registry: 0.3,
+    git: 0.25,
+    advisories: 0.2,
+    issues: 0.15,
+    usage: 0.1,
+  },
+  // Doubtful registry data (mirror times, stripped maintainers) costs this much confidence.
+  untrustedPenalty: 0.1,
+
+  gate: {
+    failOn: ["sunset"] as Verdict[],
+    minHealth: 0,
+  },
+  /** Whether dev dependencies are analyzed and can fail the gate. */
+  includeDev: true,
+};
+
+export type Policy = typeof defaultPolicy;

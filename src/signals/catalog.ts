@@ -1,0 +1,127 @@
+/**
+ * Every signal, documented once: what it measures, in which unit, why it
+ * matters and what to do about it. `satisfies Record<SignalId, …>` means a new
+ * signal does not compile until it is documented here; the report's glossary
+ * is rendered from this table.
+ */
+
+export type Unit = "boolean" | "months" | "years" | "count" | "per-year" | "bytes" | "text" | "list";
+
+export interface SignalInfo {
+  title: string;
+  unit: Unit;
+  description: string;
+  why: string;
+  remediation: string;
+}
+
+export const signalCatalog = {
+  deprecated: {
+    title: "Deprecated",
+    unit: "boolean",
+    description: "The latest version carries a deprecation message from its publisher.",
+    why: "The publisher itself says the package should not be used.",
+    remediation: "Follow the deprecation message: move to the successor or remove the package.",
+  },
+  installedDeprecated: {
+    title: "Installed version deprecated",
+    unit: "list",
+    description: "Installed versions that their publisher deprecated.",
+    why: "Versions are usually deprecated for a bug or a vulnerability; a newer release fixes it.",
+    remediation: "Upgrade to a version that is not deprecated.",
+  },
+  monthsSinceLastPublish: {
+    title: "Months since last publish",
+    unit: "months",
+    description: "Time since the newest version was published.",
+    why: "A long silence is either a finished package or an abandoned one; other signals tell which.",
+    remediation: "Check whether upstream still answers reports before relying on it for new work.",
+  },
+  releasesPerYear: {
+    title: "Releases per year",
+    unit: "per-year",
+    description: "Stable releases per year over the last three years.",
+    why: "Regular releases show that fixes reach users.",
+    remediation: "None by itself; read together with open reports.",
+  },
+  maintainers: {
+    title: "Maintainers",
+    unit: "count",
+    description: "Accounts allowed to publish the package.",
+    why: "A single publisher is a bus factor of one: nobody else can ship a fix.",
+    remediation: "Offer co-maintenance, or fund the maintainer.",
+  },
+  versionCount: {
+    title: "Versions",
+    unit: "count",
+    description: "Versions ever published.",
+    why: "Context for release cadence and maturity.",
+    remediation: "None.",
+  },
+  ageYears: {
+    title: "Age",
+    unit: "years",
+    description: "Years since the first version was published.",
+    why: "An old package with no recent releases is more likely finished than a young one.",
+    remediation: "None.",
+  },
+  license: {
+    title: "License",
+    unit: "text",
+    description: "The license the latest version declares.",
+    why: "An unlicensed package cannot legally be used, forked or adopted.",
+    remediation: "Ask upstream to declare a license, or replace the package.",
+  },
+  repository: {
+    title: "Repository",
+    unit: "text",
+    description: "The source repository the package declares, normalised.",
+    why: "Without a repository nobody can read, audit, fix or adopt the code.",
+    remediation: "Ask upstream to declare its repository.",
+  },
+  installScripts: {
+    title: "Install scripts",
+    unit: "list",
+    description: "Lifecycle scripts that run when the installed versions are installed.",
+    why: "Install scripts run arbitrary code on every developer and CI machine.",
+    remediation: "Check that the script is needed; install with --ignore-scripts where possible.",
+  },
+  unpackedSize: {
+    title: "Unpacked size",
+    unit: "bytes",
+    description: "Size of the newest installed version once unpacked.",
+    why: "A tiny package is cheap to inline; a large one is costly to replace.",
+    remediation: "None by itself.",
+  },
+  dependencyCount: {
+    title: "Dependencies",
+    unit: "count",
+    description: "Runtime dependencies of the newest installed version.",
+    why: "Each dependency is more code to trust and more places to break.",
+    remediation: "None by itself.",
+  },
+  majorsBehind: {
+    title: "Major versions behind",
+    unit: "count",
+    description: "Major versions between the newest installed version and the latest release.",
+    why: "Old major lines usually stop receiving fixes, including security fixes.",
+    remediation: "Plan the upgrade to the latest major.",
+  },
+  dependents: {
+    title: "Dependents in your tree",
+    unit: "count",
+    description: "Packages and workspaces in the analyzed projects that depend on it.",
+    why: "The more of your tree rests on a package, the more its failure costs and the harder it is to remove.",
+    remediation: "None by itself; it raises the stakes of every other finding.",
+  },
+  publishTimesTrusted: {
+    title: "Publish times trusted",
+    unit: "boolean",
+    description:
+      "Whether the registry's publish times look real. Mirrors often replace them with the time they copied each version.",
+    why: "Age-based signals computed from copy times would be nonsense; jenga ignores them instead.",
+    remediation: "Point jenga at a registry that keeps publish times (see the README on private registries).",
+  },
+} as const satisfies Record<string, SignalInfo>;
+
+export type SignalId = keyof typeof signalCatalog;

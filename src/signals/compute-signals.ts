@@ -1,0 +1,35 @@
+import type { SourceName, SourceStatus } from "../collectors/types.js";
+import type { InventoryPackage } from "../inventory/types.js";
+import { type SignalId, signalCatalog } from "./catalog.js";
+import { type EvidenceSet, type SignalResult, toResult } from "./define-signal.js";
+import { allSignals } from "./index.js";
+
+export type SignalSet = Partial<Record<SignalId, SignalResult>>;
+
+/**
+ * Runs every signal whose evidence is present. A signal whose source failed is
+ * reported as unknown with that source's status, never computed from nothing.
+ */
+export function computeSignals(
+  pkg: InventoryPackage,
+  evidence: EvidenceSet,
+  statuses: Partial<Record<SourceName, SourceStatus>>,
+  now: Date,
+): SignalSet {
+  const signals: SignalSet = {};
+  for (const signal of allSignals) {
+    const missing = signal.needs.find((source) => evidence[source] === undefined);
+    if (missing) {
+      signals[signal.id] = {
+        value: null,
+        unit: signalCatalog[signal.id].unit,
+        trusted: false,
+        note: `unknown: ${missing} ${statuses[missing] ?? "not collected"}`,
+      };
+      continue;
+    }
+    const input = { evidence: evidence as Required<EvidenceSet>, pkg, now };
+    signals[signal.id] = toResult(signal.id, signal.compute(input));
+  }
+  return signals;
+}

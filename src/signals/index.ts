@@ -1,0 +1,42 @@
+import type { SignalId } from "./catalog.js";
+import type { EvidenceSet, Signal } from "./define-signal.js";
+import { dependents } from "./inventory/dependents.js";
+import { ageYears } from "./registry/age-years.js";
+import { dependencyCount } from "./registry/dependency-count.js";
+import { deprecated } from "./registry/deprecated.js";
+import { installScripts } from "./registry/install-scripts.js";
+import { installedDeprecated } from "./registry/installed-deprecated.js";
+import { license } from "./registry/license.js";
+import { maintainers } from "./registry/maintainers.js";
+import { majorsBehind } from "./registry/majors-behind.js";
+import { monthsSinceLastPublish } from "./registry/months-since-last-publish.js";
+import { publishTimesTrusted } from "./registry/publish-times-trusted.js";
+import { releasesPerYear } from "./registry/releases-per-year.js";
+import { repository } from "./registry/repository.js";
+import { unpackedSize } from "./registry/unpacked-size.js";
+import { versionCount } from "./registry/version-count.js";
+
+/**
+ * Every signal jenga computes, in report order. A meta-test checks that each
+ * file under src/signals/<source>/ is listed here, documented in the catalog,
+ * and covered by a test.
+ */
+export const allSignals = [
+  deprecated,
+  installedDeprecated,
+  majorsBehind,
+  monthsSinceLastPublish,
+  releasesPerYear,
+  maintainers,
+  versionCount,
+  ageYears,
+  publishTimesTrusted,
+  license,
+  repository,
+  installScripts,
+  unpackedSize,
+  dependencyCount,
+  dependents,
+] as const satisfies readonly Signal<keyof EvidenceSet>[];
+
+export type { SignalId };
