@@ -2,8 +2,8 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import { type CacheMode, createDiskCache, defaultCacheDir } from "./cache/disk-cache.js";
-import { createRegistryClient } from "./collectors/net/registry-client.js";
 import { loadNpmConfig } from "./collectors/net/npm-config.js";
+import { createRegistryClient } from "./collectors/net/registry-client.js";
 import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
 import type { RegistryEvidence } from "./collectors/registry/types.js";
 import type { Evidence, SourceName, SourceStatus } from "./collectors/types.js";
@@ -52,9 +52,14 @@ const localWorkLimit = 64;
  */
 export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
   const now = options.now ?? (() => new Date());
-  const paths = (options.paths.length > 0 ? options.paths : ["."]).map((p) => path.resolve(options.cwd, p));
+  const paths = (options.paths.length > 0 ? options.paths : ["."]).map((p) =>
+    path.resolve(options.cwd, p),
+  );
   const firstDir = await projectDirOf(paths[0] as string);
-  const loaded = await loadConfig({ ...(options.configFile ? { file: path.resolve(options.cwd, options.configFile) } : {}), projectDir: firstDir });
+  const loaded = await loadConfig({
+    ...(options.configFile ? { file: path.resolve(options.cwd, options.configFile) } : {}),
+    projectDir: firstDir,
+  });
   const inventory = await readInventory(paths, { cwd: options.cwd });
   const ignored = new Set(loaded.config.ignore ?? []);
   const packages = inventory.packages.filter(
@@ -63,11 +68,18 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
   options.onProgress?.({ stage: "inventory", done: packages.length, total: packages.length });
 
   const mode: CacheMode = options.offline ? "offline" : options.refresh ? "refresh" : "normal";
-  const cache = createDiskCache({ dir: options.cacheDir ?? defaultCacheDir(options.env, options.home), mode, now });
+  const cache = createDiskCache({
+    dir: options.cacheDir ?? defaultCacheDir(options.env, options.home),
+    mode,
+    now,
+  });
   const concurrency = options.concurrency ?? defaultConcurrency;
-  const ownClient = options.fetcher || options.offline
-    ? null
-    : createRegistryClient(await loadNpmConfig({ cwd: firstDir, env: options.env }), { concurrency });
+  const ownClient =
+    options.fetcher || options.offline
+      ? null
+      : createRegistryClient(await loadNpmConfig({ cwd: firstDir, env: options.env }), {
+          concurrency,
+        });
   const fetcher = options.offline ? null : (options.fetcher ?? ownClient);
 
   const registry = new Map<string, Evidence<RegistryEvidence>>();
@@ -78,7 +90,12 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
       packages.map((pkg) =>
         limit(async () => {
           registry.set(pkg.name, await collectRegistry(pkg, { fetcher, cache, now }));
-          options.onProgress?.({ stage: "registry", done: ++done, total: packages.length, name: pkg.name });
+          options.onProgress?.({
+            stage: "registry",
+            done: ++done,
+            total: packages.length,
+            name: pkg.name,
+          });
         }),
       ),
     );
@@ -103,7 +120,9 @@ async function projectDirOf(input: string): Promise<string> {
 }
 
 /** Statuses of the sources this version does not collect yet, or that the user turned off. */
-function sourceStatuses(options: AnalyzeOptions): Record<Exclude<SourceName, "registry">, SourceStatus> {
+function sourceStatuses(
+  options: AnalyzeOptions,
+): Record<Exclude<SourceName, "registry">, SourceStatus> {
   const notYet = "skipped: not collected by this version of jenga";
   return {
     git: options.git === false ? "skipped: --no-git" : notYet,

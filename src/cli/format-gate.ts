@@ -1,8 +1,8 @@
 import type { GateFailure } from "../gate/evaluate-gate.js";
+import { replaceControlCharacters as clean } from "../util/control-characters.js";
 
 /** A short plain-text table of what failed and why; terminal-safe (no control characters from package data). */
 export function formatGateTable(failures: GateFailure[]): string {
-  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
   const rows = failures.map((f) => [
     clean(f.name),
     f.verdict,
@@ -11,8 +11,13 @@ export function formatGateTable(failures: GateFailure[]): string {
     clean(`${f.rule}: ${f.reason}`),
   ]);
   const header = ["package", "verdict", "health", "reached", "why"];
-  const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length))));
+  const widths = header.map((h, i) =>
+    Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length))),
+  );
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  ").trimEnd();
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
   return `jenga gate: ${failures.length} package${failures.length === 1 ? "" : "s"} failed\n${[header, ...rows].map(line).join("\n")}\n`;
 }

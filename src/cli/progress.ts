@@ -38,7 +38,12 @@ export function createProgress(options: {
       if (tty) {
         if (!bar) {
           bar = new cliProgress.SingleBar(
-            { stream: options.stream, format: "registry [{bar}] {value}/{total} packages | ETA {eta_formatted} | {name}", hideCursor: true, clearOnComplete: true },
+            {
+              stream: options.stream,
+              format: "registry [{bar}] {value}/{total} packages | ETA {eta_formatted} | {name}",
+              hideCursor: true,
+              clearOnComplete: true,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(event.total, 0, { name: "" });
@@ -57,7 +62,8 @@ export function createProgress(options: {
       bar = null;
     },
     summary(result, reportPath) {
-      const paint = (verdict: string, text: string) => (color ? `${colors[verdict] ?? ""}${text}\u001b[0m` : text);
+      const paint = (verdict: string, text: string) =>
+        color ? `${colors[verdict] ?? ""}${text}\u001b[0m` : text;
       const counts = verdictNames.map((v) => paint(v, `${v} ${result.summary[v]}`)).join(" · ");
       const notes = result.notes.map((n) => `note: ${n}\n`).join("");
       return `jenga: ${result.packages.length} packages: ${counts}\n${notes}report: ${reportPath}\n`;

@@ -5,9 +5,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { analyze, defaultConcurrency } from "../analyze.js";
 import { InputError, UsageError } from "../errors.js";
 import { evaluateGate } from "../gate/evaluate-gate.js";
-import type { JengaResult } from "../result/types.js";
 import { writeFileAt, writeFiles } from "../reports/write-files.js";
 import { writers } from "../reports/writers.js";
+import type { JengaResult } from "../result/types.js";
 import { formatGateTable } from "./format-gate.js";
 import { createProgress } from "./progress.js";
 
@@ -52,16 +52,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const addCommon = (command: Command) =>
     command
-      .argument("[path...]", "project folders, lockfiles or CycloneDX SBOMs (default: the current folder)")
+      .argument(
+        "[path...]",
+        "project folders, lockfiles or CycloneDX SBOMs (default: the current folder)",
+      )
       .option("--out <dir>", "folder for the HTML report", "reports")
       .option("--json <file>", "also write the JSON result to FILE (- for stdout)")
       .option("--markdown <file>", "also write a Markdown summary to FILE (- for stdout)")
       .option("--offline", "use the cache only; never touch the network")
       .option("--refresh", "ignore the cache and fetch everything again")
       .option("--cache <dir>", "cache folder (default: $XDG_CACHE_HOME/jenga or ~/.cache/jenga)")
-      .option("--config <file>", "config file (default: jenga.config.json or the jenga key of package.json)")
+      .option(
+        "--config <file>",
+        "config file (default: jenga.config.json or the jenga key of package.json)",
+      )
       .addOption(
-        new Option("--concurrency <n>", "parallel network requests").default(defaultConcurrency).argParser(positiveInt),
+        new Option("--concurrency <n>", "parallel network requests")
+          .default(defaultConcurrency)
+          .argParser(positiveInt),
       )
       .option("--no-git", "do not read git history")
       .option("--no-usage", "do not analyze code usage")
@@ -69,23 +77,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       .option("--osv <path>", "an OSV export folder or zip to read advisories from")
       .option("--quiet", "no progress on stderr");
 
-  addCommon(program.command("analyze").description("analyze dependencies and write the report")).action(
-    async (paths: string[], options: CommonOptions) => {
-      await runAnalysis(paths, options, io);
-    },
-  );
-  addCommon(program.command("gate").description("analyze, then exit 1 when the policy fails")).action(
-    async (paths: string[], options: CommonOptions) => {
-      const { result, failOn, minHealth } = await runAnalysis(paths, options, io);
-      const failures = evaluateGate(result, { failOn, minHealth });
-      if (failures.length > 0) {
-        io.stdout.write(formatGateTable(failures));
-        exitCode = exitCodes.gateFailed;
-      } else if (!options.quiet) {
-        io.stderr.write("jenga gate: passed\n");
-      }
-    },
-  );
+  addCommon(
+    program.command("analyze").description("analyze dependencies and write the report"),
+  ).action(async (paths: string[], options: CommonOptions) => {
+    await runAnalysis(paths, options, io);
+  });
+  addCommon(
+    program.command("gate").description("analyze, then exit 1 when the policy fails"),
+  ).action(async (paths: string[], options: CommonOptions) => {
+    const { result, failOn, minHealth } = await runAnalysis(paths, options, io);
+    const failures = evaluateGate(result, { failOn, minHealth });
+    if (failures.length > 0) {
+      io.stdout.write(formatGateTable(failures));
+      exitCode = exitCodes.gateFailed;
+    } else if (!options.quiet) {
+      io.stderr.write("jenga gate: passed\n");
+    }
+  });
 
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -96,8 +104,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
-  if (options.offline && options.refresh) throw new UsageError("--offline and --refresh cannot be used together");
-  const progress = createProgress({ stream: io.stderr, quiet: options.quiet ?? false, env: io.env });
+  if (options.offline && options.refresh)
+    throw new UsageError("--offline and --refresh cannot be used together");
+  const progress = createProgress({
+    stream: io.stderr,
+    quiet: options.quiet ?? false,
+    env: io.env,
+  });
   let result: JengaResult;
   try {
     result = await analyze({
@@ -136,7 +149,8 @@ async function emit(target: string | undefined, content: string, io: CliIo): Pro
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("must be a whole number from 1 to 256");
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new InvalidArgumentError("must be a whole number from 1 to 256");
   return n;
 }
 
@@ -150,9 +164,13 @@ function reportError(error: unknown, io: CliIo): number {
     return exitCodes.error;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(`jenga: ${error.message}\n${error.problems.map((p) => `  - ${p}\n`).join("")}${error.hint ? `hint: ${error.hint}\n` : ""}`);
+    io.stderr.write(
+      `jenga: ${error.message}\n${error.problems.map((p) => `  - ${p}\n`).join("")}${error.hint ? `hint: ${error.hint}\n` : ""}`,
+    );
     return exitCodes.error;
   }
-  io.stderr.write(`jenga: internal error (a bug: please report it)\n${(error as Error)?.stack ?? String(error)}\n`);
+  io.stderr.write(
+    `jenga: internal error (a bug: please report it)\n${(error as Error)?.stack ?? String(error)}\n`,
+  );
   return exitCodes.error;
 }

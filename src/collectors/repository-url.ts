@@ -1,4 +1,5 @@
 import hostedGitInfo from "hosted-git-info";
+import { hasControlCharacters } from "../util/control-characters.js";
 
 /**
  * Normalises a `repository` value as publishers write it (`git+https://…`,
@@ -23,7 +24,8 @@ export function normalizeRepositoryUrl(
   raw: string | null | undefined,
   directory: string | null = null,
 ): NormalizedRepository | null {
-  if (!raw || raw.length > maxUrlLength || /[\u0000-\u001f\u007f\s]/.test(raw.trim())) return null;
+  if (!raw || raw.length > maxUrlLength || hasControlCharacters(raw) || /\s/.test(raw.trim()))
+    return null;
   const value = raw.trim();
   const dir = normalizeDirectory(directory);
   const hosted = hostedGitInfo.fromUrl(value, { noCommittish: true, noGitPlus: true });
@@ -45,7 +47,8 @@ function parseOtherHost(value: string, directory: string | null): NormalizedRepo
   } catch {
     return null;
   }
-  if (!["https:", "http:", "ssh:", "git:"].includes(url.protocol) || !url.hostname) return null;
+  // A host without a dot is a scheme misread as scp syntax (`javascript:…`) or a local name.
+  if (!["https:", "http:", "ssh:", "git:"].includes(url.protocol) || !url.hostname.includes(".")) return null;
   const pathname = url.pathname.replace(/\.git$/, "").replace(/\/+$/, "");
   if (!pathname || pathname === "/") return null;
   return { url: `https://${url.hostname}${pathname}`, directory };

@@ -19,7 +19,10 @@ export const configFileName = "jenga.config.json";
  * jenga.config.json in the project folder, else the `jenga` key of its
  * package.json, else the defaults. Every schema problem is listed at once.
  */
-export async function loadConfig(options: { file?: string; projectDir: string }): Promise<LoadedConfig> {
+export async function loadConfig(options: {
+  file?: string;
+  projectDir: string;
+}): Promise<LoadedConfig> {
   if (options.file) return fromFile(path.resolve(options.file));
   const own = path.join(options.projectDir, configFileName);
   const found = await readOptional(own);
@@ -28,7 +31,8 @@ export async function loadConfig(options: { file?: string; projectDir: string })
   const manifest = await readOptional(manifestFile);
   if (manifest !== null) {
     const parsed = parseJsonFile(manifest, manifestFile) as Record<string, unknown> | null;
-    if (parsed && typeof parsed === "object" && "jenga" in parsed) return validate(`${manifestFile} ("jenga" key)`, parsed.jenga);
+    if (parsed && typeof parsed === "object" && "jenga" in parsed)
+      return validate(`${manifestFile} ("jenga" key)`, parsed.jenga);
   }
   return { file: null, config: {}, policy: defaultPolicy };
 }
@@ -56,7 +60,11 @@ export function validate(file: string, raw: unknown): LoadedConfig {
       const where = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
       return `${where}: ${issue.message}`;
     });
-    throw new UsageError(`${file}: invalid config (${problems.length} problem${problems.length === 1 ? "" : "s"})`, problems, "see the configuration section of the README");
+    throw new UsageError(
+      `${file}: invalid config (${problems.length} problem${problems.length === 1 ? "" : "s"})`,
+      problems,
+      "see the configuration section of the README",
+    );
   }
   return { file, config: result.data, policy: applyConfig(result.data) };
 }
@@ -70,7 +78,8 @@ export function applyConfig(config: JengaConfig): Policy {
     healthPenalties: { ...defaultPolicy.healthPenalties, ...config.healthPenalties },
     registry: { ...defaultPolicy.registry, ...config.registry },
     gate: {
-      failOn: (config.gate?.failOn as Policy["gate"]["failOn"] | undefined) ?? defaultPolicy.gate.failOn,
+      failOn:
+        (config.gate?.failOn as Policy["gate"]["failOn"] | undefined) ?? defaultPolicy.gate.failOn,
       minHealth: config.gate?.minHealth ?? defaultPolicy.gate.minHealth,
     },
     includeDev: config.includeDev ?? defaultPolicy.includeDev,

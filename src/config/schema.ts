@@ -32,7 +32,12 @@ export const configSchema = z.strictObject({
   gate: z
     .strictObject({
       failOn: z.array(verdict).optional().describe("Verdicts that make `jenga gate` fail."),
-      minHealth: z.number().min(0).max(100).optional().describe("Packages below this health fail the gate."),
+      minHealth: z
+        .number()
+        .min(0)
+        .max(100)
+        .optional()
+        .describe("Packages below this health fail the gate."),
     })
     .optional(),
   waivers: z
@@ -40,7 +45,9 @@ export const configSchema = z.strictObject({
       z.strictObject({
         package: z.string().min(1),
         reason: z.string().min(1),
-        until: isoDate.describe("The waiver expires at the end of this day; after it the finding is back."),
+        until: isoDate.describe(
+          "The waiver expires at the end of this day; after it the finding is back.",
+        ),
       }),
     )
     .optional(),

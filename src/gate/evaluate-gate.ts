@@ -16,17 +16,28 @@ export interface GateFailure {
  * Pure: which packages fail the gate. A package with a live waiver passes; an
  * expired waiver is itself a failure, so accepted risks are re-examined.
  */
-export function evaluateGate(result: JengaResult, gate: { failOn: Verdict[]; minHealth: number }): GateFailure[] {
+export function evaluateGate(
+  result: JengaResult,
+  gate: { failOn: Verdict[]; minHealth: number },
+): GateFailure[] {
   const failures: GateFailure[] = [];
   for (const p of result.packages) {
-    const base = { name: p.name, verdict: p.verdict, health: p.health, via: p.via, reason: p.reasons[0]?.text ?? "" };
+    const base = {
+      name: p.name,
+      verdict: p.verdict,
+      health: p.health,
+      via: p.via,
+      reason: p.reasons[0]?.text ?? "",
+    };
     if (p.waiver?.expired) {
       failures.push({ ...base, rule: `waiver expired on ${p.waiver.until}` });
       continue;
     }
     if (p.waiver) continue;
-    if (gate.failOn.includes(p.verdict)) failures.push({ ...base, rule: `verdict ${p.verdict} is in gate.failOn` });
-    else if (p.health < gate.minHealth) failures.push({ ...base, rule: `health ${p.health} below gate.minHealth ${gate.minHealth}` });
+    if (gate.failOn.includes(p.verdict))
+      failures.push({ ...base, rule: `verdict ${p.verdict} is in gate.failOn` });
+    else if (p.health < gate.minHealth)
+      failures.push({ ...base, rule: `health ${p.health} below gate.minHealth ${gate.minHealth}` });
   }
   return failures;
 }

@@ -20,6 +20,7 @@ export class GraphBuilder {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges: DependencyEdge[] = [];
   private readonly edgeKeys = new Set<string>();
+  private readonly declaredPeers: { importer: string; names: Set<string> }[] = [];
 
   constructor(
     private readonly kind: InputKind,
@@ -71,11 +72,21 @@ export class GraphBuilder {
     this.edges.push({ from, to, type });
   }
 
+  /**
+   * Peer dependencies an importer declares. Most lockfiles do not resolve them
+   * (yarn, pnpm); when the importer also depends on the name (the usual dev copy
+   * to test against), that copy gets a peer edge too, in every format alike.
+   */
+  declarePeers(importer: string, names: Iterable<string>): void {
+    this.declaredPeers.push({ importer, names: new Set(names) });
+  }
+
   warn(message: string): void {
     this.warnings.push(message);
   }
 
   build(): LockGraph {
+    this.addDeclaredPeerEdges();
     // The contract says the root importer comes first; parsers may meet it late.
     const importers = [...this.importers].sort((a, b) =>
       a.path === "" ? -1 : b.path === "" ? 1 : a.path.localeCompare(b.path),
@@ -88,6 +99,16 @@ export class GraphBuilder {
       edges: this.edges,
       warnings: this.warnings,
     };
+  }
+
+  private addDeclaredPeerEdges(): void {
+    if (this.declaredPeers.length === 0) return;
+    const peersOf = new Map(this.declaredPeers.map((peers) => [peers.importer, peers.names]));
+    for (const edge of [...this.edges]) {
+      const name = this.nodes.get(edge.to)?.name;
+      if (name !== undefined && peersOf.get(edge.from)?.has(name))
+        this.addEdge(edge.from, edge.to, "peer");
+    }
   }
 }
 

@@ -26,6 +26,11 @@ export interface DeclaredDependency {
 export function parseManifest(text: string, file: string): Manifest {
   const data = parseJsonText(text, file);
   if (!isRecord(data)) throw new InputError(file, "package.json is not a JSON object");
+  return manifestFromRecord(data);
+}
+
+/** Lockfile entries (npm's `packages[""]`, yarn's workspace entries) have the same shape as a manifest. */
+export function manifestFromRecord(data: Record<string, unknown>): Manifest {
   return {
     name: typeof data.name === "string" ? data.name : null,
     version: typeof data.version === "string" ? data.version : null,

@@ -26,8 +26,11 @@ export function renderMarkdown(result: JengaResult): string {
   lines.push("| package | verdict | health | reached | why |", "|---|---|---|---|---|");
   for (const p of actionable.slice(0, maxRows)) {
     const reached = p.direct ? "direct" : `via ${p.via.join(", ")}`;
-    lines.push(`| ${cell(p.name)} | ${p.verdict} | ${p.health} | ${cell(reached)} | ${cell(p.reasons[0]?.text ?? "")} |`);
+    lines.push(
+      `| ${cell(p.name)} | ${p.verdict} | ${p.health} | ${cell(reached)} | ${cell(p.reasons[0]?.text ?? "")} |`,
+    );
   }
-  if (actionable.length > maxRows) lines.push("", `…and ${actionable.length - maxRows} more in the full report.`);
+  if (actionable.length > maxRows)
+    lines.push("", `…and ${actionable.length - maxRows} more in the full report.`);
   return `${lines.join("\n")}\n`;
 }

@@ -8,7 +8,9 @@ export type RenderedFiles = Record<string, string>;
 
 /** Every output format, by name, with one signature: the JSON result in, files out. */
 export const writers = {
-  json: (result: JengaResult): RenderedFiles => ({ "jenga.json": `${JSON.stringify(result, null, 2)}\n` }),
+  json: (result: JengaResult): RenderedFiles => ({
+    "jenga.json": `${JSON.stringify(result, null, 2)}\n`,
+  }),
   html: (result: JengaResult): RenderedFiles => ({
     "index.html": renderIndex(result),
     "report.css": reportCss,

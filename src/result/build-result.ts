@@ -4,12 +4,12 @@ import { sourceNames } from "../collectors/sources.js";
 import type { Evidence, SourceName, SourceStatus } from "../collectors/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Inventory, InventoryPackage } from "../inventory/types.js";
-import { computeSignals } from "../signals/compute-signals.js";
 import { formatMessage } from "../scoring/messages.js";
 import { scorePackage } from "../scoring/score-package.js";
-import { verdictNames, type Verdict } from "../scoring/verdicts.js";
-import { findWaiver } from "./waivers.js";
+import { type Verdict, verdictNames } from "../scoring/verdicts.js";
+import { computeSignals } from "../signals/compute-signals.js";
 import type { JengaResult, PackageResult } from "./types.js";
+import { findWaiver } from "./waivers.js";
 
 export interface ResultInput {
   inventory: Inventory;
@@ -31,7 +31,12 @@ export function buildResult(input: ResultInput): JengaResult {
     schemaVersion: 1,
     tool: { name: "jenga", version: input.toolVersion },
     generatedAt: input.now.toISOString(),
-    projects: input.inventory.projects.map(({ path, name, lockfile, kind }) => ({ path, name, lockfile, kind })),
+    projects: input.inventory.projects.map(({ path, name, lockfile, kind }) => ({
+      path,
+      name,
+      lockfile,
+      kind,
+    })),
     packages,
     summary,
     notes: runNotes(packages),
@@ -42,13 +47,25 @@ export function buildResult(input: ResultInput): JengaResult {
 
 function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
   const registry = input.registry.get(pkg.name);
-  const statuses = { registry: registry?.status ?? "skipped: not collected", ...input.otherStatuses };
+  const statuses = {
+    registry: registry?.status ?? "skipped: not collected",
+    ...input.otherStatuses,
+  };
   const evidence = registry?.data ? { registry: registry.data } : {};
   const signals = computeSignals(pkg, evidence, statuses, input.now);
   const score = scorePackage(signals, statuses, input.config.policy);
   const waiver = findWaiver(pkg.name, input.config.config.waivers ?? [], input.now);
   const findings = waiver?.expired
-    ? [{ signal: "verdict" as const, code: "waiverExpired" as const, args: { until: waiver.until, reason: waiver.reason }, action: null, points: 0 }, ...score.findings]
+    ? [
+        {
+          signal: "verdict" as const,
+          code: "waiverExpired" as const,
+          args: { until: waiver.until, reason: waiver.reason },
+          action: null,
+          points: 0,
+        },
+        ...score.findings,
+      ]
     : score.findings;
   const reasons = findings.map((f) => ({
     signal: f.signal,
@@ -82,7 +99,9 @@ function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
 function runNotes(packages: PackageResult[]): string[] {
   const notes: string[] = [];
   const withRegistry = packages.filter((p) => p.sources.registry === "ok");
-  const untrusted = withRegistry.filter((p) => p.signals.publishTimesTrusted?.value === false).length;
+  const untrusted = withRegistry.filter(
+    (p) => p.signals.publishTimesTrusted?.value === false,
+  ).length;
   if (untrusted > 0) {
     notes.push(
       `Publish times look rewritten for ${untrusted} of ${withRegistry.length} packages (a registry mirror records its copy times): age-based signals were ignored for them.`,

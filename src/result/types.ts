@@ -1,7 +1,7 @@
 import type { SourceName, SourceStatus } from "../collectors/types.js";
 import type { InputKind, Scope } from "../inventory/types.js";
-import type { SignalResult } from "../signals/define-signal.js";
 import type { Action, Verdict } from "../scoring/verdicts.js";
+import type { SignalResult } from "../signals/define-signal.js";
 
 /**
  * The JSON result: the source of truth every report is rendered from, and a

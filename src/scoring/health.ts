@@ -12,7 +12,10 @@ const perfectHealth = 100;
  * never makes a package healthy. Returns the score and the health findings
  * that explain it, including the reassuring ones.
  */
-export function computeHealth(signals: SignalSet, policy: Policy): { health: number; findings: Finding[] } {
+export function computeHealth(
+  signals: SignalSet,
+  policy: Policy,
+): { health: number; findings: Finding[] } {
   const p = policy.healthPenalties;
   const limits = policy.registry;
   const findings: Finding[] = [];
@@ -22,17 +25,33 @@ export function computeHealth(signals: SignalSet, policy: Policy): { health: num
     findings.push({ ...finding, action: null, points: -points });
   };
 
-  if (bool(signals, "deprecated")) penalize(p.deprecated, { signal: "deprecated", code: "deprecated", args: { message: signals.deprecated?.note ?? "" } });
+  if (bool(signals, "deprecated"))
+    penalize(p.deprecated, {
+      signal: "deprecated",
+      code: "deprecated",
+      args: { message: signals.deprecated?.note ?? "" },
+    });
   const deprecatedInstalled = list(signals, "installedDeprecated");
   if (deprecatedInstalled.length > 0) {
-    const args = { versions: deprecatedInstalled.join(", "), message: signals.installedDeprecated?.note ?? "" };
-    penalize(p.installedDeprecated, { signal: "installedDeprecated", code: "installedDeprecated", args });
+    const args = {
+      versions: deprecatedInstalled.join(", "),
+      message: signals.installedDeprecated?.note ?? "",
+    };
+    penalize(p.installedDeprecated, {
+      signal: "installedDeprecated",
+      code: "installedDeprecated",
+      args,
+    });
   }
   const behind = num(signals, "majorsBehind") ?? 0;
   if (behind > 0) {
     const { installed = "?", latest = "?" } = signals.majorsBehind?.detail ?? {};
     const args = { behind, installed, latest, threshold: "1 behind" };
-    penalize(Math.min(p.maxMajorsBehind, behind * p.perMajorBehind), { signal: "majorsBehind", code: "majorsBehind", args });
+    penalize(Math.min(p.maxMajorsBehind, behind * p.perMajorBehind), {
+      signal: "majorsBehind",
+      code: "majorsBehind",
+      args,
+    });
   }
 
   const months = num(signals, "monthsSinceLastPublish", true);
@@ -41,30 +60,68 @@ export function computeHealth(signals: SignalSet, policy: Policy): { health: num
   if (months !== null && months >= limits.quietMonths) {
     if (tiny && size !== null) {
       // Finished, not dead: a tiny quiet package costs no health by silence alone.
-      findings.push({ signal: "monthsSinceLastPublish", code: "finishedQuiet", args: { months, size: formatBytes(size) }, action: null, points: 0 });
+      findings.push({
+        signal: "monthsSinceLastPublish",
+        code: "finishedQuiet",
+        args: { months, size: formatBytes(size) },
+        action: null,
+        points: 0,
+      });
     } else {
       const long = months >= limits.longQuietMonths;
-      const args = { months, threshold: `${long ? limits.longQuietMonths : limits.quietMonths} months` };
-      penalize(long ? p.longQuiet : p.quiet, { signal: "monthsSinceLastPublish", code: "quiet", args });
+      const args = {
+        months,
+        threshold: `${long ? limits.longQuietMonths : limits.quietMonths} months`,
+      };
+      penalize(long ? p.longQuiet : p.quiet, {
+        signal: "monthsSinceLastPublish",
+        code: "quiet",
+        args,
+      });
     }
   } else if (months !== null) {
-    findings.push({ signal: "monthsSinceLastPublish", code: "recentPublish", args: { months }, action: null, points: 0 });
+    findings.push({
+      signal: "monthsSinceLastPublish",
+      code: "recentPublish",
+      args: { months },
+      action: null,
+      points: 0,
+    });
   }
 
   const maintainers = num(signals, "maintainers");
   if (maintainers !== null && maintainers <= limits.soleMaintainerCount && maintainers > 0) {
     penalize(p.soleMaintainer, { signal: "maintainers", code: "soleMaintainer", args: {} });
   } else if (maintainers !== null && maintainers > limits.soleMaintainerCount) {
-    findings.push({ signal: "maintainers", code: "maintainerDepth", args: { count: maintainers }, action: null, points: 0 });
+    findings.push({
+      signal: "maintainers",
+      code: "maintainerDepth",
+      args: { count: maintainers },
+      action: null,
+      points: 0,
+    });
   }
-  if (signals.repository && signals.repository.value === null && !signals.repository.note?.startsWith("unknown")) {
+  if (
+    signals.repository &&
+    signals.repository.value === null &&
+    !signals.repository.note?.startsWith("unknown")
+  ) {
     penalize(p.noRepository, { signal: "repository", code: "noRepository", args: {} });
   }
-  if (signals.license && signals.license.value === null && !signals.license.note?.startsWith("unknown")) {
+  if (
+    signals.license &&
+    signals.license.value === null &&
+    !signals.license.note?.startsWith("unknown")
+  ) {
     penalize(p.noLicense, { signal: "license", code: "noLicense", args: {} });
   }
   const scripts = list(signals, "installScripts");
-  if (scripts.length > 0) penalize(p.installScripts, { signal: "installScripts", code: "installScripts", args: { scripts: scripts.join(", ") } });
+  if (scripts.length > 0)
+    penalize(p.installScripts, {
+      signal: "installScripts",
+      code: "installScripts",
+      args: { scripts: scripts.join(", ") },
+    });
 
   return { health: Math.max(0, Math.min(perfectHealth, health)), findings };
 }

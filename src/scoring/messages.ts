@@ -4,7 +4,8 @@
  */
 type Args = Record<string, string | number>;
 
-const plural = (n: number | string, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
+const plural = (n: number | string, one: string, many = `${one}s`) =>
+  `${n} ${Number(n) === 1 ? one : many}`;
 
 export const messages = {
   deprecated: (a: Args) => `deprecated by its publisher: "${a.message}"`,
@@ -14,7 +15,8 @@ export const messages = {
     `${plural(a.behind ?? 0, "major version")} behind (installed ${a.installed}, latest ${a.latest}; fix from ${a.threshold})`,
   soleMaintainer: () => "one maintainer can publish it: nobody else can ship a fix",
   quiet: (a: Args) => `last publish ${a.months} months ago (quiet from ${a.threshold})`,
-  widelyDepended: (a: Args) => `${plural(a.dependents ?? 0, "package")} in your tree depend on it (from ${a.threshold})`,
+  widelyDepended: (a: Args) =>
+    `${plural(a.dependents ?? 0, "package")} in your tree depend on it (from ${a.threshold})`,
   nonTrivialSize: (a: Args) => `${a.size} unpacked: real work to replace (from ${a.threshold})`,
   tinyPackage: (a: Args) => `only ${a.size} unpacked: cheap to inline (under ${a.threshold})`,
   tinyWithInstallScript: (a: Args) => `a package of ${a.size} runs ${a.scripts} at install time`,
@@ -26,10 +28,13 @@ export const messages = {
     `quiet for ${a.months} months but small (${a.size}): likely finished rather than abandoned`,
   maintainerDepth: (a: Args) => `${plural(a.count ?? 0, "maintainer")} can publish it`,
   untrustedTimes: (a: Args) => `publish times ignored: ${a.why}`,
-  strippedMetadata: () => "the registry omits maintainers and deprecation data (a mirror?): those checks were skipped",
-  belowThresholds: (a: Args) => `no action reaches its threshold (highest: ${a.action} ${a.score} of ${a.threshold})`,
+  strippedMetadata: () =>
+    "the registry omits maintainers and deprecation data (a mirror?): those checks were skipped",
+  belowThresholds: (a: Args) =>
+    `no action reaches its threshold (highest: ${a.action} ${a.score} of ${a.threshold})`,
   waiverExpired: (a: Args) => `waiver expired on ${a.until} ("${a.reason}"): the finding is back`,
-  registryUnavailable: (a: Args) => `no registry data (${a.status}): verdict rests on the dependency graph alone`,
+  registryUnavailable: (a: Args) =>
+    `no registry data (${a.status}): verdict rests on the dependency graph alone`,
 } as const satisfies Record<string, (args: Args) => string>;
 
 export type MessageCode = keyof typeof messages;

@@ -1,5 +1,5 @@
-import type { SourceName, SourceStatus } from "../collectors/types.js";
 import { sourceNames } from "../collectors/sources.js";
+import type { SourceName, SourceStatus } from "../collectors/types.js";
 import type { SignalSet } from "../signals/compute-signals.js";
 import { findActionFindings } from "./find-actions.js";
 import { computeHealth } from "./health.js";
@@ -27,16 +27,27 @@ export function scorePackage(
 ): PackageScore {
   const actionFindings = findActionFindings(signals, policy);
   const scores = { sunset: 0, adopt: 0, fix: 0, rewrite: 0 } satisfies Record<Action, number>;
-  for (const f of actionFindings) if (f.action) scores[f.action] = Math.min(maxScore, scores[f.action] + f.points);
+  for (const f of actionFindings)
+    if (f.action) scores[f.action] = Math.min(maxScore, scores[f.action] + f.points);
 
   const verdict = decideVerdict(scores, policy);
   const { health, findings: healthFindings } = computeHealth(signals, policy);
-  const forVerdict = actionFindings.filter((f) => f.action === verdict).sort((a, b) => b.points - a.points);
-  const supporting = healthFindings.filter(
-    (h) => !forVerdict.some((f) => f.code === h.code),
-  );
-  const findings = [...forVerdict, ...contextFindings(signals, statuses, scores, verdict, policy), ...supporting];
-  return { verdict, health, scores, confidence: computeConfidence(signals, statuses, policy), findings };
+  const forVerdict = actionFindings
+    .filter((f) => f.action === verdict)
+    .sort((a, b) => b.points - a.points);
+  const supporting = healthFindings.filter((h) => !forVerdict.some((f) => f.code === h.code));
+  const findings = [
+    ...forVerdict,
+    ...contextFindings(signals, statuses, scores, verdict, policy),
+    ...supporting,
+  ];
+  return {
+    verdict,
+    health,
+    scores,
+    confidence: computeConfidence(signals, statuses, policy),
+    findings,
+  };
 }
 
 /** The action with the highest score at or above its threshold; ties go to the more drastic action. */
@@ -58,7 +69,13 @@ function contextFindings(
 ): Finding[] {
   const found: Finding[] = [];
   if (statuses.registry !== "ok") {
-    found.push({ signal: "registry", code: "registryUnavailable", args: { status: statuses.registry }, action: null, points: 0 });
+    found.push({
+      signal: "registry",
+      code: "registryUnavailable",
+      args: { status: statuses.registry },
+      action: null,
+      points: 0,
+    });
   }
   if (verdict === "keep") {
     const top = actions.reduce((a, b) => (scores[b] > scores[a] ? b : a));
@@ -67,10 +84,22 @@ function contextFindings(
   }
   const times = signals.publishTimesTrusted;
   if (times && times.value === false) {
-    found.push({ signal: "publishTimesTrusted", code: "untrustedTimes", args: { why: times.note ?? "" }, action: null, points: 0 });
+    found.push({
+      signal: "publishTimesTrusted",
+      code: "untrustedTimes",
+      args: { why: times.note ?? "" },
+      action: null,
+      points: 0,
+    });
   }
   if (signals.maintainers && signals.maintainers.value === null && statuses.registry === "ok") {
-    found.push({ signal: "maintainers", code: "strippedMetadata", args: {}, action: null, points: 0 });
+    found.push({
+      signal: "maintainers",
+      code: "strippedMetadata",
+      args: {},
+      action: null,
+      points: 0,
+    });
   }
   return found;
 }
@@ -81,8 +110,10 @@ function computeConfidence(
   policy: Policy,
 ): number {
   let confidence = 0;
-  for (const source of sourceNames) if (statuses[source] === "ok") confidence += policy.sourceWeights[source];
-  const doubtful = signals.publishTimesTrusted?.value === false || signals.maintainers?.trusted === false;
+  for (const source of sourceNames)
+    if (statuses[source] === "ok") confidence += policy.sourceWeights[source];
+  const doubtful =
+    signals.publishTimesTrusted?.value === false || signals.maintainers?.trusted === false;
   if (doubtful) confidence -= policy.untrustedPenalty;
   return Math.round(Math.max(0, confidence) * 100) / 100;
 }

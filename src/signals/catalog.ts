@@ -5,7 +5,15 @@
  * is rendered from this table.
  */
 
-export type Unit = "boolean" | "months" | "years" | "count" | "per-year" | "bytes" | "text" | "list";
+export type Unit =
+  | "boolean"
+  | "months"
+  | "years"
+  | "count"
+  | "per-year"
+  | "bytes"
+  | "text"
+  | "list";
 
 export interface SignalInfo {
   title: string;
@@ -107,6 +115,13 @@ export const signalCatalog = {
     why: "Old major lines usually stop receiving fixes, including security fixes.",
     remediation: "Plan the upgrade to the latest major.",
   },
+  direct: {
+    title: "Direct dependency",
+    unit: "boolean",
+    description: "Declared by the project itself, rather than brought in by another package.",
+    why: "You choose a direct dependency's version and can replace it; a transitive one is chosen by its parent.",
+    remediation: "For a transitive package, act on the direct dependency that brings it in.",
+  },
   dependents: {
     title: "Dependents in your tree",
     unit: "count",
@@ -120,7 +135,8 @@ export const signalCatalog = {
     description:
       "Whether the registry's publish times look real. Mirrors often replace them with the time they copied each version.",
     why: "Age-based signals computed from copy times would be nonsense; jenga ignores them instead.",
-    remediation: "Point jenga at a registry that keeps publish times (see the README on private registries).",
+    remediation:
+      "Point jenga at a registry that keeps publish times (see the README on private registries).",
   },
 } as const satisfies Record<string, SignalInfo>;
 

@@ -1,6 +1,7 @@
 import type { SignalId } from "./catalog.js";
 import type { EvidenceSet, Signal } from "./define-signal.js";
 import { dependents } from "./inventory/dependents.js";
+import { direct } from "./inventory/direct.js";
 import { ageYears } from "./registry/age-years.js";
 import { dependencyCount } from "./registry/dependency-count.js";
 import { deprecated } from "./registry/deprecated.js";
@@ -36,6 +37,7 @@ export const allSignals = [
   installScripts,
   unpackedSize,
   dependencyCount,
+  direct,
   dependents,
 ] as const satisfies readonly Signal<keyof EvidenceSet>[];
 

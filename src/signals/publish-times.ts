@@ -5,7 +5,7 @@ import type { RegistryEvidence } from "../collectors/registry/types.js";
  * Decides whether a packument's publish times are real. Registry mirrors and
  * corporate proxies often rewrite `time` with the moment they copied each
  * version; computing "months since last publish" from those would call a
- * dead package active (or the reverse). Three tells, any one suffices.
+ * dead package active (or the reverse). Any one of these tells suffices.
  */
 
 export interface PublishTimesAssessment {
@@ -48,13 +48,26 @@ function assess(registry: RegistryEvidence, now: Date): PublishTimesAssessment {
     .filter((v) => Number.isFinite(v.time) && semver.valid(v.version));
   if (timed.length === 0) return { trusted: false, why: "the registry gives no publish times" };
 
+  // The public registry always records `created` and `modified`; mirrors that rewrite times drop both.
+  if (!registry.created && !registry.modified) {
+    return {
+      trusted: false,
+      why: "the registry's time map has no created or modified entry, as rewritten by mirrors",
+    };
+  }
+
   const future = timed.filter((v) => v.time > now.getTime() + modifiedSlackMs);
-  if (future.length > 0) return { trusted: false, why: `${future[0]?.version} is dated in the future` };
+  if (future.length > 0)
+    return { trusted: false, why: `${future[0]?.version} is dated in the future` };
 
   const modified = registry.modified ? Date.parse(registry.modified) : NaN;
   if (Number.isFinite(modified)) {
     const late = timed.find((v) => v.time > modified + modifiedSlackMs);
-    if (late) return { trusted: false, why: `${late.version} is dated after the packument was last modified` };
+    if (late)
+      return {
+        trusted: false,
+        why: `${late.version} is dated after the packument was last modified`,
+      };
   }
 
   const stable = timed.filter((v) => !semver.prerelease(v.version));
@@ -68,7 +81,10 @@ function assess(registry: RegistryEvidence, now: Date): PublishTimesAssessment {
     const times = stable.map((v) => v.time);
     const span = Math.max(...times) - Math.min(...times);
     if (span < bulkCopySpanMs) {
-      return { trusted: false, why: `all ${stable.length} versions are dated within ${Math.ceil(span / day)} days` };
+      return {
+        trusted: false,
+        why: `all ${stable.length} versions are dated within ${Math.ceil(span / day)} days`,
+      };
     }
   }
   return { trusted: true, why: null };
@@ -81,7 +97,8 @@ function backwardsShare(versions: { version: string; time: number }[]): number |
   for (let i = 1; i < sorted.length; i++) {
     const previous = sorted[i - 1];
     const current = sorted[i];
-    if (!previous || !current || semver.major(previous.version) !== semver.major(current.version)) continue;
+    if (!previous || !current || semver.major(previous.version) !== semver.major(current.version))
+      continue;
     pairs++;
     if (current.time < previous.time) backwards++;
   }

@@ -20,7 +20,9 @@ export function newestInstalled(
 export function latestVersion(registry: RegistryEvidence): string | null {
   const tagged = registry.distTags.latest;
   if (tagged && registry.versions[tagged]) return tagged;
-  const stable = Object.keys(registry.versions).filter((v) => semver.valid(v) && !semver.prerelease(v));
+  const stable = Object.keys(registry.versions).filter(
+    (v) => semver.valid(v) && !semver.prerelease(v),
+  );
   return stable.sort(semver.rcompare)[0] ?? null;
 }
 

@@ -1,4 +1,4 @@
-import { type ParseError, printParseErrorCode, parse as parseTolerant } from "jsonc-parser";
+import { type ParseError, parse as parseTolerant, printParseErrorCode } from "jsonc-parser";
 import { InputError } from "../errors.js";
 
 /**
@@ -14,13 +14,21 @@ export function parseJsonFile(text: string, file: string): unknown {
   } catch (error) {
     const located = locate(body);
     const reason = located ? printParseErrorCode(located.error) : (error as Error).message;
-    throw new InputError(file, `invalid JSON: ${reason}`, located ? lineAt(body, located.offset) : undefined);
+    throw new InputError(
+      file,
+      `invalid JSON: ${reason}`,
+      located ? lineAt(body, located.offset) : undefined,
+    );
   }
 }
 
 function locate(text: string): ParseError | undefined {
   const errors: ParseError[] = [];
-  parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  parseTolerant(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   return errors[0];
 }
 

@@ -25,7 +25,9 @@ describe("disk cache", () => {
 
   it("ignores entries with --refresh", async () => {
     await createDiskCache({ dir, mode: "normal", now: clock }).write("registry", "a", 1);
-    expect(await createDiskCache({ dir, mode: "refresh", now: clock }).read("registry", "a")).toBeNull();
+    expect(
+      await createDiskCache({ dir, mode: "refresh", now: clock }).read("registry", "a"),
+    ).toBeNull();
   });
 
   it("treats a torn or foreign entry as a miss", async () => {
@@ -60,6 +62,8 @@ describe("disk cache", () => {
     expect(isFresh(entry, 24 * 3600_000, clock())).toBe(true);
     expect(isFresh(entry, 6 * 3600_000, clock())).toBe(false);
     // An entry from the future (clock skew, tampering) is not trusted as fresh.
-    expect(isFresh({ ...entry, storedAt: "2027-01-01T00:00:00Z" }, 24 * 3600_000, clock())).toBe(false);
+    expect(isFresh({ ...entry, storedAt: "2027-01-01T00:00:00Z" }, 24 * 3600_000, clock())).toBe(
+      false,
+    );
   });
 });

@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import publishedSchema from "../../src/config/jenga.schema.json" with { type: "json" };
 import { loadConfig } from "../../src/config/load-config.js";
 import { configJsonSchema } from "../../src/config/schema.js";
 import { InputError, UsageError } from "../../src/errors.js";
 import { defaultPolicy } from "../../src/scoring/policy.js";
-import publishedSchema from "../../src/config/jenga.schema.json" with { type: "json" };
 
 let dir: string;
 beforeEach(async () => {
@@ -16,13 +16,21 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe("loadConfig", () => {
   it("uses the defaults without a config", async () => {
-    expect(await loadConfig({ projectDir: dir })).toEqual({ file: null, config: {}, policy: defaultPolicy });
+    expect(await loadConfig({ projectDir: dir })).toEqual({
+      file: null,
+      config: {},
+      policy: defaultPolicy,
+    });
   });
 
   it("reads jenga.config.json and lays it over the defaults", async () => {
     await writeFile(
       path.join(dir, "jenga.config.json"),
-      JSON.stringify({ gate: { failOn: ["sunset", "adopt"] }, thresholds: { fix: 70 }, registry: { quietMonths: 36 } }),
+      JSON.stringify({
+        gate: { failOn: ["sunset", "adopt"] },
+        thresholds: { fix: 70 },
+        registry: { quietMonths: 36 },
+      }),
     );
     const { policy } = await loadConfig({ projectDir: dir });
     expect(policy.gate.failOn).toEqual(["sunset", "adopt"]);
@@ -32,7 +40,10 @@ describe("loadConfig", () => {
   });
 
   it("reads the jenga key of package.json", async () => {
-    await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "x", jenga: { includeDev: false } }));
+    await writeFile(
+      path.join(dir, "package.json"),
+      JSON.stringify({ name: "x", jenga: { includeDev: false } }),
+    );
     expect((await loadConfig({ projectDir: dir })).policy.includeDev).toBe(false);
   });
 
@@ -60,7 +71,9 @@ describe("loadConfig", () => {
   it("names the file and line of a JSON syntax error", async () => {
     const file = path.join(dir, "custom.json");
     await writeFile(file, '{\n  "gate": {\n    "failOn": ["sunset",]\n  }\n}\n');
-    const error = (await loadConfig({ file, projectDir: dir }).catch((e: unknown) => e)) as InputError;
+    const error = (await loadConfig({ file, projectDir: dir }).catch(
+      (e: unknown) => e,
+    )) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.file).toBe(file);
     expect(error.line).toBe(3);
@@ -68,7 +81,9 @@ describe("loadConfig", () => {
 
   it("fails clearly on a missing --config file", async () => {
     const file = path.join(dir, "nope.json");
-    await expect(loadConfig({ file, projectDir: dir })).rejects.toThrow(`${file}: config file not found or unreadable`);
+    await expect(loadConfig({ file, projectDir: dir })).rejects.toThrow(
+      `${file}: config file not found or unreadable`,
+    );
   });
 });
 

@@ -24,7 +24,10 @@ export function registryEvidence(
   extra: Partial<RegistryEvidence> = {},
 ): RegistryEvidence {
   const names = Object.keys(versions);
-  const times = Object.values(versions).map((v) => v.time).filter((t): t is string => t !== null).sort();
+  const times = Object.values(versions)
+    .map((v) => v.time)
+    .filter((t): t is string => t !== null)
+    .sort();
   return {
     name: "pkg",
     registry: "http://127.0.0.1/",

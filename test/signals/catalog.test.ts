@@ -5,7 +5,9 @@ import { signalCatalog } from "../../src/signals/catalog.js";
 import { allSignals } from "../../src/signals/index.js";
 
 const signalsDir = path.resolve(import.meta.dirname, "../../src/signals");
-const sourceFolders = readdirSync(signalsDir, { withFileTypes: true }).filter((d) => d.isDirectory());
+const sourceFolders = readdirSync(signalsDir, { withFileTypes: true }).filter((d) =>
+  d.isDirectory(),
+);
 const signalFiles = sourceFolders.flatMap((d) =>
   readdirSync(path.join(signalsDir, d.name)).map((f) => path.join(signalsDir, d.name, f)),
 );
@@ -30,6 +32,7 @@ describe("the signal list", () => {
   });
 
   it("tests every signal", () => {
-    for (const signal of allSignals) expect(testText, `no test mentions ${signal.id}`).toContain(`.${signal.id}`);
+    for (const signal of allSignals)
+      expect(testText, `no test mentions ${signal.id}`).toContain(`.${signal.id}`);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { computeSignals } from "../../src/signals/compute-signals.js";
-import { inventoryPackage, now, registryEvidence, steadyHistory, version } from "../helpers/evidence.js";
+import {
+  inventoryPackage,
+  now,
+  registryEvidence,
+  steadyHistory,
+  version,
+} from "../helpers/evidence.js";
 
 const statuses = { registry: "ok" };
 
@@ -23,11 +29,14 @@ describe("registry signals", () => {
     expect(s.license?.value).toBe("MIT");
     expect(s.unpackedSize?.value).toBe(50_000);
     expect(s.dependents?.value).toBe(1);
+    expect(s.direct?.value).toBe(true);
     expect(s.dependencyCount?.value).toBe(0);
   });
 
   it("carries the deprecation message of the latest version", () => {
-    const versions = { "1.0.0": version("2020-01-01T00:00:00Z", { deprecated: "use <b>other</b> instead" }) };
+    const versions = {
+      "1.0.0": version("2020-01-01T00:00:00Z", { deprecated: "use <b>other</b> instead" }),
+    };
     const s = signalsOf(registryEvidence(versions));
     expect(s.deprecated).toMatchObject({ value: true, note: "use <b>other</b> instead" });
   });
@@ -38,26 +47,51 @@ describe("registry signals", () => {
       "1.0.1": version("2020-02-01T00:00:00Z"),
     };
     const s = signalsOf(registryEvidence(versions), inventoryPackage({ versions: ["1.0.0"] }));
-    expect(s.installedDeprecated).toMatchObject({ value: ["1.0.0"], note: "security bug, upgrade" });
+    expect(s.installedDeprecated).toMatchObject({
+      value: ["1.0.0"],
+      note: "security bug, upgrade",
+    });
     expect(s.deprecated?.value).toBe(false);
   });
 
   it("counts majors behind, and 0.x minors as majors", () => {
-    const versions = { "1.0.0": version("2020-01-01T00:00:00Z"), "3.1.0": version("2022-01-01T00:00:00Z") };
-    expect(signalsOf(registryEvidence(versions), inventoryPackage({ versions: ["1.0.0"] })).majorsBehind).toMatchObject({
+    const versions = {
+      "1.0.0": version("2020-01-01T00:00:00Z"),
+      "3.1.0": version("2022-01-01T00:00:00Z"),
+    };
+    expect(
+      signalsOf(registryEvidence(versions), inventoryPackage({ versions: ["1.0.0"] })).majorsBehind,
+    ).toMatchObject({
       value: 2,
       detail: { installed: "1.0.0", latest: "3.1.0" },
     });
-    const zero = { "0.3.0": version("2020-01-01T00:00:00Z"), "0.7.2": version("2022-01-01T00:00:00Z") };
-    expect(signalsOf(registryEvidence(zero), inventoryPackage({ versions: ["0.3.0"] })).majorsBehind?.value).toBe(4);
+    const zero = {
+      "0.3.0": version("2020-01-01T00:00:00Z"),
+      "0.7.2": version("2022-01-01T00:00:00Z"),
+    };
+    expect(
+      signalsOf(registryEvidence(zero), inventoryPackage({ versions: ["0.3.0"] })).majorsBehind
+        ?.value,
+    ).toBe(4);
   });
 
   it("marks age signals untrusted on a mirror and says why", () => {
-    const times = ["2026-03-29", "2024-11-23", "2026-03-20", "2026-03-25", "2024-12-04", "2024-02-27"];
-    const versions = Object.fromEntries(times.map((t, i) => [`2.${i}.0`, version(`${t}T00:00:00Z`)]));
-    const s = signalsOf(registryEvidence(versions, { maintainers: null, modified: null, created: null }));
+    const times = [
+      "2026-03-29",
+      "2024-11-23",
+      "2026-03-20",
+      "2026-03-25",
+      "2024-12-04",
+      "2024-02-27",
+    ];
+    const versions = Object.fromEntries(
+      times.map((t, i) => [`2.${i}.0`, version(`${t}T00:00:00Z`)]),
+    );
+    const s = signalsOf(
+      registryEvidence(versions, { maintainers: null, modified: null, created: null }),
+    );
     expect(s.monthsSinceLastPublish?.trusted).toBe(false);
-    expect(s.monthsSinceLastPublish?.note).toMatch(/dated before/);
+    expect(s.monthsSinceLastPublish?.note).toMatch(/no created or modified entry/);
     expect(s.publishTimesTrusted?.value).toBe(false);
     expect(s.maintainers).toMatchObject({ value: null, trusted: false });
     // Without maintainers the registry stripped deprecation too: "not deprecated" is only a guess.
@@ -69,15 +103,25 @@ describe("registry signals", () => {
       "1.0.0": version("2020-01-01T00:00:00Z", { installScripts: ["postinstall"] }),
       "2.0.0": version("2021-01-01T00:00:00Z", { installScripts: ["install", "preinstall"] }),
     };
-    expect(signalsOf(registryEvidence(versions), inventoryPackage({ versions: ["2.0.0"] })).installScripts?.value).toEqual([
-      "install",
-      "preinstall",
-    ]);
+    expect(
+      signalsOf(registryEvidence(versions), inventoryPackage({ versions: ["2.0.0"] }))
+        .installScripts?.value,
+    ).toEqual(["install", "preinstall"]);
   });
 
   it("reports every registry signal as unknown, with the status, when the registry failed", () => {
-    const s = computeSignals(inventoryPackage(), {}, { registry: "unavailable: 404 not found" }, now);
-    expect(s.deprecated).toEqual({ value: null, unit: "boolean", trusted: false, note: "unknown: registry unavailable: 404 not found" });
+    const s = computeSignals(
+      inventoryPackage(),
+      {},
+      { registry: "unavailable: 404 not found" },
+      now,
+    );
+    expect(s.deprecated).toEqual({
+      value: null,
+      unit: "boolean",
+      trusted: false,
+      note: "unknown: registry unavailable: 404 not found",
+    });
     // Inventory facts do not need the registry.
     expect(s.dependents?.value).toBe(1);
     expect(s.dependencyCount?.value).toBeNull();

@@ -1,13 +1,9 @@
 import { type Cache, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
 import type { InventoryPackage } from "../../inventory/types.js";
+import type { PackumentResult } from "../net/packument-result.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import type { RegistryEvidence } from "./types.js";
-
-/** What the network client returns for one packument (see src/collectors/net/registry-client.ts). */
-export type PackumentResult =
-  | { ok: true; evidence: RegistryEvidence; etag: string | null; notModified?: boolean }
-  | { ok: false; status: string };
 
 export interface PackumentFetcher {
   fetchPackument(name: string, options?: { etag?: string | null }): Promise<PackumentResult>;
@@ -25,8 +21,12 @@ export interface RegistryContext {
  * offline), else from the network, revalidating a stale entry with its ETag.
  * Never throws: every failure becomes the package's registry status.
  */
-export async function collectRegistry(pkg: InventoryPackage, ctx: RegistryContext): Promise<Evidence<RegistryEvidence>> {
-  if (pkg.origin !== "registry") return missingEvidence("registry", `skipped: ${pkg.origin} dependency, not from a registry`);
+export async function collectRegistry(
+  pkg: InventoryPackage,
+  ctx: RegistryContext,
+): Promise<Evidence<RegistryEvidence>> {
+  if (pkg.origin !== "registry")
+    return missingEvidence("registry", `skipped: ${pkg.origin} dependency, not from a registry`);
   const entry = await ctx.cache.read<RegistryEvidence>("registry", pkg.name);
   if (entry && (ctx.cache.mode === "offline" || isFresh(entry, cacheTtlMs.registry, ctx.now()))) {
     return okEvidence("registry", entry.value, entry.storedAt, true);
@@ -34,7 +34,8 @@ export async function collectRegistry(pkg: InventoryPackage, ctx: RegistryContex
   if (!ctx.fetcher) return missingEvidence("registry", "offline: not in cache");
 
   const result = await ctx.fetcher.fetchPackument(pkg.name, { etag: entry?.etag ?? null });
-  if (result.ok && result.notModified && entry) {
+  if (result.ok && result.notModified) {
+    if (!entry) return missingEvidence("registry", "unavailable: 304 without a cached copy");
     await ctx.cache.write("registry", pkg.name, entry.value, entry.etag);
     return okEvidence("registry", entry.value, ctx.now().toISOString(), true);
   }

@@ -141,7 +141,8 @@ function withPublishTimes(
   const out: Record<string, VersionRecord> = {};
   for (const [version, record] of versions) {
     // Version keys passed semver.valid, so none of them can be an unsafe key.
-    if (isSafeKey(version)) out[version] = { ...record, time: normaliseTimestamp(ownField(time, version)) };
+    if (isSafeKey(version))
+      out[version] = { ...record, time: normaliseTimestamp(ownField(time, version)) };
   }
   return out;
 }

@@ -11,13 +11,26 @@ export class SafeHtml {
   }
 }
 
-const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const entities: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
 }
 
-type Interpolation = SafeHtml | string | number | boolean | null | undefined | readonly Interpolation[];
+type Interpolation =
+  | SafeHtml
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly Interpolation[];
 
 function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return "";

@@ -1,6 +1,6 @@
-import { signalCatalog } from "../../signals/catalog.js";
-import { verdicts, verdictNames } from "../../scoring/verdicts.js";
 import type { JengaResult, PackageResult } from "../../result/types.js";
+import { verdictNames, verdicts } from "../../scoring/verdicts.js";
+import { signalCatalog } from "../../signals/catalog.js";
 import { html, type SafeHtml } from "./escape.js";
 
 /**
@@ -10,11 +10,14 @@ import { html, type SafeHtml } from "./escape.js";
 export const contentSecurityPolicy =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const verdictOrder = Object.fromEntries(["sunset", "adopt", "rewrite", "fix", "keep"].map((v, i) => [v, i]));
+const verdictOrder = Object.fromEntries(
+  ["sunset", "adopt", "rewrite", "fix", "keep"].map((v, i) => [v, i]),
+);
 
 export function renderIndex(result: JengaResult): string {
   const packages = [...result.packages].sort(
-    (a, b) => (verdictOrder[a.verdict] ?? 0) - (verdictOrder[b.verdict] ?? 0) || a.health - b.health,
+    (a, b) =>
+      (verdictOrder[a.verdict] ?? 0) - (verdictOrder[b.verdict] ?? 0) || a.health - b.health,
   );
   const title = result.projects.map((p) => p.name).join(", ") || "jenga report";
   return html`<!doctype html>
@@ -61,7 +64,8 @@ ${glossary()}
 
 function summaryCards(result: JengaResult): SafeHtml {
   return html`<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><ul class="cards">${verdictNames.map(
-    (v) => html`<li class="card v-${v}"><span class="count">${result.summary[v]}</span> <span>${verdicts[v].title}</span><small>${verdicts[v].meaning}</small></li>`,
+    (v) =>
+      html`<li class="card v-${v}"><span class="count">${result.summary[v]}</span> <span>${verdicts[v].title}</span><small>${verdicts[v].meaning}</small></li>`,
   )}</ul></section>`;
 }
 
@@ -74,7 +78,9 @@ function sourcesTable(result: JengaResult): SafeHtml {
 }
 
 function packageRow(p: PackageResult): SafeHtml {
-  const scores = Object.entries(p.scores).map(([action, score]) => html`<span class="score">${action} ${score}</span>`);
+  const scores = Object.entries(p.scores).map(
+    ([action, score]) => html`<span class="score">${action} ${score}</span>`,
+  );
   const reached = p.direct ? html`direct` : html`via ${p.via.join(", ")}`;
   const reasons = p.reasons.slice(0, 3).map((r) => html`<li>${r.text}</li>`);
   return html`<tr class="v-${p.verdict}">
@@ -90,7 +96,8 @@ function packageRow(p: PackageResult): SafeHtml {
 
 function glossary(): SafeHtml {
   const items = Object.entries(signalCatalog).map(
-    ([id, s]) => html`<dt id="signal-${id}">${s.title}</dt><dd>${s.description} <em>Why it matters:</em> ${s.why}</dd>`,
+    ([id, s]) =>
+      html`<dt id="signal-${id}">${s.title}</dt><dd>${s.description} <em>Why it matters:</em> ${s.why}</dd>`,
   );
   return html`<section aria-labelledby="glossary-h"><h2 id="glossary-h">Glossary</h2><dl>${items}</dl></section>`;
 }

@@ -4,6 +4,9 @@ export const dependents = defineSignal({
   id: "dependents",
   needs: [],
   compute({ pkg }) {
-    return { value: pkg.dependents, note: pkg.direct ? "direct dependency" : `via ${pkg.via.join(", ")}` };
+    return {
+      value: pkg.dependents,
+      note: pkg.direct ? "direct dependency" : `via ${pkg.via.join(", ")}`,
+    };
   },
 });

@@ -7,7 +7,7 @@ export const installedDeprecated = defineSignal({
   compute({ evidence: { registry }, pkg }) {
     const versions = pkg.versions.filter((v) => registry.versions[v]?.deprecated);
     const first = versions[0];
-    const note = first ? registry.versions[first]?.deprecated ?? undefined : undefined;
+    const note = first ? (registry.versions[first]?.deprecated ?? undefined) : undefined;
     const trusted = versions.length > 0 || !metadataStripped(registry);
     return { value: versions, trusted, ...(note ? { note } : {}) };
   },

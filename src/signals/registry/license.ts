@@ -6,6 +6,8 @@ export const license = defineSignal({
   needs: ["registry"],
   compute({ evidence: { registry } }) {
     const latest = latestVersion(registry);
-    return { value: (latest ? registry.versions[latest]?.license : null) ?? registry.license ?? null };
+    return {
+      value: (latest ? registry.versions[latest]?.license : null) ?? registry.license ?? null,
+    };
   },
 });

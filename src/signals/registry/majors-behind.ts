@@ -8,7 +8,8 @@ export const majorsBehind = defineSignal({
   compute({ evidence: { registry }, pkg }) {
     const installed = newestInstalled(registry, pkg)?.version;
     const latest = latestVersion(registry);
-    if (!installed || !latest || !semver.valid(installed) || !semver.valid(latest)) return { value: null };
+    if (!installed || !latest || !semver.valid(installed) || !semver.valid(latest))
+      return { value: null };
     // Under 1.0 every minor may break (semver item 4), so 0.x minors count as majors.
     const bothZero = semver.major(latest) === 0 && semver.major(installed) === 0;
     const behind = bothZero

@@ -17,6 +17,10 @@ export const releasesPerYear = defineSignal({
       if (t >= since && semver.valid(version) && !semver.prerelease(version)) count++;
     }
     const { trusted, why } = assessPublishTimes(registry, now);
-    return { value: Math.round((count / windowYears) * 10) / 10, trusted, ...(why ? { note: why } : {}) };
+    return {
+      value: Math.round((count / windowYears) * 10) / 10,
+      trusted,
+      ...(why ? { note: why } : {}),
+    };
   },
 });

@@ -7,7 +7,11 @@ export const repository = defineSignal({
   compute({ evidence: { registry } }) {
     const field = registry.repository;
     const normalized = normalizeRepositoryUrl(field?.url, field?.directory ?? null);
-    if (!normalized) return { value: null, ...(field?.url ? { note: "unrecognised repository URL" } : {}) };
-    return { value: normalized.url, ...(normalized.directory ? { note: `directory ${normalized.directory}` } : {}) };
+    if (!normalized)
+      return { value: null, ...(field?.url ? { note: "unrecognised repository URL" } : {}) };
+    return {
+      value: normalized.url,
+      ...(normalized.directory ? { note: `directory ${normalized.directory}` } : {}),
+    };
   },
 });

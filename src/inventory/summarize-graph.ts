@@ -1,0 +1,225 @@
+import {
+  buildAdjacency,
+  headsReaching,
+  type NodeAdjacency,
+  SCOPE_BIT,
+  SCOPES,
+  setBits,
+} from "./graph-index.js";
+import type { GraphNode, Importer, InventoryPackage, LockGraph, Project, Scope } from "./types.js";
+import { distinctVersions, preferredOrigin } from "./versions.js";
+
+/**
+ * The one definition of direct, scopes, dependents, path and via for every
+ * format. Each is a single pass over the graph (a scope worklist, one BFS, one
+ * reachability pass over strongly connected components), so a 5,000-package
+ * lockfile takes milliseconds.
+ */
+export function summarizeGraph(graph: LockGraph, project: Project): InventoryPackage[] {
+  return summarize(graph, project).packages;
+}
+
+export interface GraphSummary {
+  packages: InventoryPackage[];
+  /** Per name, who depends on it: node ids, and importer ids qualified by project so projects merge. */
+  dependentsByName: Map<string, Set<string>>;
+}
+
+export function summarize(graph: LockGraph, project: Project): GraphSummary {
+  const nodes = [...graph.nodes.values()];
+  const indexOf = new Map(nodes.map((node, index) => [node.id, index]));
+  const importerOf = new Map(graph.importers.map((importer, index) => [importer.id, index]));
+  const nodeEdges: [number, number, Scope][] = [];
+  const importerEdges: [number, number, Scope][] = [];
+  const dependentsByName = new Map<string, Set<string>>();
+
+  for (const edge of graph.edges) {
+    const to = indexOf.get(edge.to);
+    if (to === undefined) continue;
+    const importer = importerOf.get(edge.from);
+    const from = importer === undefined ? indexOf.get(edge.from) : undefined;
+    if (importer === undefined && from === undefined) continue;
+    const name = (nodes[to] as GraphNode).name;
+    const dependents = dependentsByName.get(name) ?? new Set<string>();
+    dependentsByName.set(name, dependents);
+    dependents.add(importer === undefined ? edge.from : `${project.path}\u0000${edge.from}`);
+    if (importer !== undefined) importerEdges.push([importer, to, edge.type]);
+    else nodeEdges.push([from as number, to, edge.type]);
+  }
+
+  const adjacency = buildAdjacency(nodes.length, nodeEdges);
+  const scopes = propagateScopes(nodes.length, adjacency, importerEdges);
+  const parents = shortestPaths(nodes, adjacency, graph.importers, importerEdges);
+  const heads = headNames(nodes, importerEdges);
+  const words = Math.max(1, Math.ceil(heads.names.length / 32));
+  const headsOf = headsReaching(nodes.length, adjacency, heads.seeds, words);
+  const direct = new Uint8Array(nodes.length);
+  for (const [, to] of importerEdges) direct[to] = 1;
+
+  const byName = new Map<string, number[]>();
+  nodes.forEach((node, index) => {
+    const list = byName.get(node.name);
+    if (list) list.push(index);
+    else byName.set(node.name, [index]);
+  });
+
+  const pathOf = (node: number): string[] => {
+    const names: string[] = [];
+    let at = node;
+    while (at >= 0) {
+      names.push((nodes[at] as GraphNode).name);
+      at = parents.parent[at] as number;
+    }
+    // -1 - importer index: the importer the path starts from; workspaces hang below the root.
+    const importer = -1 - at;
+    if (importer > 0) names.push(graph.importers[importer]?.name ?? "");
+    names.push(project.name);
+    return names.reverse();
+  };
+
+  const packages: InventoryPackage[] = [];
+  for (const [name, indexes] of byName) {
+    let scopeBits = 0;
+    let best = -1;
+    const via = new Uint32Array(words);
+    for (const index of indexes) {
+      scopeBits |= scopes[index] as number;
+      // Ranks grow with depth, so the lowest rank is the shortest path, first by name.
+      const reachable = (parents.depth[index] as number) >= 0;
+      if (
+        reachable &&
+        (best < 0 || (parents.rank[index] as number) < (parents.rank[best] as number))
+      ) {
+        best = index;
+      }
+      const reached = headsOf(index);
+      for (let k = 0; k < words; k++) via[k] = (via[k] as number) | (reached[k] as number);
+    }
+    packages.push({
+      name,
+      versions: distinctVersions(indexes.map((index) => (nodes[index] as GraphNode).version)),
+      direct: indexes.some((index) => direct[index] === 1),
+      scopes: SCOPES.filter((scope) => (scopeBits & SCOPE_BIT[scope]) !== 0),
+      dependents: dependentsByName.get(name)?.size ?? 0,
+      path: best < 0 ? [] : pathOf(best),
+      // Heads are numbered in name order, so the bits come out sorted.
+      via: setBits(via).map((head) => heads.names[head] as string),
+      projects: [project.path],
+      origin: preferredOrigin(indexes.map((index) => (nodes[index] as GraphNode).origin)),
+    });
+  }
+  packages.sort((a, b) => compareText(a.name, b.name));
+  return { packages, dependentsByName };
+}
+
+/**
+ * Scope of a node = the importer's edge type, refined on the way down: an
+ * optional edge under a prod (or peer) path makes it optional; dev and
+ * optional stay what they are. Each node enters the worklist at most once per
+ * scope, so this is linear.
+ */
+function propagateScopes(
+  count: number,
+  graph: NodeAdjacency,
+  importerEdges: readonly [number, number, Scope][],
+): Uint8Array {
+  const scopes = new Uint8Array(count);
+  const work: number[] = [];
+  for (const [, to, type] of importerEdges) work.push(to, SCOPE_BIT[type]);
+  while (work.length > 0) {
+    const bit = work.pop() as number;
+    const node = work.pop() as number;
+    if ((scopes[node] as number) & bit) continue;
+    scopes[node] = (scopes[node] as number) | bit;
+    for (let e = graph.start[node] as number; e < (graph.start[node + 1] as number); e++) {
+      const optionalEdge = graph.types[e] === SCOPE_BIT.optional;
+      const refined =
+        optionalEdge && (bit === SCOPE_BIT.prod || bit === SCOPE_BIT.peer)
+          ? SCOPE_BIT.optional
+          : bit;
+      work.push(graph.targets[e] as number, refined);
+    }
+  }
+  return scopes;
+}
+
+/**
+ * One breadth-first search from all importers, layer by layer: the root's
+ * dependencies and the workspaces (which live inside the root project) form
+ * the first layer. Each layer is kept in path order (parents in order, then
+ * children by name), so the path found is the shortest and, among equally
+ * short ones, the first by name: the same in every lockfile format.
+ * `parent` is a node index, or -1 - importer index where a path starts;
+ * `rank` is the visiting order; `depth` is -1 when unreachable.
+ */
+function shortestPaths(
+  nodes: readonly GraphNode[],
+  graph: NodeAdjacency,
+  importers: readonly Importer[],
+  importerEdges: readonly [number, number, Scope][],
+): { parent: Int32Array; depth: Int32Array; rank: Int32Array } {
+  const parent = new Int32Array(nodes.length);
+  const depth = new Int32Array(nodes.length).fill(-1);
+  const rank = new Int32Array(nodes.length);
+  const importerChildren: number[][] = importers.map(() => []);
+  for (const [from, to] of importerEdges) importerChildren[from]?.push(to);
+  // Items are node indexes, or -1 - importer index for a workspace.
+  const nameOf = (item: number): string =>
+    item >= 0 ? (nodes[item] as GraphNode).name : (importers[-1 - item] as Importer).name;
+  const idOf = (item: number): string => (item >= 0 ? (nodes[item] as GraphNode).id : "");
+  const inOrder = (a: number, b: number): number =>
+    compareText(nameOf(a), nameOf(b)) || compareText(idOf(a), idOf(b));
+  let visited = 0;
+  const take = (
+    children: Iterable<number>,
+    from: number,
+    level: number,
+    extra: number[] = [],
+  ): number[] => {
+    const fresh: number[] = [...extra];
+    for (const child of children) {
+      if (depth[child] !== -1) continue;
+      depth[child] = level;
+      parent[child] = from;
+      fresh.push(child);
+    }
+    fresh.sort(inOrder);
+    for (const item of fresh) if (item >= 0) rank[item] = visited++;
+    return fresh;
+  };
+  const workspaces = importers.slice(1).map((_, index) => -2 - index);
+  let layer = take(importerChildren[0] ?? [], -1, 1, workspaces);
+  while (layer.length > 0) {
+    const next: number[] = [];
+    for (const item of layer) {
+      const children =
+        item < 0
+          ? (importerChildren[-1 - item] ?? [])
+          : graph.targets.subarray(graph.start[item] as number, graph.start[item + 1] as number);
+      next.push(...take(children, item, item < 0 ? 2 : (depth[item] as number) + 1));
+    }
+    layer = next;
+  }
+  return { parent, depth, rank };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Direct dependencies by name (a package reached through two versions of
+ * `debug` is reached via `debug`), numbered in name order.
+ */
+function headNames(
+  nodes: readonly GraphNode[],
+  importerEdges: readonly [number, number, Scope][],
+): { names: string[]; seeds: [number, number][] } {
+  const names = [...new Set(importerEdges.map(([, to]) => (nodes[to] as GraphNode).name))].sort();
+  const indexOfName = new Map(names.map((name, index) => [name, index]));
+  const seeds = importerEdges.map(([, to]): [number, number] => [
+    to,
+    indexOfName.get((nodes[to] as GraphNode).name) as number,
+  ]);
+  return { names, seeds };
+}
