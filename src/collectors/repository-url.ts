@@ -48,7 +48,8 @@ function parseOtherHost(value: string, directory: string | null): NormalizedRepo
     return null;
   }
   // A host without a dot is a scheme misread as scp syntax (`javascript:…`) or a local name.
-  if (!["https:", "http:", "ssh:", "git:"].includes(url.protocol) || !url.hostname.includes(".")) return null;
+  if (!["https:", "http:", "ssh:", "git:"].includes(url.protocol) || !url.hostname.includes("."))
+    return null;
   const pathname = url.pathname.replace(/\.git$/, "").replace(/\/+$/, "");
   if (!pathname || pathname === "/") return null;
   return { url: `https://${url.hostname}${pathname}`, directory };

@@ -67,9 +67,8 @@ export function parseCycloneDx(input: LockInput): LockGraph {
     for (const ref of dependency.dependsOn) {
       const to = typeof ref === "string" ? idOfRef.get(ref) : undefined;
       if (!to) continue;
-      const kind = kindOf.get(to) ?? "prod";
-      // Dev-ness is decided at the root's edge; below it only optional edges refine the scope.
-      builder.addEdge(from, to, from === root ? kind : kind === "optional" ? "optional" : "prod");
+      // The component's own flags say how it is needed, wherever the edge starts.
+      builder.addEdge(from, to, kindOf.get(to) ?? "prod");
     }
   }
   return builder.build();

@@ -23,6 +23,8 @@ export function originOfSpec(spec: string | undefined, name: string): PackageOri
 function isGitSpec(spec: string): boolean {
   if (/^(git\+[a-z]+:|git:|ssh:|github:|gitlab:|bitbucket:|gist:)/i.test(spec)) return true;
   if (/^https?:\/\/[^#]+\.git(#.*)?$/i.test(spec)) return true;
+  // scp-like ssh, as npm accepts it: `git@github.com:a/b.git`.
+  if (/^[\w.-]+@[\w.-]+:(?!\/\/)/.test(spec)) return true;
   // yarn berry records git resolutions as `...#commit=<sha>`.
   if (/#commit=[0-9a-f]{7,40}/i.test(spec)) return true;
   return /^[a-z0-9][\w.-]*\/[\w.-]+(#.*)?$/i.test(spec) && !spec.includes(":");

@@ -5,21 +5,10 @@
  * keys without re-checking them.
  */
 
-/** npm's own limit (validate-npm-package-name). */
-const MAX_NAME_LENGTH = 214;
 /** Generous: real versions are short; a huge one is corrupt or hostile. */
 const MAX_VERSION_LENGTH = 256;
 
-/**
- * URL-safe characters only, as npm requires. Upper case is accepted because the
- * registry still serves legacy names such as `JSONStream`; a leading `.` or `_`
- * is refused, which also refuses `..` path segments.
- */
-const NAME = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/i;
-
-export function isValidPackageName(name: string): boolean {
-  return name.length > 0 && name.length <= MAX_NAME_LENGTH && NAME.test(name);
-}
+export { isValidPackageName } from "../util/package-name.js";
 
 /** Printable, bounded; the parsers only carry versions, they never interpret unknown ones. */
 export function isPlausibleVersion(version: string): boolean {

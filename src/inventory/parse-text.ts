@@ -15,12 +15,12 @@ export function parseJsonText(text: string, file: string): unknown {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const message = (error as Error).message;
-    throw new InputError(
-      file,
-      `invalid JSON: ${firstLine(message)}`,
-      jsonErrorLine(text, message),
-      INPUT_HINT,
+    // The line replaces V8's character position, which means nothing to a reader.
+    const detail = firstLine(message).replace(
+      /,? (in JSON )?at position \d+( \(line \d+ column \d+\))?/,
+      "",
     );
+    throw new InputError(file, `invalid JSON: ${detail}`, jsonErrorLine(text, message), INPUT_HINT);
   }
 }
 
@@ -32,8 +32,9 @@ export function jsonErrorLine(text: string, message: string): number {
   const lineColumn = /line (\d+) column \d+/.exec(message);
   if (lineColumn?.[1]) return Number(lineColumn[1]);
   const position = /at position (\d+)/.exec(message);
-  const offset = position?.[1] ? Number(position[1]) : text.trimEnd().length;
-  return lineOfOffset(text, offset);
+  // An error at the very end is reported on the last line that has text.
+  const end = text.trimEnd().length;
+  return lineOfOffset(text, Math.min(position?.[1] ? Number(position[1]) : end, end));
 }
 
 /**

@@ -25,97 +25,115 @@ const SECTIONS: [string, Scope][] = [
 
 export function parsePnpmLock(input: LockInput): LockGraph {
   const data = parseYamlText(input.text, input.label);
-  if (!isRecord(data))
+  if (!isRecord(data)) {
     throw new InputError(input.label, "not a pnpm lockfile: expected a YAML mapping");
-  const version = String(data.lockfileVersion ?? "");
-  const major = Number.parseFloat(version);
-  if (!(major >= 5 && major < 10)) {
-    throw new InputError(
-      input.label,
-      `unsupported pnpm lockfileVersion ${quote(version)}`,
-      undefined,
-      "jenga reads pnpm lockfiles v6 (pnpm 8) and v9 (pnpm 9 and 10).",
-    );
   }
-  const v9 = major >= 9;
-  const v5 = major < 6;
+  const format = lockfileFormat(data, input.label);
   const packages = isRecord(data.packages) ? data.packages : {};
-  const withDependencies = v9 ? (isRecord(data.snapshots) ? data.snapshots : {}) : packages;
+  // v9 keeps metadata in `packages` and dependencies in `snapshots`; earlier versions both in `packages`.
+  const withDependencies =
+    format >= 9 ? (isRecord(data.snapshots) ? data.snapshots : {}) : packages;
   const builder = new GraphBuilder("pnpm-lock", input.file);
 
   const nodeOfKey = new Map<string, string>();
   for (const [key, entry] of Object.entries(withDependencies)) {
-    const meta = v9 ? packages[stripPeers(key)] : entry;
-    const node = readNode(key, isRecord(meta) ? meta : {}, Math.floor(major));
-    if (!node) {
-      builder.warn(`skipped ${quote(key)}: not a package key`);
-      continue;
-    }
-    const id = builder.addNode(key, node);
+    const meta = format >= 9 ? packages[stripPeers(key)] : entry;
+    const node = readNode(key, isRecord(meta) ? meta : {}, format);
+    const id = node ? builder.addNode(key, node) : null;
+    if (!node) builder.warn(`skipped ${quote(key)}: not a package key`);
     if (id) nodeOfKey.set(key, id);
   }
 
   // Before workspaces existed in the format, a lone project kept its sections at the top.
-  const importers = isRecord(data.importers) ? data.importers : { ".": data };
+  const importers = Object.entries(isRecord(data.importers) ? data.importers : { ".": data });
   const importerOfPath = new Map<string, string>();
-  for (const path of Object.keys(importers)) {
+  for (const [path] of importers) {
     const relative = path === "." ? "" : path;
     const name = importerName(input.manifests, relative, input.fallbackName);
     importerOfPath.set(relative, builder.addImporter(relative, name));
   }
-  for (const [path, importer] of Object.entries(importers)) {
+  const resolve = resolver(builder, format, nodeOfKey, importerOfPath);
+  for (const [path, importer] of importers) {
     const relative = path === "." ? "" : path;
-    const from = importerOfPath.get(relative);
-    if (!from || !isRecord(importer)) continue;
-    addEdges(from, relative, importer);
+    const from = importerOfPath.get(relative) as string;
+    if (isRecord(importer)) addEdges(builder, resolve, from, relative, importer);
     const peers = input.manifests.get(relative)?.peerDependencies;
     if (peers) builder.declarePeers(from, Object.keys(peers));
   }
   for (const [key, entry] of Object.entries(withDependencies)) {
     const from = nodeOfKey.get(key);
-    if (from && isRecord(entry)) addEdges(from, null, entry);
+    if (from && isRecord(entry)) addEdges(builder, resolve, from, null, entry);
   }
   return builder.build();
+}
 
-  /** `folder` is the importer's folder; `link:` versions are relative to it. */
-  function addEdges(from: string, folder: string | null, entry: Record<string, unknown>): void {
-    for (const [section, type] of SECTIONS) {
-      const dependencies = entry[section];
-      if (!isRecord(dependencies)) continue;
-      for (const [name, value] of Object.entries(dependencies)) {
-        // Importers write `{ specifier, version }` (v6+), packages and v5 importers a bare version.
-        const version = isRecord(value) ? value.version : value;
-        if (typeof version !== "string") continue;
-        const to = resolve(name, version, folder);
-        if (to) builder.addEdge(from, to, type);
-      }
+/** 5 (pnpm 7), 6 (pnpm 8) or 9 (pnpm 9 and 10); the key syntax differs between them. */
+function lockfileFormat(data: Record<string, unknown>, label: string): number {
+  const version = String(data.lockfileVersion ?? "");
+  const major = Math.floor(Number.parseFloat(version));
+  if (major >= 5 && major <= 9) return major;
+  throw new InputError(
+    label,
+    `unsupported pnpm lockfileVersion ${quote(version)}`,
+    undefined,
+    "jenga reads pnpm lockfiles v6 (pnpm 8) and v9 (pnpm 9 and 10).",
+  );
+}
+
+type Resolve = (name: string, version: string, folder: string | null) => string | null;
+
+/** `folder` is the importer's folder; `link:` versions are relative to it. */
+function addEdges(
+  builder: GraphBuilder,
+  resolve: Resolve,
+  from: string,
+  folder: string | null,
+  entry: Record<string, unknown>,
+): void {
+  for (const [section, type] of SECTIONS) {
+    const dependencies = entry[section];
+    if (!isRecord(dependencies)) continue;
+    for (const [name, value] of Object.entries(dependencies)) {
+      // Importers write `{ specifier, version }` (v6+), packages and v5 importers a bare version.
+      const version = isRecord(value) ? value.version : value;
+      const to = typeof version === "string" ? resolve(name, version, folder) : null;
+      if (to) builder.addEdge(from, to, type);
     }
   }
+}
 
-  function resolve(name: string, version: string, folder: string | null): string | null {
+/**
+ * A dependency's version field → the node it names. Registry versions are
+ * completed into a key (`/a@1.0.0` v6, `a@1.0.0` v9, `/a/1.0.0` v5); aliases
+ * and other sources are written as the key itself.
+ */
+function resolver(
+  builder: GraphBuilder,
+  format: number,
+  nodeOfKey: Map<string, string>,
+  importerOfPath: Map<string, string>,
+): Resolve {
+  return (name, version, folder) => {
     if (version.startsWith("link:")) {
       const target = posix.normalize(posix.join(folder ?? "", version.slice("link:".length)));
       // A link to another importer is a workspace edge, not a package.
       if (importerOfPath.has(target === "." ? "" : target)) return null;
-      return builder.addNode(name, {
-        name,
-        version: "",
-        origin: "link",
-        id: `${name}@link:${target}`,
-      });
+      const id = `${name}@link:${target}`;
+      return builder.addNode(name, { name, version: "", origin: "link", id });
     }
-    const candidates = v9
-      ? [`${name}@${version}`, version]
-      : v5
-        ? [`/${name}/${version}`, version, `/${version}`]
-        : [`/${name}@${version}`, version, `/${version}`];
+    const candidates =
+      format >= 9
+        ? [`${name}@${version}`, version]
+        : format >= 6
+          ? [`/${name}@${version}`, version, `/${version}`]
+          : [`/${name}/${version}`, version, `/${version}`];
     for (const key of candidates) {
       const id = nodeOfKey.get(key);
       if (id) return id;
     }
     builder.warn(`${quote(name)} at ${quote(version)} is not in the lockfile`);
     return null;
-  }
+  };
 }
 
 type NodeFields = { name: string; version: string; origin: PackageOrigin; id: string };

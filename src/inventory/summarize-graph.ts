@@ -27,34 +27,23 @@ export interface GraphSummary {
 
 export function summarize(graph: LockGraph, project: Project): GraphSummary {
   const nodes = [...graph.nodes.values()];
-  const indexOf = new Map(nodes.map((node, index) => [node.id, index]));
-  const importerOf = new Map(graph.importers.map((importer, index) => [importer.id, index]));
-  const nodeEdges: [number, number, Scope][] = [];
-  const importerEdges: [number, number, Scope][] = [];
-  const dependentsByName = new Map<string, Set<string>>();
-
-  for (const edge of graph.edges) {
-    const to = indexOf.get(edge.to);
-    if (to === undefined) continue;
-    const importer = importerOf.get(edge.from);
-    const from = importer === undefined ? indexOf.get(edge.from) : undefined;
-    if (importer === undefined && from === undefined) continue;
-    const name = (nodes[to] as GraphNode).name;
-    const dependents = dependentsByName.get(name) ?? new Set<string>();
-    dependentsByName.set(name, dependents);
-    dependents.add(importer === undefined ? edge.from : `${project.path}\u0000${edge.from}`);
-    if (importer !== undefined) importerEdges.push([importer, to, edge.type]);
-    else nodeEdges.push([from as number, to, edge.type]);
-  }
-
+  const { nodeEdges, importerEdges, dependentsByName } = splitEdges(graph, nodes, project);
   const adjacency = buildAdjacency(nodes.length, nodeEdges);
-  const scopes = propagateScopes(nodes.length, adjacency, importerEdges);
-  const parents = shortestPaths(nodes, adjacency, graph.importers, importerEdges);
   const heads = headNames(nodes, importerEdges);
   const words = Math.max(1, Math.ceil(heads.names.length / 32));
-  const headsOf = headsReaching(nodes.length, adjacency, heads.seeds, words);
-  const direct = new Uint8Array(nodes.length);
-  for (const [, to] of importerEdges) direct[to] = 1;
+  const facts: NodeFacts = {
+    graph,
+    project,
+    nodes,
+    scopes: propagateScopes(nodes.length, adjacency, importerEdges),
+    paths: shortestPaths(nodes, adjacency, graph.importers, importerEdges),
+    headNames: heads.names,
+    headsOf: headsReaching(nodes.length, adjacency, heads.seeds, words),
+    words,
+    direct: new Uint8Array(nodes.length),
+    dependentsByName,
+  };
+  for (const [, to] of importerEdges) facts.direct[to] = 1;
 
   const byName = new Map<string, number[]>();
   nodes.forEach((node, index) => {
@@ -62,61 +51,102 @@ export function summarize(graph: LockGraph, project: Project): GraphSummary {
     if (list) list.push(index);
     else byName.set(node.name, [index]);
   });
-
-  const pathOf = (node: number): string[] => {
-    const names: string[] = [];
-    let at = node;
-    while (at >= 0) {
-      names.push((nodes[at] as GraphNode).name);
-      at = parents.parent[at] as number;
-    }
-    // -1 - importer index: the importer the path starts from; workspaces hang below the root.
-    const importer = -1 - at;
-    if (importer > 0) names.push(graph.importers[importer]?.name ?? "");
-    names.push(project.name);
-    return names.reverse();
-  };
-
-  const packages: InventoryPackage[] = [];
-  for (const [name, indexes] of byName) {
-    let scopeBits = 0;
-    let best = -1;
-    const via = new Uint32Array(words);
-    for (const index of indexes) {
-      scopeBits |= scopes[index] as number;
-      // Ranks grow with depth, so the lowest rank is the shortest path, first by name.
-      const reachable = (parents.depth[index] as number) >= 0;
-      if (
-        reachable &&
-        (best < 0 || (parents.rank[index] as number) < (parents.rank[best] as number))
-      ) {
-        best = index;
-      }
-      const reached = headsOf(index);
-      for (let k = 0; k < words; k++) via[k] = (via[k] as number) | (reached[k] as number);
-    }
-    packages.push({
-      name,
-      versions: distinctVersions(indexes.map((index) => (nodes[index] as GraphNode).version)),
-      direct: indexes.some((index) => direct[index] === 1),
-      scopes: SCOPES.filter((scope) => (scopeBits & SCOPE_BIT[scope]) !== 0),
-      dependents: dependentsByName.get(name)?.size ?? 0,
-      path: best < 0 ? [] : pathOf(best),
-      // Heads are numbered in name order, so the bits come out sorted.
-      via: setBits(via).map((head) => heads.names[head] as string),
-      projects: [project.path],
-      origin: preferredOrigin(indexes.map((index) => (nodes[index] as GraphNode).origin)),
-    });
-  }
+  const packages = [...byName].map(([name, indexes]) => packageFacts(name, indexes, facts));
   packages.sort((a, b) => compareText(a.name, b.name));
   return { packages, dependentsByName };
 }
 
+/** Everything known per node index, computed once per graph. */
+interface NodeFacts {
+  graph: LockGraph;
+  project: Project;
+  nodes: GraphNode[];
+  scopes: Uint8Array;
+  paths: { parent: Int32Array; depth: Int32Array; rank: Int32Array };
+  headNames: string[];
+  headsOf: (node: number) => Uint32Array;
+  words: number;
+  direct: Uint8Array;
+  dependentsByName: Map<string, Set<string>>;
+}
+
+/** Importer edges apart from node edges, as indexes; dependents by name along the way. */
+function splitEdges(graph: LockGraph, nodes: readonly GraphNode[], project: Project) {
+  const indexOf = new Map(nodes.map((node, index) => [node.id, index]));
+  const importerOf = new Map(graph.importers.map((importer, index) => [importer.id, index]));
+  const nodeEdges: [number, number, Scope][] = [];
+  const importerEdges: [number, number, Scope][] = [];
+  const dependentsByName = new Map<string, Set<string>>();
+  for (const edge of graph.edges) {
+    const to = indexOf.get(edge.to);
+    const importer = importerOf.get(edge.from);
+    const from = importer === undefined ? indexOf.get(edge.from) : undefined;
+    if (to === undefined || (importer === undefined && from === undefined)) continue;
+    const name = (nodes[to] as GraphNode).name;
+    const dependents = dependentsByName.get(name) ?? new Set<string>();
+    dependentsByName.set(name, dependents);
+    // Node ids are the same in every project; importer ids are not.
+    dependents.add(importer === undefined ? edge.from : `${project.path}\u0000${edge.from}`);
+    if (importer !== undefined) importerEdges.push([importer, to, edge.type]);
+    else nodeEdges.push([from as number, to, edge.type]);
+  }
+  return { nodeEdges, importerEdges, dependentsByName };
+}
+
+/** One package = every node of that name: versions, scopes and via unioned, the best path. */
+function packageFacts(
+  name: string,
+  indexes: readonly number[],
+  facts: NodeFacts,
+): InventoryPackage {
+  const { nodes, paths } = facts;
+  let scopeBits = 0;
+  let best = -1;
+  const via = new Uint32Array(facts.words);
+  for (const index of indexes) {
+    scopeBits |= facts.scopes[index] as number;
+    // Ranks grow with depth, so the lowest rank is the shortest path, first by name.
+    const reachable = (paths.depth[index] as number) >= 0;
+    if (reachable && (best < 0 || (paths.rank[index] as number) < (paths.rank[best] as number))) {
+      best = index;
+    }
+    const reached = facts.headsOf(index);
+    for (let k = 0; k < facts.words; k++) via[k] = (via[k] as number) | (reached[k] as number);
+  }
+  return {
+    name,
+    versions: distinctVersions(indexes.map((index) => (nodes[index] as GraphNode).version)),
+    direct: indexes.some((index) => facts.direct[index] === 1),
+    scopes: SCOPES.filter((scope) => (scopeBits & SCOPE_BIT[scope]) !== 0),
+    dependents: facts.dependentsByName.get(name)?.size ?? 0,
+    path: best < 0 ? [] : pathTo(best, facts),
+    // Heads are numbered in name order, so the bits come out sorted.
+    via: setBits(via).map((head) => facts.headNames[head] as string),
+    projects: [facts.project.path],
+    origin: preferredOrigin(indexes.map((index) => (nodes[index] as GraphNode).origin)),
+  };
+}
+
+/** [project, (workspace,) direct dependency, ..., node] from the BFS parents. */
+function pathTo(node: number, facts: NodeFacts): string[] {
+  const names: string[] = [];
+  let at = node;
+  while (at >= 0) {
+    names.push((facts.nodes[at] as GraphNode).name);
+    at = facts.paths.parent[at] as number;
+  }
+  // -1 - importer index: where the path starts; workspaces hang below the root.
+  const importer = -1 - at;
+  if (importer > 0) names.push(facts.graph.importers[importer]?.name ?? "");
+  names.push(facts.project.name);
+  return names.reverse();
+}
+
 /**
  * Scope of a node = the importer's edge type, refined on the way down: an
- * optional edge under a prod (or peer) path makes it optional; dev and
- * optional stay what they are. Each node enters the worklist at most once per
- * scope, so this is linear.
+ * optional edge under a prod (or peer) path makes it optional, a dev edge
+ * makes it dev; dev and optional stay what they are. Each node enters the
+ * worklist at most once per scope, so this is linear.
  */
 function propagateScopes(
   count: number,
@@ -132,15 +162,20 @@ function propagateScopes(
     if ((scopes[node] as number) & bit) continue;
     scopes[node] = (scopes[node] as number) | bit;
     for (let e = graph.start[node] as number; e < (graph.start[node + 1] as number); e++) {
-      const optionalEdge = graph.types[e] === SCOPE_BIT.optional;
-      const refined =
-        optionalEdge && (bit === SCOPE_BIT.prod || bit === SCOPE_BIT.peer)
-          ? SCOPE_BIT.optional
-          : bit;
-      work.push(graph.targets[e] as number, refined);
+      work.push(graph.targets[e] as number, refine(bit, graph.types[e] as number));
     }
   }
   return scopes;
+}
+
+/**
+ * Only SBOMs type an edge between packages as dev (a component only needed for
+ * development); lockfiles type them prod, optional or peer.
+ */
+function refine(scope: number, edge: number): number {
+  if (edge === SCOPE_BIT.dev) return SCOPE_BIT.dev;
+  const underProd = scope === SCOPE_BIT.prod || scope === SCOPE_BIT.peer;
+  return edge === SCOPE_BIT.optional && underProd ? SCOPE_BIT.optional : scope;
 }
 
 /**

@@ -80,7 +80,9 @@ const cold = median(rows.map((r) => r.cold));
 const warm = median(rows.map((r) => r.warm));
 const line = (label, s, extra = "") =>
   console.log(`${label.padEnd(46)} ${s.toFixed(2).padStart(7)} s ${extra}`);
-console.log(`jenga bench: ${project} (${runs} run${runs === 1 ? "" : "s"}, median)`);
+console.log(
+  `jenga bench: ${path.relative(process.cwd(), project)} (${runs} run${runs === 1 ? "" : "s"}, median)`,
+);
 line("npm install --package-lock-only, empty cache", npm, "(reference)");
 line(
   "jenga analyze, empty cache (cold)",

@@ -15,6 +15,8 @@ import {
 
 let root: string;
 let project: string;
+let userconfig: string;
+let globalconfig: string;
 let baseEnv: Record<string, string>;
 
 beforeEach(async () => {
@@ -23,10 +25,12 @@ beforeEach(async () => {
   await mkdir(path.join(project, "src"), { recursive: true });
   await mkdir(path.join(root, "home"));
   await writeFile(path.join(project, "package.json"), '{ "name": "app" }\n');
+  userconfig = path.join(root, "home", "user.npmrc");
+  globalconfig = path.join(root, "global.npmrc");
   baseEnv = {
     HOME: path.join(root, "home"),
-    npm_config_userconfig: path.join(root, "home", "user.npmrc"),
-    npm_config_globalconfig: path.join(root, "global.npmrc"),
+    npm_config_userconfig: userconfig,
+    npm_config_globalconfig: globalconfig,
   };
 });
 
@@ -55,14 +59,8 @@ describe("loadNpmConfig", () => {
   });
 
   it("layers env over project over user over global, as npm does", async () => {
-    await write(baseEnv.npm_config_globalconfig, [
-      "registry=https://global.example.invalid/",
-      "noproxy=from-global",
-    ]);
-    await write(baseEnv.npm_config_userconfig, [
-      "registry=https://user.example.invalid/",
-      "noproxy=from-user",
-    ]);
+    await write(globalconfig, ["registry=https://global.example.invalid/", "noproxy=from-global"]);
+    await write(userconfig, ["registry=https://user.example.invalid/", "noproxy=from-user"]);
     await write(path.join(project, ".npmrc"), ["registry=https://project.example.invalid/"]);
     expect((await load(baseEnv)).registry).toBe("https://project.example.invalid/");
     expect((await load(baseEnv)).proxy.noProxy).toBe("from-user");
@@ -71,7 +69,7 @@ describe("loadNpmConfig", () => {
   });
 
   it("substitutes environment references from the given env in nerf-darted credentials", async () => {
-    await write(baseEnv.npm_config_userconfig, [
+    await write(userconfig, [
       "registry=https://npm.example.invalid/",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: npmrc syntax, substituted by npm
       "//npm.example.invalid/:_authToken=${NPM_TOKEN}",
@@ -110,10 +108,7 @@ describe("loadNpmConfig", () => {
   });
 
   it("ignores un-nerfed tokens, as npm 9+ does", async () => {
-    await write(baseEnv.npm_config_userconfig, [
-      "registry=https://npm.example.invalid/",
-      "_authToken=legacy",
-    ]);
+    await write(userconfig, ["registry=https://npm.example.invalid/", "_authToken=legacy"]);
     const settings = await load(baseEnv);
     expect(authorizationFor(settings, "https://npm.example.invalid/x")).toBeNull();
   });

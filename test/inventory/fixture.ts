@@ -24,7 +24,10 @@ export type PackageFacts = Omit<InventoryPackage, "name" | "projects">;
 /** A package's facts without its name and `projects` (absolute paths, checked once per scenario). */
 export function factsOf(inventory: Inventory, name: string): PackageFacts {
   const found = inventory.packages.find((pkg) => pkg.name === name);
-  if (!found) throw new Error(`no package ${name} in ${inventory.packages.map((pkg) => pkg.name).join(", ")}`);
+  if (!found)
+    throw new Error(
+      `no package ${name} in ${inventory.packages.map((pkg) => pkg.name).join(", ")}`,
+    );
   const { name: _name, projects: _projects, ...facts } = found;
   return facts;
 }

@@ -9,7 +9,9 @@ import { fixturePath, readFixture } from "./fixture.js";
 describe("npm-shrinkwrap: npm-shrinkwrap.json (npm 11 shrinkwrap, no `resolved` URLs)", () => {
   test("reads the project without registry URLs", async () => {
     const inventory = await readFixture("npm-shrinkwrap");
-    expect(inventory.projects[0]?.lockfile).toBe(fixturePath("npm-shrinkwrap", "npm-shrinkwrap.json"));
+    expect(inventory.projects[0]?.lockfile).toBe(
+      fixturePath("npm-shrinkwrap", "npm-shrinkwrap.json"),
+    );
     expectBasicProject(inventory);
   });
 

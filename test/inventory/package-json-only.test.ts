@@ -5,7 +5,12 @@ describe("package-json-only: the basic project's package.json, no lockfile", () 
   test("lists declared dependencies, direct, with no resolved versions", async () => {
     const inventory = await readFixture("package-json-only");
     expect(inventory.projects).toEqual([
-      { path: fixturePath("package-json-only"), name: "inv-basic", lockfile: null, kind: "package-json" },
+      {
+        path: fixturePath("package-json-only"),
+        name: "inv-basic",
+        lockfile: null,
+        kind: "package-json",
+      },
     ]);
     expect(names(inventory)).toEqual([
       "@types/node",

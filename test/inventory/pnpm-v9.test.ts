@@ -13,7 +13,10 @@ describe("pnpm-v9: pnpm-lock.yaml lockfileVersion 9.0 (pnpm 9)", () => {
         dependents: 3,
         via: ["chalk", "debug", "supports-color"],
       },
-      "has-flag": { scopes: ["prod", "dev", "optional"], via: ["chalk", "debug", "supports-color"] },
+      "has-flag": {
+        scopes: ["prod", "dev", "optional"],
+        via: ["chalk", "debug", "supports-color"],
+      },
     });
   });
 

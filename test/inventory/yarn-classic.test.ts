@@ -9,7 +9,9 @@ import { edgeLines, fixturePath, readFixture, readFixtureGraph } from "./fixture
 describe("yarn-classic: yarn.lock v1 (yarn 1.22)", () => {
   test("matches package.json descriptors to lock entries", async () => {
     const inventory = await readFixture("yarn-classic");
-    expect(inventory.projects.map((project) => [project.name, project.kind])).toEqual([["inv-basic", "yarn-classic"]]);
+    expect(inventory.projects.map((project) => [project.name, project.kind])).toEqual([
+      ["inv-basic", "yarn-classic"],
+    ]);
     expect(inventory.warnings).toEqual([]);
     expectBasicProject(inventory, {
       // yarn 1 neither installs nor records peer dependencies.
@@ -18,7 +20,9 @@ describe("yarn-classic: yarn.lock v1 (yarn 1.22)", () => {
   });
 
   test("the alias descriptor `is-num@npm:is-number@^7.0.0` is is-number", async () => {
-    expect(edgeLines(await readFixtureGraph("yarn-classic"))).toContain("importer: -> is-number@7.0.0 (prod)");
+    expect(edgeLines(await readFixtureGraph("yarn-classic"))).toContain(
+      "importer: -> is-number@7.0.0 (prod)",
+    );
   });
 
   test("a yarn.lock alone (no package.json) takes what nothing requires as direct", async () => {

@@ -19,11 +19,15 @@ describe("normalizeRepositoryUrl", () => {
   });
 
   it("keeps a monorepo directory, from the field or from a /tree/ URL", () => {
-    expect(normalizeRepositoryUrl("git+https://github.com/babel/babel.git", "packages/babel-core")).toEqual({
+    expect(
+      normalizeRepositoryUrl("git+https://github.com/babel/babel.git", "packages/babel-core"),
+    ).toEqual({
       url: "https://github.com/babel/babel",
       directory: "packages/babel-core",
     });
-    expect(normalizeRepositoryUrl("https://github.com/babel/babel/tree/main/packages/babel-core")).toEqual({
+    expect(
+      normalizeRepositoryUrl("https://github.com/babel/babel/tree/main/packages/babel-core"),
+    ).toEqual({
       url: "https://github.com/babel/babel",
       directory: "packages/babel-core",
     });

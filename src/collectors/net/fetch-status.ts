@@ -36,6 +36,8 @@ const ERROR_WORDS: Readonly<Record<string, string>> = {
   UND_ERR_SOCKET: "connection closed",
   UND_ERR_CONNECT_TIMEOUT: "connect timeout",
   UND_ERR_ABORTED: "request aborted",
+  UND_ERR_CLOSED: "client closed",
+  UND_ERR_DESTROYED: "client closed",
 };
 
 const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;

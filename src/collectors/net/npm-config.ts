@@ -27,10 +27,13 @@ export interface LoadNpmConfigOptions {
   npmPath?: string;
   /**
    * Sent when the user left npm's `user-agent` at its default, whose template
-   * would say `npm/undefined` outside npm. A user-set `user-agent` wins.
+   * would say `npm/undefined` outside npm (pass e.g. `jenga/0.1.0`). A user-set
+   * `user-agent` wins. Default: `jenga`.
    */
   userAgent?: string;
 }
+
+const DEFAULT_USER_AGENT = "jenga";
 
 /** This module's folder: it has no `npmrc` and no package.json, so no builtin layer. */
 const NO_BUILTIN_CONFIG = fileURLToPath(new URL(".", import.meta.url));
@@ -39,8 +42,10 @@ const NO_BUILTIN_CONFIG = fileURLToPath(new URL(".", import.meta.url));
  * The keys whose npm flatten functions we run. npm's full `flatten` also
  * flattens unrelated keys, and some of those write to process.env (`omit=dev`
  * sets NODE_ENV=production in definitions.js), which a library must not do.
+ * `user-agent`'s flatten writes process.env.npm_config_user_agent too, so it
+ * only runs when the user configured a user agent of their own.
  */
-const NETWORK_KEYS: ReadonlySet<string> = new Set([
+const NETWORK_KEYS: readonly string[] = [
   "registry",
   "proxy",
   "https-proxy",
@@ -49,17 +54,21 @@ const NETWORK_KEYS: ReadonlySet<string> = new Set([
   "cafile",
   "strict-ssl",
   "user-agent",
-]);
+];
 
 /** Scoped registries and nerf-darted keys, copied verbatim: the rule of npm's own flatten. */
 const SCOPED_REGISTRY_KEY = /@.*:registry$/i;
 const NERF_DART_PREFIX = "//";
 const SCOPED_REGISTRY_SUFFIX = ":registry";
 
-function flattenNetworkKeys(data: Record<string, unknown>, flat: Record<string, unknown>): void {
+function flattenKeys(
+  keys: ReadonlySet<string>,
+  data: Record<string, unknown>,
+  flat: Record<string, unknown>,
+): void {
   for (const [key, value] of Object.entries(data)) {
     const definition = npmDefinitions.definitions[key];
-    if (NETWORK_KEYS.has(key) && definition?.flatten) {
+    if (keys.has(key) && definition?.flatten) {
       definition.flatten(key, data, flat);
     } else if (SCOPED_REGISTRY_KEY.test(key) || key.startsWith(NERF_DART_PREFIX)) {
       flat[key] = value;
@@ -68,11 +77,13 @@ function flattenNetworkKeys(data: Record<string, unknown>, flat: Record<string, 
 }
 
 export async function loadNpmConfig(options: LoadNpmConfigOptions): Promise<NpmSettings> {
+  const keys = new Set(NETWORK_KEYS);
   const configOptions = {
     definitions: npmDefinitions.definitions,
     shorthands: npmDefinitions.shorthands,
     nerfDarts: npmDefinitions.nerfDarts,
-    flatten: flattenNetworkKeys,
+    flatten: (data: Record<string, unknown>, flat: Record<string, unknown>) =>
+      flattenKeys(keys, data, flat),
     npmPath: options.npmPath ?? NO_BUILTIN_CONFIG,
     argv: [],
     cwd: options.cwd,
@@ -93,12 +104,13 @@ export async function loadNpmConfig(options: LoadNpmConfigOptions): Promise<NpmS
       "check `npm config list`",
     );
   }
+  const ownUserAgent = config.isDefault("user-agent");
+  if (ownUserAgent) keys.delete("user-agent");
   const flat = config.flat;
-  const userAgent =
-    options.userAgent !== undefined && config.isDefault("user-agent")
-      ? options.userAgent
-      : flat.userAgent;
-  return settingsFromFlat(flat, options.env, String(userAgent));
+  const userAgent = ownUserAgent
+    ? (options.userAgent ?? DEFAULT_USER_AGENT)
+    : String(flat.userAgent);
+  return settingsFromFlat(flat, options.env, userAgent);
 }
 
 function settingsFromFlat(

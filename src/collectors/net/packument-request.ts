@@ -63,6 +63,8 @@ export async function attemptPackument(
     return await followRedirects(context, url, authorization, etag, controller.signal);
   } catch (error) {
     const code = errorCode(error);
+    // A timeout is final: a registry that let the whole deadline pass once is
+    // likely to do it again, and retrying would multiply the wait.
     if (timedOut || TIMEOUT_CODES.has(code)) return done(failure(timeoutStatus(context.timeoutMs)));
     return isRetryableErrorCode(code)
       ? { kind: "retry-network", code }

@@ -116,8 +116,8 @@ export function createRegistryClient(
         return failure(unavailable(`internal error (${errorCode(error)})`));
       }
     },
+    // Requests still queued then fail with a status (the pool is closed), never hang.
     async close() {
-      limit.clearQueue();
       await ownDispatcher?.close();
     },
   };

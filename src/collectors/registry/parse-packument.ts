@@ -75,6 +75,8 @@ export function createPackumentStreamParser(registry: string): PackumentStreamPa
     }
     if (stack.length !== VERSION_DEPTH || typeof key !== "string") return;
     // A duplicated "versions" key: JSON.parse keeps the last object, so do we.
+    // (Known gap: when the last one is empty or not an object, nothing is
+    // emitted for it and the earlier object's versions stay.)
     if (parent !== versionsObject) {
       versionsObject = parent;
       versions = new Map();
