@@ -15,5 +15,9 @@ const maxNameLength = 1024;
  * inventory is safe in a registry URL and a cache key.
  */
 export function isValidPackageName(name: string): boolean {
-  return name.length > 0 && name.length <= maxNameLength && validateNpmPackageName(name).validForOldPackages;
+  return (
+    name.length > 0 &&
+    name.length <= maxNameLength &&
+    validateNpmPackageName(name).validForOldPackages
+  );
 }
