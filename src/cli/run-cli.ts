@@ -4,12 +4,17 @@ import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { analyze, defaultConcurrency } from "../analyze.js";
 import { InputError, UsageError } from "../errors.js";
+import { compareBaseline } from "../gate/compare-baseline.js";
 import { evaluateGate } from "../gate/evaluate-gate.js";
+import { locateDeclarations } from "../reports/locate-declarations.js";
 import { writeFileAt, writeFiles } from "../reports/write-files.js";
 import { writers } from "../reports/writers.js";
 import type { JengaResult } from "../result/types.js";
+import { replaceControlCharacters } from "../util/control-characters.js";
+import { formatExplain } from "./format-explain.js";
 import { formatGateTable } from "./format-gate.js";
 import { createProgress } from "./progress.js";
+import { readBaseline } from "./read-baseline.js";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -23,10 +28,8 @@ export const exitCodes = { ok: 0, gateFailed: 1, error: 2 } as const;
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
-interface CommonOptions {
-  out: string;
-  json?: string;
-  markdown?: string;
+/** Flags of every command that runs the analysis. */
+interface AnalysisOptions {
   offline?: boolean;
   refresh?: boolean;
   cache?: string;
@@ -37,6 +40,18 @@ interface CommonOptions {
   advisories: boolean;
   osv?: string;
   quiet?: boolean;
+}
+
+/** `analyze` and `gate` also write reports. */
+interface CommonOptions extends AnalysisOptions {
+  out: string;
+  json?: string;
+  markdown?: string;
+  sarif?: string;
+}
+
+interface GateOptions extends CommonOptions {
+  baseline?: string;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -50,15 +65,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
     });
 
+  const addPaths = (command: Command) =>
+    command.argument(
+      "[path...]",
+      "project folders, lockfiles or CycloneDX SBOMs (default: the current folder)",
+    );
   const addCommon = (command: Command) =>
+    addAnalysisOptions(
+      addPaths(command)
+        .option("--out <dir>", "folder for the HTML report", "reports")
+        .option("--json <file>", "also write the JSON result to FILE (- for stdout)")
+        .option("--markdown <file>", "also write a Markdown summary to FILE (- for stdout)")
+        .option("--sarif <file>", "also write a SARIF 2.1.0 log to FILE (- for stdout)"),
+    );
+  const addAnalysisOptions = (command: Command) =>
     command
-      .argument(
-        "[path...]",
-        "project folders, lockfiles or CycloneDX SBOMs (default: the current folder)",
-      )
-      .option("--out <dir>", "folder for the HTML report", "reports")
-      .option("--json <file>", "also write the JSON result to FILE (- for stdout)")
-      .option("--markdown <file>", "also write a Markdown summary to FILE (- for stdout)")
       .option("--offline", "use the cache only; never touch the network")
       .option("--refresh", "ignore the cache and fetch everything again")
       .option("--cache <dir>", "cache folder (default: $XDG_CACHE_HOME/jenga or ~/.cache/jenga)")
@@ -82,18 +103,43 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   ).action(async (paths: string[], options: CommonOptions) => {
     await runAnalysis(paths, options, io);
   });
-  addCommon(
-    program.command("gate").description("analyze, then exit 1 when the policy fails"),
-  ).action(async (paths: string[], options: CommonOptions) => {
-    const { result, failOn, minHealth } = await runAnalysis(paths, options, io);
-    const failures = evaluateGate(result, { failOn, minHealth });
-    if (failures.length > 0) {
-      io.stdout.write(formatGateTable(failures));
-      exitCode = exitCodes.gateFailed;
-    } else if (!options.quiet) {
-      io.stderr.write("jenga gate: passed\n");
-    }
-  });
+  addCommon(program.command("gate").description("analyze, then exit 1 when the policy fails"))
+    .option("--baseline <file>", "a previous JSON result: fail only on what is new or worse")
+    .action(async (paths: string[], options: GateOptions) => {
+      // Read the baseline first: a bad one should not cost a whole analysis.
+      const baseline = options.baseline ? await readBaseline(options.baseline, io.cwd) : null;
+      const { result, failOn, minHealth } = await runAnalysis(paths, options, io);
+      const failures = baseline
+        ? reportKnown(compareBaseline(result, baseline, { failOn, minHealth }), options, io)
+        : evaluateGate(result, { failOn, minHealth });
+      if (failures.length > 0) {
+        io.stdout.write(formatGateTable(failures));
+        exitCode = exitCodes.gateFailed;
+      } else if (!options.quiet) {
+        io.stderr.write("jenga gate: passed\n");
+      }
+    });
+  addAnalysisOptions(
+    program
+      .command("explain")
+      .description("analyze, then explain one package's verdict with all its evidence")
+      .argument("<name>", "the package to explain"),
+  )
+    .argument(
+      "[path...]",
+      "project folders, lockfiles or CycloneDX SBOMs (default: the current folder)",
+    )
+    .action(async (name: string, paths: string[], options: AnalysisOptions) => {
+      const { result } = await runAnalysisOnly(paths, options, io);
+      const found = result.packages.find((p) => p.name === name);
+      if (!found)
+        throw new UsageError(
+          `no package named "${replaceControlCharacters(name)}" among the ${result.packages.length} packages analyzed`,
+          [],
+          "jenga explain takes a package name as it appears in the lockfile, e.g. @scope/name",
+        );
+      io.stdout.write(formatExplain(found));
+    });
 
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -103,7 +149,39 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Known failures are not failures with a baseline, but the user should know they exist. */
+function reportKnown(
+  comparison: ReturnType<typeof compareBaseline>,
+  options: GateOptions,
+  io: CliIo,
+) {
+  if (comparison.known > 0 && !options.quiet)
+    io.stderr.write(
+      `jenga gate: ${comparison.known} failing package${comparison.known === 1 ? "" : "s"} already in the baseline, not counted\n`,
+    );
+  return comparison.failures;
+}
+
 async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
+  const { result, progress } = await runAnalysisOnly(paths, options, io);
+  const outDir = path.resolve(io.cwd, options.out);
+  await writeFiles(outDir, writers.html(result));
+  await emit(options.json, writers.json(result)["jenga.json"] ?? "", io);
+  await emit(options.markdown, writers.markdown(result)["jenga.md"] ?? "", io);
+  if (options.sarif) {
+    // Locations are relative to where jenga runs: the repository root in CI, SARIF's %SRCROOT%.
+    const locations = await locateDeclarations(result, io.cwd);
+    await emit(options.sarif, writers.sarif(result, locations)["jenga.sarif"] ?? "", io);
+  }
+  if (!options.quiet) io.stderr.write(progress.summary(result, `${outDir}/index.html`));
+  return { result, ...result.config.gate };
+}
+
+async function runAnalysisOnly(
+  paths: string[],
+  options: AnalysisOptions,
+  io: CliIo,
+): Promise<{ result: JengaResult; progress: ReturnType<typeof createProgress> }> {
   if (options.offline && options.refresh)
     throw new UsageError("--offline and --refresh cannot be used together");
   const progress = createProgress({
@@ -133,12 +211,7 @@ async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
   } finally {
     progress.stop();
   }
-  const outDir = path.resolve(io.cwd, options.out);
-  await writeFiles(outDir, writers.html(result));
-  await emit(options.json, writers.json(result)["jenga.json"] ?? "", io);
-  await emit(options.markdown, writers.markdown(result)["jenga.md"] ?? "", io);
-  if (!options.quiet) io.stderr.write(progress.summary(result, `${outDir}/index.html`));
-  return { result, ...result.config.gate };
+  return { result, progress };
 }
 
 async function emit(target: string | undefined, content: string, io: CliIo): Promise<void> {

@@ -4,9 +4,18 @@ import { verdictNames } from "../scoring/verdicts.js";
 /** Most pull-request comment and step-summary readers stop after a screen; list the worst first. */
 const maxRows = 30;
 
-/** Text from dependencies goes into table cells: no pipes, no newlines, no markup. */
+/**
+ * Longest text in one cell. A pull-request comment holds 65,536 characters; 30 rows
+ * of at most ~2 cells this long, plus names (≤ 214), stay well under it even when a
+ * stranger's deprecation message runs to pages.
+ */
+const maxCell = 300;
+
+/** Text from dependencies goes into table cells: no pipes, no newlines, no markup, bounded. */
 function cell(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/([\\|`*_[\]<>])/g, "\\$1");
+  const flat = text.replace(/[\r\n]+/g, " ");
+  const short = flat.length > maxCell ? `${flat.slice(0, maxCell - 1)}…` : flat;
+  return short.replace(/([\\|`*_[\]<>])/g, "\\$1");
 }
 
 export function renderMarkdown(result: JengaResult): string {

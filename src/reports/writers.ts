@@ -1,7 +1,9 @@
 import type { JengaResult } from "../result/types.js";
 import { reportCss, reportJs } from "./html/assets.js";
 import { renderIndex } from "./html/render-index.js";
+import type { DeclarationLocations } from "./locate-declarations.js";
 import { renderMarkdown } from "./markdown.js";
+import { renderSarif } from "./sarif.js";
 
 /** A rendered output: file contents by path relative to where it is written. Pure, so tests read it directly. */
 export type RenderedFiles = Record<string, string>;
@@ -18,6 +20,10 @@ export const writers = {
     "jenga.json": `${JSON.stringify(result, null, 2)}\n`,
   }),
   markdown: (result: JengaResult): RenderedFiles => ({ "jenga.md": renderMarkdown(result) }),
+  /** Locations come from `locateDeclarations`; without them results carry no location. */
+  sarif: (result: JengaResult, locations: DeclarationLocations = new Map()): RenderedFiles => ({
+    "jenga.sarif": renderSarif(result, locations),
+  }),
 } as const satisfies Record<string, (result: JengaResult) => RenderedFiles>;
 
 export type WriterName = keyof typeof writers;

@@ -2,24 +2,10 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { projectCopy, runJenga } from "../helpers/cli.js";
-import { packument, type RegistryServer, startRegistryServer } from "../helpers/registry-server.js";
+import { type RegistryServer, startRegistryServer } from "../helpers/registry-server.js";
+import { smallAppPackuments } from "./small-app.js";
 
-// small-app: debug (→ ms) and left-pad in prod, is-number in dev, resolved by npm itself.
-const packuments = {
-  debug: packument("debug", {
-    "4.3.4": { time: "2022-03-17T13:38:47.641Z" },
-    "4.4.3": { time: "2025-09-13T10:00:00.000Z" },
-  }),
-  ms: packument("ms", {
-    "2.1.2": { time: "2019-06-06T17:31:55.859Z" },
-    "2.1.3": { time: "2020-12-08T13:54:35.223Z" },
-  }),
-  "left-pad": packument("left-pad", {
-    "1.2.0": { time: "2017-11-28T15:02:51.543Z" },
-    "1.3.0": { time: "2018-04-09T00:53:06.473Z", deprecated: "use String.prototype.padStart()" },
-  }),
-  // is-number is missing: the registry answers 404.
-};
+const packuments = smallAppPackuments;
 
 let server: RegistryServer;
 let project: Awaited<ReturnType<typeof projectCopy>>;

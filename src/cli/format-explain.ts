@@ -1,0 +1,73 @@
+import type { PackageResult } from "../result/types.js";
+import { actions, verdicts } from "../scoring/verdicts.js";
+import type { SignalResult } from "../signals/define-signal.js";
+import { replaceControlCharacters as clean } from "../util/control-characters.js";
+
+/**
+ * Everything the result says about one package, as plain text for a terminal.
+ * Every string from package data goes through `clean`: no escapes, no line tricks.
+ */
+export function formatExplain(p: PackageResult): string {
+  const verdict = verdicts[p.verdict];
+  const lines = [
+    `${clean(p.name)} ${clean(p.versions.join(", "))}`,
+    field("verdict", `${p.verdict} — ${verdict.meaning}`),
+    field("to do", verdict.remediation),
+    field("health", `${p.health}/100`),
+    field("confidence", p.confidence.toFixed(2)),
+    field("scores", actions.map((a) => `${a} ${p.scores[a]}`).join(" · ")),
+    field("reached", reached(p)),
+    field("scopes", p.scopes.join(", ") || "none"),
+    field("dependents", String(p.dependents)),
+    field("projects", clean(p.projects.join(", "))),
+    field(
+      "repository",
+      p.repository
+        ? clean(
+            `${p.repository.url}${p.repository.directory ? ` (${p.repository.directory})` : ""}`,
+          )
+        : "unknown",
+    ),
+  ];
+  if (p.waiver)
+    lines.push(
+      field(
+        "waiver",
+        clean(`${p.waiver.reason} (until ${p.waiver.until}${p.waiver.expired ? ", expired" : ""})`),
+      ),
+    );
+  lines.push("", "reasons:");
+  for (const r of p.reasons) {
+    const weight = r.action ? `${r.action} +${r.points}` : "context";
+    lines.push(`  - [${weight}] ${clean(r.text)} (${clean(r.signal)})`);
+  }
+  lines.push("", "signals:");
+  const signals = Object.entries(p.signals).sort(([a], [b]) => a.localeCompare(b));
+  if (signals.length === 0) lines.push("  none");
+  const width = Math.max(0, ...signals.map(([id]) => clean(id).length));
+  for (const [id, s] of signals) lines.push(`  ${clean(id).padEnd(width)}  ${signal(s)}`);
+  lines.push("", "sources:");
+  const sources = Object.entries(p.sources);
+  const sourceWidth = Math.max(0, ...sources.map(([name]) => name.length));
+  for (const [name, status] of sources)
+    lines.push(`  ${name.padEnd(sourceWidth)}  ${clean(String(status))}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function field(label: string, value: string): string {
+  return `${`${label}:`.padEnd(12)}${value}`;
+}
+
+function reached(p: PackageResult): string {
+  const how = p.direct ? "direct dependency" : `via ${p.via.join(", ")}`;
+  return clean(p.path.length > 0 ? `${how}; path ${p.path.join(" > ")}` : how);
+}
+
+function signal(s: SignalResult): string {
+  const value =
+    s.value === null
+      ? "unknown"
+      : clean(Array.isArray(s.value) ? s.value.join(", ") || "[]" : String(s.value));
+  const note = s.note ? ` — ${clean(s.note)}` : "";
+  return `${value} [${s.unit}, ${s.trusted ? "trusted" : "untrusted"}]${note}`;
+}

@@ -1,0 +1,85 @@
+import type { JengaResult, PackageResult } from "../result/types.js";
+import type { Verdict } from "../scoring/verdicts.js";
+import type { GateFailure } from "./evaluate-gate.js";
+
+/**
+ * How drastic a verdict is, for "escalated": keep < fix < rewrite < adopt < sunset.
+ * fix asks for an upgrade or a patch; rewrite for replacing a little code;
+ * adopt for taking on maintenance; sunset for removing the package.
+ */
+export const verdictRank = {
+  keep: 0,
+  fix: 1,
+  rewrite: 2,
+  adopt: 3,
+  sunset: 4,
+} as const satisfies Record<Verdict, number>;
+
+export interface BaselineComparison {
+  /** What is new or worse than the baseline: these fail the gate. */
+  failures: GateFailure[];
+  /** Packages that fail the policy as they already did in the baseline: reported, not failed. */
+  known: number;
+}
+
+/**
+ * Pure: the gate, failing only on what is new or worse than `baseline` (a
+ * previous JSON result), under the current policy:
+ * - a package absent from the baseline that fails the policy;
+ * - a verdict in gate.failOn that is more drastic than the baseline's;
+ * - health below gate.minHealth where the baseline's was not;
+ * - a waiver that has expired since the baseline.
+ * A live waiver passes, as in `evaluateGate`.
+ */
+export function compareBaseline(
+  current: JengaResult,
+  baseline: JengaResult,
+  gate: { failOn: Verdict[]; minHealth: number },
+): BaselineComparison {
+  const before = new Map(baseline.packages.map((p) => [p.name, p]));
+  const failures: GateFailure[] = [];
+  let known = 0;
+  for (const p of current.packages) {
+    const rule = worseRule(p, before.get(p.name), gate);
+    if (rule === null) continue;
+    if (rule === "known") {
+      known++;
+      continue;
+    }
+    failures.push({
+      name: p.name,
+      verdict: p.verdict,
+      health: p.health,
+      via: p.via,
+      reason: p.reasons[0]?.text ?? "",
+      rule,
+    });
+  }
+  return { failures, known };
+}
+
+/** Why `p` is new or worse, "known" when it fails as it already did, null when it passes. */
+function worseRule(
+  p: PackageResult,
+  base: PackageResult | undefined,
+  gate: { failOn: Verdict[]; minHealth: number },
+): string | "known" | null {
+  if (p.waiver?.expired) {
+    if (base?.waiver?.expired) return "known";
+    return `${base ? "" : "new package: "}waiver expired on ${p.waiver.until}`;
+  }
+  if (p.waiver) return null;
+  const listed = gate.failOn.includes(p.verdict);
+  const low = p.health < gate.minHealth;
+  if (!listed && !low) return null;
+  if (!base) {
+    return listed
+      ? `new package: verdict ${p.verdict} is in gate.failOn`
+      : `new package: health ${p.health} below gate.minHealth ${gate.minHealth}`;
+  }
+  if (listed && verdictRank[p.verdict] > verdictRank[base.verdict])
+    return `verdict escalated from ${base.verdict} to ${p.verdict} (in gate.failOn)`;
+  if (low && base.health >= gate.minHealth)
+    return `health dropped from ${base.health} to ${p.health}, below gate.minHealth ${gate.minHealth}`;
+  return "known";
+}
