@@ -1,6 +1,5 @@
 import type { JengaResult } from "../result/types.js";
-import { reportCss, reportJs } from "./html/assets.js";
-import { renderIndex } from "./html/render-index.js";
+import { writeHtml } from "./html/write-html.js";
 import type { DeclarationLocations } from "./locate-declarations.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderSarif } from "./sarif.js";
@@ -13,12 +12,7 @@ export const writers = {
   json: (result: JengaResult): RenderedFiles => ({
     "jenga.json": `${JSON.stringify(result, null, 2)}\n`,
   }),
-  html: (result: JengaResult): RenderedFiles => ({
-    "index.html": renderIndex(result),
-    "report.css": reportCss,
-    "report.js": reportJs,
-    "jenga.json": `${JSON.stringify(result, null, 2)}\n`,
-  }),
+  html: (result: JengaResult): RenderedFiles => writeHtml(result),
   markdown: (result: JengaResult): RenderedFiles => ({ "jenga.md": renderMarkdown(result) }),
   /** Locations come from `locateDeclarations`; without them results carry no location. */
   sarif: (result: JengaResult, locations: DeclarationLocations = new Map()): RenderedFiles => ({

@@ -56,7 +56,15 @@ describe("jenga analyze", () => {
       directory: null,
     });
     const files = await readdir(path.join(project.dir, "reports"));
-    expect(files.sort()).toEqual(["index.html", "jenga.json", "report.css", "report.js"]);
+    expect(files.sort()).toEqual([
+      "chart.umd.min.js",
+      "glossary.html",
+      "index.html",
+      "jenga.json",
+      "packages",
+      "report.css",
+      "report.js",
+    ]);
   });
 
   it("serves a second run from the cache, and --offline from the cache alone", async () => {
@@ -95,8 +103,9 @@ describe("jenga analyze", () => {
     expect(result.code).toBe(0);
     expect(server.requests.every((r) => r.headers.authorization === `Bearer ${secret}`)).toBe(true);
     expect(result.stdout + result.stderr).not.toContain(secret);
-    for (const file of await readdir(path.join(project.dir, "reports"))) {
-      expect(await readFile(path.join(project.dir, "reports", file), "utf8")).not.toContain(secret);
+    const reportFiles = await readdir(path.join(project.dir, "reports"), { recursive: true, withFileTypes: true });
+    for (const file of reportFiles.filter((f) => f.isFile())) {
+      expect(await readFile(path.join(file.parentPath, file.name), "utf8")).not.toContain(secret);
     }
     const cacheDir = path.join(project.home, "cache", "v1", "registry");
     for (const file of await readdir(cacheDir))

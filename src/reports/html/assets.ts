@@ -1,66 +1,78 @@
 /**
- * The report's stylesheet and script, shipped as files beside index.html so
- * the Content-Security-Policy can forbid every inline style and script.
+ * The report's stylesheet, shipped as a file beside the pages so the
+ * Content-Security-Policy can forbid every inline style. Colours meet WCAG AA
+ * contrast on their background in both themes.
  */
+const light = `--fg: #1b1f24; --bg: #fff; --bg2: #f6f8fa; --muted: #57606a; --line: #d0d7de;
+  --keep: #1a7f37; --fix: #9a6700; --adopt: #8250df; --rewrite: #0969da; --sunset: #cf222e;`;
+const dark = `--fg: #e6edf3; --bg: #0d1117; --bg2: #161b22; --muted: #9198a1; --line: #30363d;
+  --keep: #3fb950; --fix: #d29922; --adopt: #a371f7; --rewrite: #58a6ff; --sunset: #f85149;`;
 
 export const reportCss = `
-:root { color-scheme: light dark; --fg: #1b1f24; --bg: #fff; --muted: #57606a; --line: #d0d7de;
-  --keep: #1a7f37; --fix: #9a6700; --adopt: #8250df; --rewrite: #0969da; --sunset: #cf222e; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #30363d;
-  --keep: #3fb950; --fix: #d29922; --adopt: #a371f7; --rewrite: #58a6ff; --sunset: #f85149; } }
-body { font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; padding: 1rem 2rem; max-width: 1400px; }
-h1 { font-size: 1.6rem; margin: 0; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-.muted, small { color: var(--muted); }
+:root { color-scheme: light; ${light} }
+@media (prefers-color-scheme: dark) { :root:not([data-theme=light]) { color-scheme: dark; ${dark} } }
+:root[data-theme=dark] { color-scheme: dark; ${dark} }
+body { font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; padding: 0 2rem 2rem; max-width: 1500px; }
+a { color: var(--rewrite); }
+.skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: .5rem; background: var(--bg); padding: .25rem .5rem; }
+.top { display: flex; justify-content: space-between; align-items: center; padding: .5rem 0; border-bottom: 1px solid var(--line); }
+.top nav a { margin-right: 1rem; font-weight: 600; }
+button, input, select { font: inherit; color: inherit; }
+.theme { background: var(--bg2); border: 1px solid var(--line); border-radius: 6px; padding: .2rem .6rem; cursor: pointer; }
+h1 { font-size: 1.6rem; margin: 1rem 0 0; } h2 { font-size: 1.25rem; margin-top: 2rem; } h3 { font-size: 1rem; }
+h1 small { font-size: 1rem; }
+.muted, small, footer { color: var(--muted); }
+footer { margin-top: 3rem; border-top: 1px solid var(--line); padding-top: .5rem; }
 .cards { display: flex; gap: 1rem; list-style: none; padding: 0; flex-wrap: wrap; }
-.card { border: 1px solid var(--line); border-left: 6px solid; border-radius: 6px; padding: .6rem 1rem; min-width: 10rem; display: grid; }
+.card { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px; padding: .6rem 1rem; min-width: 9rem; display: grid; }
 .card .count { font-size: 1.8rem; font-weight: 700; }
 .v-keep { border-color: var(--keep); } .v-fix { border-color: var(--fix); } .v-adopt { border-color: var(--adopt); }
 .v-rewrite { border-color: var(--rewrite); } .v-sunset { border-color: var(--sunset); }
+.h-0 { border-left-color: var(--sunset); } .h-1 { border-left-color: var(--fix); } .h-2 { border-left-color: var(--adopt); }
+.h-3 { border-left-color: var(--rewrite); } .h-4 { border-left-color: var(--keep); }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; border: 1px solid; font-weight: 600; }
+.badge.big { font-size: 1.2rem; padding: .1rem .8rem; }
 .badge.v-keep { color: var(--keep); } .badge.v-fix { color: var(--fix); } .badge.v-adopt { color: var(--adopt); }
 .badge.v-rewrite { color: var(--rewrite); } .badge.v-sunset { color: var(--sunset); }
+.act li { margin-bottom: .5rem; }
+.table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
+caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
-thead th button { font: inherit; font-weight: 700; background: none; border: 0; color: inherit; cursor: pointer; padding: 0; }
-thead th button:focus-visible { outline: 2px solid var(--rewrite); }
-td ul, .notes { margin: 0; padding-left: 1rem; }
-.score { display: inline-block; margin-right: .5rem; white-space: nowrap; color: var(--muted); }
-input[type=search] { font: inherit; padding: .25rem .5rem; min-width: 20rem; }
-dt { font-weight: 600; margin-top: .5rem; }
-@media print { input, thead th button { display: none; } body { padding: 0; } tr { break-inside: avoid; } }
-`;
-
-export const reportJs = `
-"use strict";
-(() => {
-  const table = document.getElementById("packages");
-  if (!table) return;
-  const body = table.tBodies[0];
-  const rows = Array.from(body.rows);
-  const filter = document.getElementById("filter");
-  filter.addEventListener("input", () => {
-    const q = filter.value.trim().toLowerCase();
-    for (const row of rows) row.hidden = q !== "" && !row.textContent.toLowerCase().includes(q);
-  });
-  table.querySelectorAll("thead button").forEach((button) => {
-    button.addEventListener("click", () => {
-      const th = button.closest("th");
-      const index = Array.from(th.parentElement.children).indexOf(th);
-      const ascending = th.getAttribute("aria-sort") !== "ascending";
-      table.querySelectorAll("thead th").forEach((h) => h.hasAttribute("aria-sort") && h.setAttribute("aria-sort", "none"));
-      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      const numeric = button.dataset.sort === "number";
-      const key = (row) => {
-        const cell = row.cells[index];
-        const value = cell.dataset.value ?? cell.textContent.trim();
-        return numeric ? Number(value) : value.toLowerCase();
-      };
-      const sorted = rows.slice().sort((a, b) => {
-        const x = key(a), y = key(b);
-        return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
-      });
-      body.append(...sorted);
-    });
-  });
-})();
+table.compact { width: auto; }
+#packages tbody tr { content-visibility: auto; contain-intrinsic-size: auto 2.2rem; }
+#packages th[scope=row] { white-space: nowrap; max-width: 24rem; overflow: hidden; text-overflow: ellipsis; }
+thead th { position: sticky; top: 0; background: var(--bg); white-space: nowrap; }
+thead th button { font-weight: 700; background: none; border: 0; cursor: pointer; padding: 0; }
+thead th[aria-sort=ascending] button::after { content: " ▲"; }
+thead th[aria-sort=descending] button::after { content: " ▼"; }
+:focus-visible { outline: 2px solid var(--rewrite); outline-offset: 2px; }
+a.gl { text-decoration: none; font-size: .8em; }
+td ul, .notes, .reasons { margin: 0; padding-left: 1rem; }
+.controls { display: flex; gap: 1.5rem; align-items: center; flex-wrap: wrap; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; display: flex; gap: .75rem; flex-wrap: wrap; }
+.chip { white-space: nowrap; }
+input[type=search] { padding: .25rem .5rem; min-width: 18rem; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; }
+.charts { display: grid; grid-template-columns: 2fr 1fr; gap: 1rem; }
+.charts h2 { grid-column: 1 / -1; }
+figure { margin: 0; }
+.chart { position: relative; height: 320px; }
+.chart-wide { height: 420px; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+.facts dt { font-weight: 600; } .facts dd { margin: 0; overflow-wrap: anywhere; }
+dt { font-weight: 600; margin-top: .5rem; } dd { overflow-wrap: anywhere; }
+td.missing { color: var(--muted); }
+td.unit { white-space: nowrap; }
+.waiver { border-left: 4px solid var(--fix); padding-left: .5rem; }
+h1, th, td, li { overflow-wrap: anywhere; }
+@media (max-width: 900px) { .charts { grid-template-columns: 1fr; } body { padding: 0 .75rem; } }
+@media print {
+  .controls, .theme, .skip, thead th button::after, a.gl { display: none; }
+  body { padding: 0; max-width: none; font-size: 11px; }
+  tr { break-inside: avoid; }
+  #packages tbody tr { content-visibility: visible; }
+  thead th { position: static; }
+  a { color: inherit; text-decoration: none; }
+  .chart { height: 260px; } section { break-inside: avoid-page; }
+}
 `;

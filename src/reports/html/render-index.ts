@@ -1,72 +1,116 @@
 import type { JengaResult, PackageResult } from "../../result/types.js";
 import { verdictNames, verdicts } from "../../scoring/verdicts.js";
-import { signalCatalog } from "../../signals/catalog.js";
+import { jsonForScript, quadrantPoints } from "./chart-data.js";
 import { html, type SafeHtml } from "./escape.js";
+import { packagePagePath, projectPagePath } from "./file-names.js";
+import { renderPage } from "./layout.js";
+import { fundingCandidates, impactOf, topScore, whereToActFirst } from "./leverage.js";
+import { packageTable } from "./package-table.js";
 
-/**
- * The report's policy: nothing but its own files. No inline script or style,
- * no network, so a hostile string that slipped past escaping still could not run.
- */
-export const contentSecurityPolicy =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { contentSecurityPolicy } from "./layout.js";
 
-const verdictOrder = Object.fromEntries(
-  ["sunset", "adopt", "rewrite", "fix", "keep"].map((v, i) => [v, i]),
-);
+/** Health buckets of the distribution, lowest first: fifths of the 0–100 scale. */
+const healthBuckets = [0, 20, 40, 60, 80] as const;
+
+export function healthDistribution(packages: readonly PackageResult[]): {
+  labels: string[];
+  values: number[];
+} {
+  const values = healthBuckets.map(() => 0);
+  for (const p of packages) {
+    const i = Math.min(healthBuckets.length - 1, Math.floor(p.health / 20));
+    values[Math.max(0, i)] = (values[Math.max(0, i)] ?? 0) + 1;
+  }
+  const labels = healthBuckets.map((lo, i) => (i === 4 ? `${lo}–100` : `${lo}–${lo + 19}`));
+  return { labels, values };
+}
+
+export const reportTitle = (result: JengaResult): string =>
+  result.projects.map((p) => p.name).join(", ") || "jenga report";
 
 export function renderIndex(result: JengaResult): string {
-  const packages = [...result.packages].sort(
-    (a, b) =>
-      (verdictOrder[a.verdict] ?? 0) - (verdictOrder[b.verdict] ?? 0) || a.health - b.health,
-  );
-  const title = result.projects.map((p) => p.name).join(", ") || "jenga report";
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>jenga: ${title}</title>
-<link rel="stylesheet" href="report.css">
-<script src="report.js" defer></script>
-</head>
-<body>
-<header><h1>jenga <span class="muted">${title}</span></h1>
-<p class="muted">Generated ${result.generatedAt} by jenga ${result.tool.version} · ${result.packages.length} packages in ${result.projects.length} project${result.projects.length === 1 ? "" : "s"}</p></header>
-<main>
-${summaryCards(result)}
+  const title = reportTitle(result);
+  const portfolio = result.projects.length > 1;
+  const chartJson = jsonForScript({
+    quadrant: quadrantPoints(result.packages, (p) => packagePagePath(p.name)),
+    health: healthDistribution(result.packages),
+  });
+  const body = html`<h1>jenga <span class="muted">${title}</span></h1>
+<p class="muted">${result.packages.length} packages in ${result.projects.length} project${portfolio ? "s" : ""}</p>
+${summary(result)}
+${actFirst(result.packages)}
+${charts()}
+${funding(result.packages)}
+${portfolio ? projects(result) : ""}
 ${result.notes.length > 0 ? html`<section aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul class="notes">${result.notes.map((n) => html`<li>${n}</li>`)}</ul></section>` : ""}
 ${sourcesTable(result)}
 <section aria-labelledby="packages-h">
 <h2 id="packages-h">Packages</h2>
-<p><label for="filter">Filter</label> <input id="filter" type="search" placeholder="name, verdict or reason"></p>
-<table id="packages">
-<thead><tr>
-<th scope="col" aria-sort="none"><button type="button" data-sort="text">Package</button></th>
-<th scope="col" aria-sort="none"><button type="button" data-sort="text">Verdict</button></th>
-<th scope="col" aria-sort="none"><button type="button" data-sort="number">Health</button></th>
-<th scope="col" aria-sort="none"><button type="button" data-sort="number">Confidence</button></th>
-<th scope="col">Scores</th>
-<th scope="col">Reached</th>
-<th scope="col">Top reasons</th>
-</tr></thead>
-<tbody>
-${packages.map(packageRow)}
-</tbody>
-</table>
-</section>
-${glossary()}
-</main>
-</body>
-</html>
-`.value;
+${packageTable(result.packages, { root: "", projectsColumn: portfolio, caption: "Every package, the worst first. Sort by any column; filter by verdict or text." })}
+</section>`;
+  return renderPage({ title: `jenga: ${title}`, root: "", result, body, chartJson });
 }
 
-function summaryCards(result: JengaResult): SafeHtml {
-  return html`<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><ul class="cards">${verdictNames.map(
+function summary(result: JengaResult): SafeHtml {
+  const dist = healthDistribution(result.packages);
+  return html`<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>
+<ul class="cards">${verdictNames.map(
     (v) =>
       html`<li class="card v-${v}"><span class="count">${result.summary[v]}</span> <span>${verdicts[v].title}</span><small>${verdicts[v].meaning}</small></li>`,
+  )}</ul>
+<h3>Health</h3>
+<ul class="cards health">${dist.labels.map(
+    (label, i) =>
+      html`<li class="card h-${i}"><span class="count">${dist.values[i]}</span> <span>health ${label}</span></li>`,
   )}</ul></section>`;
+}
+
+function packageLink(p: PackageResult): SafeHtml {
+  return html`<a href="${packagePagePath(p.name)}">${p.name}</a>`;
+}
+
+function actFirst(packages: readonly PackageResult[]): SafeHtml {
+  const top = whereToActFirst(packages);
+  const items = top.map((p) => {
+    const reason = p.reasons.find((r) => r.action === p.verdict) ?? p.reasons[0];
+    const where = p.direct ? "direct" : `via ${p.via.join(", ") || "a transitive path"}`;
+    return html`<li>${packageLink(p)} <span class="badge v-${p.verdict}">${p.verdict}</span> <small>${where} · ${p.dependents} dependents · score ${topScore(p)} · health ${p.health}</small>${reason ? html`<br><span>${reason.text}</span>` : ""}</li>`;
+  });
+  return html`<section aria-labelledby="act-h"><h2 id="act-h">Where to act first</h2>
+${items.length > 0 ? html`<ol class="act">${items}</ol>` : html`<p>Nothing to act on: every package is kept or waived.</p>`}</section>`;
+}
+
+function charts(): SafeHtml {
+  return html`<section aria-labelledby="charts-h" class="charts"><h2 id="charts-h">Health against impact</h2>
+<figure><div class="chart chart-wide"><canvas id="chart-quadrant" role="img" aria-label="Bubble chart: health (x) against impact (y) for every package, coloured by verdict. The packages table below holds the same data."></canvas></div>
+<figcaption>Bottom-right is healthy and little used; top-left, unhealthy and load-bearing: act there. Impact counts dependents, with direct dependencies weighted up; bubble size is unpacked size (or the part you use).</figcaption></figure>
+<figure><div class="chart"><canvas id="chart-health" role="img" aria-label="Bar chart: number of packages per health band. The summary above lists the same counts."></canvas></div>
+<figcaption>Packages per health band.</figcaption></figure>
+</section>`;
+}
+
+function funding(packages: readonly PackageResult[]): SafeHtml {
+  const rows = fundingCandidates(packages).map(
+    ({ pkg, need }, i) =>
+      html`<tr><td>${i + 1}</td><th scope="row">${packageLink(pkg)}</th><td><span class="badge v-${pkg.verdict}">${pkg.verdict}</span></td><td>${impactOf(pkg)}</td><td>${pkg.health}</td><td>${need}</td></tr>`,
+  );
+  return html`<section aria-labelledby="fund-h"><h2 id="fund-h">For funders</h2>
+<p class="muted">Adopt and fix candidates ranked by impact × (100 − health): load-bearing packages in poor health first.</p>
+${
+  rows.length > 0
+    ? html`<div class="table-wrap"><table class="ranking"><thead><tr><th scope="col">#</th><th scope="col">Package</th><th scope="col">Verdict</th><th scope="col">Impact</th><th scope="col">Health</th><th scope="col">Need</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    : html`<p>No adopt or fix candidates.</p>`
+}</section>`;
+}
+
+function projects(result: JengaResult): SafeHtml {
+  const rows = result.projects.map((project) => {
+    const used = result.packages.filter((p) => p.projects.includes(project.path));
+    const acting = used.filter((p) => p.verdict !== "keep").length;
+    return html`<tr><th scope="row"><a href="${projectPagePath(project.path)}">${project.name}</a></th><td>${project.path}</td><td>${used.length}</td><td>${acting}</td></tr>`;
+  });
+  return html`<section aria-labelledby="projects-h"><h2 id="projects-h">Projects</h2>
+<div class="table-wrap"><table><thead><tr><th scope="col">Project</th><th scope="col">Path</th><th scope="col">Packages</th><th scope="col">Not keep</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 function sourcesTable(result: JengaResult): SafeHtml {
@@ -75,29 +119,4 @@ function sourcesTable(result: JengaResult): SafeHtml {
     return html`<tr><th scope="row">${source}</th><td>${s.ok}</td><td><ul>${missing}</ul></td></tr>`;
   });
   return html`<section aria-labelledby="sources-h"><h2 id="sources-h">Data sources</h2><table><thead><tr><th scope="col">Source</th><th scope="col">Packages with data</th><th scope="col">Without data</th></tr></thead><tbody>${rows}</tbody></table></section>`;
-}
-
-function packageRow(p: PackageResult): SafeHtml {
-  const scores = Object.entries(p.scores).map(
-    ([action, score]) => html`<span class="score">${action} ${score}</span>`,
-  );
-  const reached = p.direct ? html`direct` : html`via ${p.via.join(", ")}`;
-  const reasons = p.reasons.slice(0, 3).map((r) => html`<li>${r.text}</li>`);
-  return html`<tr class="v-${p.verdict}">
-<th scope="row">${p.name} <small class="muted">${p.versions.join(", ")}</small></th>
-<td data-value="${p.verdict}"><span class="badge v-${p.verdict}">${p.verdict}</span>${p.waiver && !p.waiver.expired ? html` <small>(waived)</small>` : ""}</td>
-<td data-value="${p.health}">${p.health}</td>
-<td data-value="${p.confidence}">${Math.round(p.confidence * 100)}%</td>
-<td>${scores}</td>
-<td>${reached} <small class="muted">${p.scopes.join(", ")}</small></td>
-<td><ul>${reasons}</ul></td>
-</tr>`;
-}
-
-function glossary(): SafeHtml {
-  const items = Object.entries(signalCatalog).map(
-    ([id, s]) =>
-      html`<dt id="signal-${id}">${s.title}</dt><dd>${s.description} <em>Why it matters:</em> ${s.why}</dd>`,
-  );
-  return html`<section aria-labelledby="glossary-h"><h2 id="glossary-h">Glossary</h2><dl>${items}</dl></section>`;
 }

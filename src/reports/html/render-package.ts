@@ -1,0 +1,136 @@
+import { sources as sourceInfo } from "../../collectors/sources.js";
+import type { JengaResult, PackageResult } from "../../result/types.js";
+import { actions, verdicts } from "../../scoring/verdicts.js";
+import { signalCatalog } from "../../signals/catalog.js";
+import { jsonForScript, seriesCharts } from "./chart-data.js";
+import { html, type SafeHtml } from "./escape.js";
+import { packagePagePath } from "./file-names.js";
+import { absent, formatSignal, percent } from "./format.js";
+import { renderPage } from "./layout.js";
+import { glossaryHref } from "./package-table.js";
+
+/**
+ * A link target only for web URLs: a repository URL is written by strangers,
+ * and `javascript:` or `data:` must stay text. npm's `git+https:` becomes https.
+ */
+export function safeWebUrl(url: string): string | null {
+  const candidate = url.startsWith("git+https://") ? url.slice(4) : url;
+  let parsed: URL;
+  try {
+    parsed = new URL(candidate);
+  } catch {
+    return null;
+  }
+  return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+}
+
+const signalTitle = (id: string): string =>
+  Object.hasOwn(signalCatalog, id) ? signalCatalog[id as keyof typeof signalCatalog].title : id;
+
+export function renderPackage(
+  result: JengaResult,
+  p: PackageResult,
+  byName: ReadonlySet<string>,
+): string {
+  const series = seriesCharts(p, signalTitle);
+  const body = html`<h1>${p.name} <small>${p.versions.join(", ")}</small></h1>
+${verdictSection(p)}
+${scoresSection(p)}
+${reachedSection(result, p, byName)}
+${signalsSection(p)}
+${series.length > 0 ? seriesSection(series) : ""}
+${sourcesSection(p)}`;
+  return renderPage({
+    title: `jenga: ${p.name}`,
+    root: "../",
+    result,
+    body,
+    chartJson: series.length > 0 ? jsonForScript({ series }) : null,
+  });
+}
+
+function verdictSection(p: PackageResult): SafeHtml {
+  const reasons = p.reasons.map((r) => {
+    const href = glossaryHref("../", r.signal);
+    const tag = r.action ? html` <small>(${r.action} +${r.points})</small>` : "";
+    return html`<li>${r.text}${tag} ${href ? html`<a class="gl" href="${href}">${signalTitle(r.signal)}</a>` : html`<small>${r.signal}</small>`}</li>`;
+  });
+  const waiver = p.waiver
+    ? html`<p class="waiver">Waived until ${p.waiver.until}${p.waiver.expired ? " (expired)" : ""}: ${p.waiver.reason}</p>`
+    : "";
+  return html`<section aria-labelledby="verdict-h"><h2 id="verdict-h">Verdict</h2>
+<p class="verdict"><span class="badge big v-${p.verdict}">${p.verdict}</span> ${verdicts[p.verdict].meaning} <strong>${verdicts[p.verdict].remediation}</strong></p>
+<p>Health <strong>${p.health}</strong>/100 · confidence <strong>${percent(p.confidence)}</strong></p>
+${waiver}
+<h3>Reasons</h3><ul class="reasons">${reasons}</ul></section>`;
+}
+
+function scoresSection(p: PackageResult): SafeHtml {
+  return html`<section aria-labelledby="scores-h"><h2 id="scores-h">Scores</h2>
+<table class="compact"><thead><tr>${actions.map((a) => html`<th scope="col">${verdicts[a].title}</th>`)}</tr></thead>
+<tbody><tr>${actions.map((a) => html`<td>${p.scores[a]}</td>`)}</tr></tbody></table></section>`;
+}
+
+function reachedSection(
+  result: JengaResult,
+  p: PackageResult,
+  byName: ReadonlySet<string>,
+): SafeHtml {
+  const link = (name: string): SafeHtml | string =>
+    byName.has(name) ? html`<a href="../${packagePagePath(name)}">${name}</a>` : name;
+  const via = p.via.length > 0 ? p.via.map((v, i) => html`${i > 0 ? ", " : ""}${link(v)}`) : absent;
+  const path = p.path.map(
+    (step, i) => html`${i > 0 ? html` <span aria-hidden="true">›</span> ` : ""}${link(step)}`,
+  );
+  const projectNames = p.projects.map(
+    (path) => result.projects.find((q) => q.path === path)?.name ?? path,
+  );
+  const repo = p.repository ? safeWebUrl(p.repository.url) : null;
+  return html`<section aria-labelledby="reached-h"><h2 id="reached-h">How it is reached</h2>
+<dl class="facts">
+<dt>Dependency</dt><dd>${p.direct ? "direct" : "transitive"} · ${p.scopes.join(", ") || absent}</dd>
+<dt>Via</dt><dd>${via}</dd>
+<dt>Path</dt><dd class="path">${p.path.length > 0 ? path : absent}</dd>
+<dt>Dependents in the tree</dt><dd>${p.dependents}</dd>
+<dt>Projects</dt><dd>${projectNames.join(", ") || absent}</dd>
+<dt>Repository</dt><dd>${
+    p.repository
+      ? repo
+        ? html`<a href="${repo}" rel="noopener noreferrer">${p.repository.url}</a>`
+        : p.repository.url
+      : absent
+  }${p.repository?.directory ? html` <small>(${p.repository.directory})</small>` : ""}</dd>
+</dl></section>`;
+}
+
+function signalsSection(p: PackageResult): SafeHtml {
+  const rows = Object.entries(p.signals).map(([id, s]) => {
+    const href = glossaryHref("../", id);
+    return html`<tr><th scope="row">${href ? html`<a href="${href}">${signalTitle(id)}</a>` : id}</th><td>${formatSignal(s)}</td><td class="unit">${s.unit}</td><td>${s.trusted ? "yes" : html`<strong>no</strong>`}</td><td>${s.note ?? ""}</td></tr>`;
+  });
+  return html`<section aria-labelledby="signals-h"><h2 id="signals-h">Signals</h2>
+${
+  rows.length > 0
+    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Signal</th><th scope="col">Value</th><th scope="col">Unit</th><th scope="col">Trusted</th><th scope="col">Note</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    : html`<p>No signals: every source of this package was unavailable.</p>`
+}</section>`;
+}
+
+function seriesSection(series: ReturnType<typeof seriesCharts>): SafeHtml {
+  const figures = series.map(
+    (s, i) =>
+      html`<figure><div class="chart"><canvas id="chart-series-${i}" data-series="${i}" role="img" aria-label="${s.title} over time"></canvas></div><figcaption>${s.title}</figcaption></figure>`,
+  );
+  return html`<section aria-labelledby="history-h" class="charts"><h2 id="history-h">History</h2>${figures}</section>`;
+}
+
+function sourcesSection(p: PackageResult): SafeHtml {
+  const rows = Object.entries(p.sources).map(([source, status]) => {
+    const info = Object.hasOwn(sourceInfo, source)
+      ? sourceInfo[source as keyof typeof sourceInfo]
+      : null;
+    return html`<tr><th scope="row"><a href="../glossary.html#source-${source}">${info?.title ?? source}</a></th><td class="${status === "ok" ? "ok" : "missing"}">${status}</td><td>${status === "ok" ? "" : (info?.withoutIt ?? "")}</td></tr>`;
+  });
+  return html`<section aria-labelledby="sources-h"><h2 id="sources-h">Data sources</h2>
+<table><thead><tr><th scope="col">Source</th><th scope="col">Status</th><th scope="col">Without it</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
