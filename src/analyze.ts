@@ -2,13 +2,23 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import { type CacheMode, createDiskCache, defaultCacheDir } from "./cache/disk-cache.js";
+import { createGitCollector, type GitRunner } from "./collectors/git/collect-git.js";
+import type { GitLimits } from "./collectors/git/limits.js";
+import type { GitEvidence } from "./collectors/git/types.js";
 import { loadNpmConfig } from "./collectors/net/npm-config.js";
 import { createRegistryClient } from "./collectors/net/registry-client.js";
 import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
 import type { RegistryEvidence } from "./collectors/registry/types.js";
-import type { Evidence, SourceName, SourceStatus } from "./collectors/types.js";
+import { normalizeRepositoryUrl } from "./collectors/repository-url.js";
+import {
+  type Evidence,
+  missingEvidence,
+  type SourceName,
+  type SourceStatus,
+} from "./collectors/types.js";
 import { loadConfig } from "./config/load-config.js";
 import { readInventory } from "./inventory/read-inventory.js";
+import type { InventoryPackage } from "./inventory/types.js";
 import { buildResult } from "./result/build-result.js";
 import type { JengaResult } from "./result/types.js";
 
@@ -33,6 +43,9 @@ export interface AnalyzeOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Replaces the registry client (tests, scale-out workers). */
   fetcher?: PackumentFetcher;
+  /** Replaces the system git (tests); and tighter limits per repository. */
+  gitRunner?: GitRunner;
+  gitLimits?: Partial<GitLimits>;
 }
 
 export interface ProgressEvent {
@@ -103,15 +116,61 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     await ownClient?.close();
   }
 
+  const git =
+    options.git === false
+      ? new Map<string, Evidence<GitEvidence>>()
+      : await collectGit(packages, registry, {
+          cache,
+          now,
+          env: options.env,
+          concurrency,
+          offline: options.offline === true,
+          ...(options.gitRunner ? { runner: options.gitRunner } : {}),
+          ...(options.gitLimits ? { limits: options.gitLimits } : {}),
+        });
+
   const otherStatuses = sourceStatuses(options);
   return buildResult({
     inventory: { ...inventory, packages },
     registry,
+    git,
     otherStatuses,
     config: loaded,
     now: now(),
     toolVersion: options.toolVersion,
   });
+}
+
+/**
+ * Git evidence for every package whose registry data names a repository. The
+ * collector clones each repository once, however many packages share it.
+ */
+async function collectGit(
+  packages: InventoryPackage[],
+  registry: Map<string, Evidence<RegistryEvidence>>,
+  ctx: Parameters<typeof createGitCollector>[0],
+): Promise<Map<string, Evidence<GitEvidence>>> {
+  const collector = createGitCollector(ctx);
+  const result = new Map<string, Evidence<GitEvidence>>();
+  await Promise.all(
+    packages.map(async (pkg) => {
+      const data = registry.get(pkg.name)?.data;
+      if (!data) {
+        result.set(
+          pkg.name,
+          missingEvidence("git", "skipped: no registry data to find the repository"),
+        );
+        return;
+      }
+      const repo = normalizeRepositoryUrl(data.repository?.url, data.repository?.directory ?? null);
+      if (!repo) {
+        result.set(pkg.name, missingEvidence("git", "skipped: no usable repository URL"));
+        return;
+      }
+      result.set(pkg.name, await collector.collect(repo));
+    }),
+  );
+  return result;
 }
 
 async function projectDirOf(input: string): Promise<string> {
@@ -125,7 +184,7 @@ function sourceStatuses(
 ): Record<Exclude<SourceName, "registry">, SourceStatus> {
   const notYet = "skipped: not collected by this version of jenga";
   return {
-    git: options.git === false ? "skipped: --no-git" : notYet,
+    git: options.git === false ? "skipped: --no-git" : "skipped: not collected",
     advisories: options.advisories === false ? "skipped: --no-advisories" : notYet,
     issues: notYet,
     usage: options.usage === false ? "skipped: --no-usage" : notYet,

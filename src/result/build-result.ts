@@ -1,3 +1,4 @@
+import type { GitEvidence } from "../collectors/git/types.js";
 import type { RegistryEvidence } from "../collectors/registry/types.js";
 import { normalizeRepositoryUrl } from "../collectors/repository-url.js";
 import { sourceNames } from "../collectors/sources.js";
@@ -14,6 +15,8 @@ import { findWaiver } from "./waivers.js";
 export interface ResultInput {
   inventory: Inventory;
   registry: Map<string, Evidence<RegistryEvidence>>;
+  /** Git evidence per package name; a package missing here takes `otherStatuses.git`. */
+  git?: Map<string, Evidence<GitEvidence>>;
   otherStatuses: Record<Exclude<SourceName, "registry">, SourceStatus>;
   config: LoadedConfig;
   now: Date;
@@ -47,11 +50,16 @@ export function buildResult(input: ResultInput): JengaResult {
 
 function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
   const registry = input.registry.get(pkg.name);
+  const git = input.git?.get(pkg.name);
   const statuses = {
     registry: registry?.status ?? "skipped: not collected",
     ...input.otherStatuses,
+    git: git?.status ?? input.otherStatuses.git,
   };
-  const evidence = registry?.data ? { registry: registry.data } : {};
+  const evidence = {
+    ...(registry?.data ? { registry: registry.data } : {}),
+    ...(git?.data ? { git: git.data } : {}),
+  };
   const signals = computeSignals(pkg, evidence, statuses, input.now);
   const score = scorePackage(signals, statuses, input.config.policy);
   const waiver = findWaiver(pkg.name, input.config.config.waivers ?? [], input.now);

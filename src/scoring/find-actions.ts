@@ -1,4 +1,5 @@
 import type { SignalSet } from "../signals/compute-signals.js";
+import { findGitActions } from "./find-git-actions.js";
 import { formatBytes } from "./messages.js";
 import type { Policy } from "./policy.js";
 import type { Finding } from "./reason.js";
@@ -125,5 +126,6 @@ export function findActionFindings(signals: SignalSet, policy: Policy): Finding[
       });
     }
   }
+  found.push(...findGitActions(signals, policy));
   return found;
 }

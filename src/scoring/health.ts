@@ -1,4 +1,5 @@
 import type { SignalSet } from "../signals/compute-signals.js";
+import { gitHealthFindings } from "./find-git-actions.js";
 import { formatBytes } from "./messages.js";
 import type { Policy } from "./policy.js";
 import type { Finding } from "./reason.js";
@@ -122,6 +123,11 @@ export function computeHealth(
       code: "installScripts",
       args: { scripts: scripts.join(", ") },
     });
+
+  for (const finding of gitHealthFindings(signals, policy)) {
+    health += finding.points;
+    findings.push(finding);
+  }
 
   return { health: Math.max(0, Math.min(perfectHealth, health)), findings };
 }

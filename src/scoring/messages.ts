@@ -27,6 +27,16 @@ export const messages = {
   finishedQuiet: (a: Args) =>
     `quiet for ${a.months} months but small (${a.size}): likely finished rather than abandoned`,
   maintainerDepth: (a: Args) => `${plural(a.count ?? 0, "maintainer")} can publish it`,
+  gitAbandoned: (a: Args) =>
+    `no commit by a person for ${a.months} months (abandoned from ${a.threshold})`,
+  busFactorOne: () => "truck factor 1: one person is the only real author of most of its files",
+  decliningActivity: (a: Args) =>
+    `${plural(a.last ?? 0, "commit")} by people in the last 12 months, down from ${a.previous} (declining at ${a.threshold} or less)`,
+  finishedQuietGit: (a: Args) =>
+    `no commit for ${a.months} months, but small (${plural(a.files ?? 0, "file")}) with no security fix in ${a.lookback}: likely finished rather than abandoned`,
+  recentCommit: (a: Args) => `last commit by a person ${a.months} months ago`,
+  activeCommitters: (a: Args) =>
+    `${a.count} people made at least ${a.min} commits each in the last 12 months`,
   untrustedTimes: (a: Args) => `publish times ignored: ${a.why}`,
   strippedMetadata: () =>
     "the registry omits maintainers and deprecation data (a mirror?): those checks were skipped",

@@ -30,6 +30,13 @@ export const defaultPolicy = {
     tinyPackage: 25,
     // A tiny package that runs code at install time is all risk and little value.
     tinyWithInstallScript: 30,
+    // Nobody has committed for years to a package too big to be simply finished: the strongest
+    // single git fact for adoption, yet short of the threshold alone (it needs wide use or one maintainer too).
+    gitAbandoned: 30,
+    // One person holds most of the code's knowledge (truck factor 1).
+    busFactorOne: 20,
+    // Commits halved year on year: a warning, not a verdict.
+    decliningActivity: 10,
   },
 
   /** Health starts at 100; each finding subtracts its penalty (floored at 0). */
@@ -44,6 +51,30 @@ export const defaultPolicy = {
     noRepository: 15,
     noLicense: 10,
     installScripts: 5,
+    gitAbandoned: 20,
+    busFactorOne: 10,
+    decliningActivity: 5,
+  },
+
+  /**
+   * Git history. Not yet overridable from the config file (the registry group is); the
+   * numbers follow OpenSSF Scorecard and CHAOSS practice as noted.
+   */
+  git: {
+    // Two years without a human commit: the same line as registry quiet (24 months).
+    abandonedMonths: 24,
+    // Scorecard's "Maintained" check counts activity over 90 days; a year with a few commits
+    // is the usual CHAOSS reading of an "active contributor" for a library.
+    activeMaintainerCommits: 3,
+    // At or under this many files at HEAD, a quiet package is small enough to be finished.
+    smallFileCount: 10,
+    // Security fixes in the last five years mean vulnerabilities keep being found: not finished.
+    securityLookbackMonths: 60,
+    // Last year's commits at or under half of the year before's is a decline...
+    decliningRatio: 0.5,
+    // ...when the year before had enough commits for the ratio to mean something.
+    decliningMinCommits: 12,
+    busFactorOne: 1,
   },
 
   registry: {

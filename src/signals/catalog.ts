@@ -13,7 +13,8 @@ export type Unit =
   | "per-year"
   | "bytes"
   | "text"
-  | "list";
+  | "list"
+  | "ratio";
 
 export interface SignalInfo {
   title: string;
@@ -137,6 +138,76 @@ export const signalCatalog = {
     why: "Age-based signals computed from copy times would be nonsense; jenga ignores them instead.",
     remediation:
       "Point jenga at a registry that keeps publish times (see the README on private registries).",
+  },
+  monthsSinceLastHumanCommit: {
+    title: "Months since last human commit",
+    unit: "months",
+    description:
+      "Time since the newest commit by a person (bots such as Dependabot and Renovate are left out) touching the package's folder.",
+    why: "Bots keep abandoned repositories looking busy; only people fix bugs and answer reports.",
+    remediation:
+      "For a large package, check whether anyone still answers reports; offer to co-maintain or fund it.",
+  },
+  commitsLast12Months: {
+    title: "Commits in the last 12 months",
+    unit: "count",
+    description:
+      "Commits by people in the last 12 months (the 12 months before are in the detail).",
+    why: "Shows whether the code is still being worked on.",
+    remediation: "None by itself; read together with open reports and the package's size.",
+  },
+  commitTrend: {
+    title: "Commit trend",
+    unit: "ratio",
+    description:
+      "Commits by people in the last 12 months divided by those in the 12 months before (1 is steady, below 1 is slowing).",
+    why: "A project that is winding down shows it in its commits before its maintainers say so.",
+    remediation: "Ask upstream about its plans; consider funding or co-maintaining it.",
+  },
+  activeMaintainers: {
+    title: "Active committers",
+    unit: "count",
+    description:
+      "People with at least the policy's number of commits in the last 12 months (mailmap-aware, bots left out).",
+    why: "More than one active person means a fix does not wait for one person's free time.",
+    remediation: "Offer co-maintenance, or fund the people doing the work.",
+  },
+  truckFactor: {
+    title: "Truck factor",
+    unit: "count",
+    description:
+      "How many authors would have to leave for more than half of the files to have no author who knows them (Avelino et al. 2016, degree of authorship).",
+    why: "A truck factor of 1 means one person holds the knowledge of most of the code.",
+    remediation: "Spread knowledge: co-maintain, review, document; fund a second maintainer.",
+  },
+  topAuthorShare: {
+    title: "Top author's share",
+    unit: "ratio",
+    description: "Share of the last two years' commits by people that the most active author made.",
+    why: "When one person makes nearly every commit, the project stops when they do.",
+    remediation: "None by itself; read together with the truck factor.",
+  },
+  tagsPerYear: {
+    title: "Tags per year",
+    unit: "per-year",
+    description: "Git tags per year over the last three years.",
+    why: "Tags mark releases; a tag rate far from the registry's release rate hints at releases made elsewhere.",
+    remediation: "None by itself.",
+  },
+  monthsSinceLastTag: {
+    title: "Months since last tag",
+    unit: "months",
+    description: "Time since the newest tag (tagger date, else the tagged commit's date).",
+    why: "Commits that never reach a release do not reach users.",
+    remediation: "Ask upstream for a release when fixes wait unreleased.",
+  },
+  securityFixCommits: {
+    title: "Security fix commits",
+    unit: "count",
+    description:
+      "Commits by people in the last five years that name a CVE or GHSA id, or say security, vulnerability, XSS, injection… in their subject (docs, chore and ci commits left out).",
+    why: "A package that keeps needing security fixes is not finished, however quiet it is now.",
+    remediation: "Make sure security fixes keep reaching you: watch its advisories and releases.",
   },
 } as const satisfies Record<string, SignalInfo>;
 

@@ -1,3 +1,4 @@
+import type { GitEvidence } from "../collectors/git/types.js";
 import type { RegistryEvidence } from "../collectors/registry/types.js";
 import type { InventoryPackage } from "../inventory/types.js";
 import type { SignalId, Unit } from "./catalog.js";
@@ -12,6 +13,7 @@ import { signalCatalog } from "./catalog.js";
 /** The evidence of one package, one field per source that has data. Sources add fields here. */
 export interface EvidenceSet {
   registry?: RegistryEvidence;
+  git?: GitEvidence;
 }
 
 export type SignalValue = number | string | boolean | string[] | null;

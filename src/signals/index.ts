@@ -1,5 +1,14 @@
 import type { SignalId } from "./catalog.js";
 import type { EvidenceSet, Signal } from "./define-signal.js";
+import { activeMaintainers } from "./git/active-maintainers.js";
+import { commitTrend } from "./git/commit-trend.js";
+import { commitsLast12Months } from "./git/commits-last-12-months.js";
+import { monthsSinceLastHumanCommit } from "./git/months-since-last-human-commit.js";
+import { monthsSinceLastTag } from "./git/months-since-last-tag.js";
+import { securityFixCommits } from "./git/security-fix-commits.js";
+import { tagsPerYear } from "./git/tags-per-year.js";
+import { topAuthorShare } from "./git/top-author-share.js";
+import { truckFactor } from "./git/truck-factor.js";
 import { dependents } from "./inventory/dependents.js";
 import { direct } from "./inventory/direct.js";
 import { ageYears } from "./registry/age-years.js";
@@ -37,6 +46,15 @@ export const allSignals = [
   installScripts,
   unpackedSize,
   dependencyCount,
+  monthsSinceLastHumanCommit,
+  commitsLast12Months,
+  commitTrend,
+  activeMaintainers,
+  truckFactor,
+  topAuthorShare,
+  tagsPerYear,
+  monthsSinceLastTag,
+  securityFixCommits,
   direct,
   dependents,
 ] as const satisfies readonly Signal<keyof EvidenceSet>[];

@@ -103,7 +103,10 @@ describe("jenga analyze", () => {
     expect(result.code).toBe(0);
     expect(server.requests.every((r) => r.headers.authorization === `Bearer ${secret}`)).toBe(true);
     expect(result.stdout + result.stderr).not.toContain(secret);
-    const reportFiles = await readdir(path.join(project.dir, "reports"), { recursive: true, withFileTypes: true });
+    const reportFiles = await readdir(path.join(project.dir, "reports"), {
+      recursive: true,
+      withFileTypes: true,
+    });
     for (const file of reportFiles.filter((f) => f.isFile())) {
       expect(await readFile(path.join(file.parentPath, file.name), "utf8")).not.toContain(secret);
     }

@@ -46,6 +46,13 @@ export function spawnJenga(
       npm_config_userconfig: path.join(options.home, ".npmrc"),
       npm_config_globalconfig: path.join(options.home, "global-npmrc"),
       XDG_CACHE_HOME: path.join(options.home, ".cache"),
+      // Nor the user's git config; and every https repository maps to a missing local folder,
+      // so the git collector fails fast instead of reaching the network.
+      GIT_CONFIG_GLOBAL: path.join(options.home, ".gitconfig"),
+      GIT_CONFIG_NOSYSTEM: "1",
+      GIT_CONFIG_COUNT: "1",
+      GIT_CONFIG_KEY_0: `url.${path.join(options.home, "no-network")}/.insteadOf`,
+      GIT_CONFIG_VALUE_0: "https://",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,133 @@
+import { mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import pLimit from "p-limit";
+import { type Cache, cacheFileName, isFresh } from "../../cache/disk-cache.js";
+import { cacheTtlMs } from "../../cache/ttl.js";
+import { type CloneOptions, type CloneOutcome, cloneOrFetch } from "../net/git-clone.js";
+import { type HistoryOptions, readGitHistory } from "../net/git-log.js";
+import { type Evidence, missingEvidence, okEvidence } from "../types.js";
+import { defaultGitLimits, type GitLimits } from "./limits.js";
+import { safeRepoUrl } from "./safe-repo-url.js";
+import type { GitEvidence } from "./types.js";
+
+/** The two git operations, behind an interface so tests can prove when git is (not) run. */
+export interface GitRunner {
+  cloneOrFetch(url: string, gitDir: string, options: CloneOptions): Promise<CloneOutcome>;
+  readHistory(gitDir: string, target: GitTarget, options: HistoryOptions): Promise<GitEvidence>;
+}
+
+export const systemGit: GitRunner = { cloneOrFetch, readHistory: readGitHistory };
+
+export interface GitTarget {
+  /** A repository URL from package metadata: untrusted until safeRepoUrl accepts it. */
+  url: string;
+  /** Monorepo folder of the package, or null for the whole repository. */
+  directory: string | null;
+}
+
+export interface GitContext {
+  cache: Cache;
+  now: () => Date;
+  env: Record<string, string | undefined>;
+  /** Clones and history reads running at once (the run's --concurrency). */
+  concurrency: number;
+  /** Never touch the network: cached evidence, else an existing clone, else "offline: not in cache". */
+  offline: boolean;
+  runner?: GitRunner;
+  limits?: Partial<GitLimits>;
+}
+
+export interface GitCollector {
+  collect(target: GitTarget): Promise<Evidence<GitEvidence>>;
+}
+
+/**
+ * Git evidence per (repository, folder), cache-first: within the TTL no git
+ * process runs at all; after it, the existing clone is fetched, not cloned
+ * again. A repository shared by several packages is cloned or fetched once
+ * per run. Never throws: every failure becomes the package's git status.
+ */
+export function createGitCollector(ctx: GitContext): GitCollector {
+  const runner = ctx.runner ?? systemGit;
+  const limits = { ...defaultGitLimits, ...ctx.limits };
+  const limit = pLimit(Math.max(1, ctx.concurrency));
+  const clones = new Map<string, Promise<CloneOutcome>>();
+  const repoDir = (url: string) =>
+    path.join(ctx.cache.dir, "git-repos", cacheFileName(url).replace(/\.json$/, ".git"));
+
+  const ensureClone = (url: string): Promise<CloneOutcome> => {
+    let pending = clones.get(url);
+    if (!pending) {
+      pending = limit(() =>
+        runner
+          .cloneOrFetch(url, repoDir(url), {
+            env: ctx.env,
+            limits: { timeoutMs: limits.cloneTimeoutMs, maxBytes: limits.maxCloneBytes },
+          })
+          .catch((error: unknown) => ({
+            ok: false as const,
+            status: `unavailable: ${message(error)}`,
+          })),
+      );
+      clones.set(url, pending);
+    }
+    return pending;
+  };
+
+  const readHistory = (url: string, target: GitTarget) =>
+    limit(() =>
+      runner.readHistory(repoDir(url), target, {
+        env: ctx.env,
+        timeoutMs: limits.historyTimeoutMs,
+      }),
+    );
+
+  return {
+    async collect(target) {
+      const safe = safeRepoUrl(target.url);
+      if (!safe.ok) return missingEvidence("git", `unavailable: ${safe.why}`);
+      const url = safe.url;
+      const key = `${url}#${target.directory ?? ""}`;
+      const entry = await ctx.cache.read<GitEvidence>("git", key);
+      if (entry && (ctx.offline || isFresh(entry, cacheTtlMs.git, ctx.now())))
+        return okEvidence("git", entry.value, entry.storedAt, true);
+      const hasClone = await exists(path.join(repoDir(url), "HEAD"));
+      if (ctx.offline && !hasClone) return missingEvidence("git", "offline: not in cache");
+
+      let fromCache = true;
+      if (!ctx.offline) {
+        await mkdirFor(repoDir(url));
+        const cloned = await ensureClone(url);
+        if (!cloned.ok) {
+          // Stale evidence, or a stale clone, beats none; it says how old it is.
+          if (entry) return okEvidence("git", entry.value, entry.storedAt, true);
+          if (!hasClone) return missingEvidence("git", cloned.status);
+        } else fromCache = false;
+      }
+      try {
+        const evidence = await readHistory(url, { url, directory: target.directory });
+        const fetchedAt = ctx.now().toISOString();
+        if (!ctx.offline) await ctx.cache.write("git", key, evidence);
+        return okEvidence("git", evidence, fetchedAt, fromCache);
+      } catch (error) {
+        return missingEvidence("git", `unavailable: ${message(error)}`);
+      }
+    },
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function mkdirFor(dir: string): Promise<void> {
+  await mkdir(path.dirname(dir), { recursive: true });
+}
+
+function message(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/[^\x20-\x7e]/g, "?").slice(0, 200);
+}

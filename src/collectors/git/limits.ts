@@ -1,0 +1,19 @@
+/** Limits on what one repository may cost a run. */
+export interface GitLimits {
+  /** Per clone or fetch; the git process is killed after it. */
+  cloneTimeoutMs: number;
+  /** A blobless clone larger than this is abandoned and removed. */
+  maxCloneBytes: number;
+  /** Per history pass over a local clone. */
+  historyTimeoutMs: number;
+}
+
+export const defaultGitLimits: GitLimits = {
+  // A blobless clone of a large, long-lived JavaScript project (tens of thousands of commits)
+  // takes well under a minute on an ordinary connection; three minutes leaves room for slow links.
+  cloneTimeoutMs: 180_000,
+  // Commits and trees only: about 300 MB for the largest npm monorepos; anything beyond is not a package.
+  maxCloneBytes: 500 * 1024 * 1024,
+  // Our streamed passes over a 100,000-commit history take seconds; two minutes means something is wrong.
+  historyTimeoutMs: 120_000,
+};

@@ -1,0 +1,179 @@
+import { randomBytes } from "node:crypto";
+import { readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { simpleGit } from "simple-git";
+import { mailmapFileName } from "./git-log.js";
+
+/**
+ * Brings a repository into a local bare, blobless, single-branch clone, or
+ * fetches what is new into an existing one, with simple-git over the system
+ * git. The URL has already passed safeRepoUrl; this layer adds what git
+ * itself can enforce: no hooks, no ext:: transport, no prompts, no LFS, a
+ * time limit (the process is killed) and a size limit.
+ */
+
+export interface CloneLimits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export interface CloneOptions {
+  /** The user's environment: their git config (including `insteadOf` rules), proxies, ssh agent. */
+  env: Record<string, string | undefined>;
+  limits: CloneLimits;
+}
+
+export type CloneOutcome = { ok: true; fresh: boolean } | { ok: false; status: string };
+
+/** How often the clone folder is measured against the size limit. */
+const sizePollMs = 250;
+
+/** Fixed settings only; the URL never reaches a `-c`. */
+const safeConfig = [
+  "core.hooksPath=/dev/null",
+  "protocol.ext.allow=never",
+  "submodule.recurse=false",
+  "core.fsmonitor=false",
+  "transfer.fsckObjects=false",
+];
+
+export async function cloneOrFetch(
+  url: string,
+  gitDir: string,
+  options: CloneOptions,
+): Promise<CloneOutcome> {
+  const exists = await stat(path.join(gitDir, "HEAD")).then(
+    () => true,
+    () => false,
+  );
+  const work = exists ? gitDir : `${gitDir}.tmp-${randomBytes(6).toString("hex")}`;
+  const outcome = await guarded(work, options, async (git) => {
+    if (exists) {
+      const branch = (await git.raw(["--git-dir", work, "symbolic-ref", "HEAD"])).trim();
+      await git.raw([
+        "--git-dir",
+        work,
+        "fetch",
+        "--filter=blob:none",
+        "--update-head-ok",
+        "--no-recurse-submodules",
+        "origin",
+        `+HEAD:${branch}`,
+      ]);
+    } else {
+      await git.clone(url, work, ["--bare", "--single-branch", "--filter=blob:none"]);
+    }
+    await copyMailmap(git, work);
+  });
+  if (!exists) {
+    if (outcome.ok) await rename(work, gitDir);
+    else await rm(work, { recursive: true, force: true });
+  }
+  return outcome.ok ? { ok: true, fresh: !exists } : outcome;
+}
+
+type Git = ReturnType<typeof simpleGit>;
+
+async function guarded(
+  work: string,
+  options: CloneOptions,
+  task: (git: Git) => Promise<void>,
+): Promise<{ ok: true } | { ok: false; status: string }> {
+  const controller = new AbortController();
+  let why: string | null = null;
+  const stop = (reason: string) => {
+    why ??= reason;
+    controller.abort();
+  };
+  const seconds = Math.round(options.limits.timeoutMs / 1000);
+  const timer = setTimeout(
+    () => stop(`clone timed out after ${seconds}s`),
+    options.limits.timeoutMs,
+  );
+  const poll = setInterval(() => {
+    void folderSize(work).then((bytes) => {
+      if (bytes > options.limits.maxBytes)
+        stop(`repository over the size limit (${Math.ceil(options.limits.maxBytes / 1048576)} MB)`);
+    });
+  }, sizePollMs);
+  try {
+    const env = gitEnv(options.env);
+    const git = simpleGit({
+      baseDir: path.dirname(work),
+      // The environment is the user's own (their git config, proxies, ssh agent) plus jenga's constants.
+      allowEnvironment: Object.keys(env),
+      abort: controller.signal,
+      config: safeConfig,
+      // These settings are jenga's own constants or come from the user's environment, never from metadata.
+      unsafe: {
+        allowUnsafeHooksPath: true,
+        allowUnsafeProtocolOverride: true,
+        allowUnsafeConfigPaths: true,
+        allowUnsafeConfigEnvCount: true,
+        allowUnsafeSshCommand: true,
+        allowUnsafeAskPass: true,
+        allowUnsafeEditor: true,
+        allowUnsafePager: true,
+        allowUnsafeGitProxy: true,
+        allowUnsafeFsMonitor: true,
+      },
+    }).env(env);
+    await task(git);
+    // A clone faster than one poll is measured once more at the end.
+    if ((await folderSize(work)) > options.limits.maxBytes)
+      stop(`repository over the size limit (${Math.ceil(options.limits.maxBytes / 1048576)} MB)`);
+    if (why) return { ok: false, status: `unavailable: ${why}` };
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, status: `unavailable: ${why ?? describe(error)}` };
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+  }
+}
+
+function gitEnv(env: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) result[key] = value;
+  return {
+    ...result,
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_LFS_SKIP_SMUDGE: "1",
+    // ssh must fail rather than ask for a password or a host key.
+    GIT_SSH_COMMAND: env.GIT_SSH_COMMAND ?? "ssh -o BatchMode=yes",
+  };
+}
+
+/** Copies .mailmap out of HEAD while online, so reading history never needs a lazy fetch. */
+async function copyMailmap(git: Git, gitDir: string): Promise<void> {
+  const text = await git
+    .raw(["--git-dir", gitDir, "cat-file", "blob", "HEAD:.mailmap"])
+    .catch(() => "");
+  await writeFile(path.join(gitDir, mailmapFileName), text, { mode: 0o600 });
+}
+
+/** One short line from git's error: the last line of stderr, printable characters only. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("hint:"));
+  const fatal =
+    lines.find((l) => l.startsWith("fatal:")) ?? lines[lines.length - 1] ?? "git failed";
+  return fatal
+    .replace(/^fatal:\s*/, "")
+    .replace(/[^\x20-\x7e]/g, "?")
+    .slice(0, 200);
+}
+
+async function folderSize(dir: string): Promise<number> {
+  let total = 0;
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const info = await stat(path.join(entry.parentPath, entry.name)).catch(() => null);
+    total += info?.size ?? 0;
+  }
+  return total;
+}

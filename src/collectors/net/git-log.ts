@@ -1,0 +1,97 @@
+import path from "node:path";
+import { HistoryBuilder, historyFormat } from "../git/history-builder.js";
+import type { GitEvidence } from "../git/types.js";
+import { streamGit } from "./git-process.js";
+
+export interface HistoryOptions {
+  env: Record<string, string | undefined>;
+  /** For each git process; a process still running then is killed. */
+  timeoutMs: number;
+}
+
+/** Where the clone step leaves the repository's .mailmap, read from HEAD while online. */
+export const mailmapFileName = "jenga-mailmap";
+
+/**
+ * Reads a local (bare, possibly blobless) clone into GitEvidence in three
+ * streamed passes over HEAD: commits with their changed files (mailmap-aware
+ * authors, exact renames only), the files at HEAD, and the tags. Never
+ * `--numstat`: line counts would need every blob of the history.
+ */
+export async function readGitHistory(
+  gitDir: string,
+  target: { url: string; directory: string | null },
+  options: HistoryOptions,
+): Promise<GitEvidence> {
+  const run = (args: string[], onLine: (line: string) => void) =>
+    streamGit(args, { gitDir, env: options.env, timeoutMs: options.timeoutMs, onLine });
+  const pathspec = target.directory ? ["--", target.directory] : [];
+  let head: string | null = null;
+  await run(["rev-parse", "--verify", "-q", "HEAD"], (line) => {
+    head = line.trim() || null;
+  }).catch(() => undefined);
+  const evidence: GitEvidence = {
+    url: target.url,
+    directory: target.directory,
+    head,
+    authors: [],
+    commitTimes: [],
+    commitAuthors: [],
+    securityFixTimes: [],
+    files: [],
+    fileCount: 0,
+    tags: [],
+  };
+  if (head === null) return evidence;
+
+  const history = new HistoryBuilder();
+  // The clone step copied .mailmap out of HEAD; reading the blob here could trigger a lazy fetch.
+  const mailmap = ["mailmap.blob=", `mailmap.file=${path.join(gitDir, mailmapFileName)}`];
+  await streamGit(
+    [
+      "log",
+      "--use-mailmap",
+      "--no-show-signature",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--name-status",
+      "-M100%",
+      `--format=${historyFormat}`,
+      "HEAD",
+      ...pathspec,
+    ],
+    {
+      gitDir,
+      env: options.env,
+      timeoutMs: options.timeoutMs,
+      config: mailmap,
+      onLine: (l) => history.line(l),
+    },
+  );
+
+  const atHead = new Set<string>();
+  await run(["ls-tree", "-r", "--name-only", "HEAD", ...pathspec], (line) => {
+    if (line) atHead.add(line);
+  });
+  const tags: GitEvidence["tags"] = [];
+  await run(
+    ["for-each-ref", "refs/tags", "--format=%(creatordate:unix)%09%(refname:strip=2)"],
+    (line) => {
+      const tab = line.indexOf("\t");
+      const time = Number(line.slice(0, tab));
+      if (tab > 0 && Number.isFinite(time)) tags.push({ name: line.slice(tab + 1), time });
+    },
+  );
+  tags.sort((a, b) => b.time - a.time);
+
+  return {
+    ...evidence,
+    authors: history.authors,
+    commitTimes: history.commitTimes,
+    commitAuthors: history.commitAuthors,
+    securityFixTimes: history.securityFixTimes,
+    files: history.filesAt(atHead),
+    fileCount: atHead.size,
+    tags,
+  };
+}

@@ -1,0 +1,91 @@
+import type { GitEvidence, GitFileAuthorship } from "../collectors/git/types.js";
+import { monthMs } from "./time.js";
+
+/** Pure helpers over GitEvidence shared by the git signals. Times in GitEvidence are Unix seconds. */
+
+export interface HumanCommit {
+  /** Milliseconds since the epoch. */
+  time: number;
+  author: number;
+}
+
+/** Commits by people, newest first: bots say nothing about maintenance. */
+export function humanCommits(git: GitEvidence): HumanCommit[] {
+  const result: HumanCommit[] = [];
+  git.commitTimes.forEach((seconds, i) => {
+    const author = git.commitAuthors[i] ?? -1;
+    if (git.authors[author]?.bot === false) result.push({ time: seconds * 1000, author });
+  });
+  return result;
+}
+
+/** Commits in the `months` before `now` (inclusive of now, exclusive of the window's start). */
+export function commitsWithin(
+  commits: HumanCommit[],
+  now: Date,
+  fromMonthsAgo: number,
+  toMonthsAgo = 0,
+): HumanCommit[] {
+  const start = now.getTime() - fromMonthsAgo * monthMs;
+  const end = now.getTime() - toMonthsAgo * monthMs;
+  return commits.filter((c) => c.time > start && c.time <= end);
+}
+
+/** Avelino et al. 2016, "A novel approach for estimating truck factors", ICPC: degree-of-authorship weights. */
+const doa = { base: 3.293, firstAuthorship: 1.098, deliveries: 0.164, acceptances: 0.321 };
+/** An author of a file has a normalised DOA above this and an absolute DOA of at least `doa.base`. */
+const authorNormalisedDoa = 0.75;
+/** The truck factor is reached when more than this share of files is orphaned. */
+const orphanedShare = 0.5;
+
+export function degreeOfAuthorship(firstAuthor: boolean, deliveries: number, others: number) {
+  return (
+    doa.base +
+    doa.firstAuthorship * (firstAuthor ? 1 : 0) +
+    doa.deliveries * deliveries -
+    doa.acceptances * Math.log(1 + others)
+  );
+}
+
+/** The authors of one file by degree of authorship. */
+export function fileAuthors(file: GitFileAuthorship): number[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < file.changes.length; i += 2)
+    pairs.push([file.changes[i] as number, file.changes[i + 1] as number]);
+  const total = pairs.reduce((sum, [, n]) => sum + n, 0);
+  const scored = pairs.map(([author, n]) => ({
+    author,
+    value: degreeOfAuthorship(file.creator === author, n, total - n),
+  }));
+  const max = Math.max(...scored.map((s) => s.value));
+  return scored
+    .filter((s) => s.value >= doa.base && s.value / max > authorNormalisedDoa)
+    .map((s) => s.author);
+}
+
+/**
+ * The smallest number of people who, leaving, orphan more than half of the
+ * files: greedily remove the author of the most files until that happens.
+ * Null when there are no files to judge.
+ */
+export function truckFactor(files: GitFileAuthorship[]): number | null {
+  if (files.length === 0) return null;
+  const authorsByFile = files.map((f) => new Set(fileAuthors(f)));
+  const removed = new Set<number>();
+  const orphaned = () =>
+    authorsByFile.filter((authors) => [...authors].every((a) => removed.has(a))).length;
+  let factor = 0;
+  while (orphaned() <= files.length * orphanedShare) {
+    const counts = new Map<number, number>();
+    for (const authors of authorsByFile)
+      for (const a of authors) if (!removed.has(a)) counts.set(a, (counts.get(a) ?? 0) + 1);
+    // Most files first; ties go to the lower index so the result is deterministic.
+    let top: number | null = null;
+    for (const [a, n] of counts)
+      if (top === null || n > (counts.get(top) ?? 0) || (n === counts.get(top) && a < top)) top = a;
+    if (top === null) break;
+    removed.add(top);
+    factor++;
+  }
+  return factor;
+}

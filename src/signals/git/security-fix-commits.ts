@@ -1,0 +1,17 @@
+import { defaultPolicy } from "../../scoring/policy.js";
+import { defineSignal } from "../define-signal.js";
+import { monthMs } from "../time.js";
+
+export const securityFixCommits = defineSignal({
+  id: "securityFixCommits",
+  needs: ["git"],
+  compute({ evidence: { git }, now }) {
+    const months = defaultPolicy.git.securityLookbackMonths;
+    const start = now.getTime() - months * monthMs;
+    const recent = git.securityFixTimes.filter((t) => t * 1000 > start);
+    return {
+      value: recent.length,
+      detail: { months, allTime: git.securityFixTimes.length },
+    };
+  },
+});
