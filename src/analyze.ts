@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import { type CacheMode, createDiskCache, defaultCacheDir } from "./cache/disk-cache.js";
+import { collectPackageAdvisories } from "./collectors/advisories/collect-package-advisories.js";
 import { createGitCollector, type GitRunner } from "./collectors/git/collect-git.js";
 import type { GitLimits } from "./collectors/git/limits.js";
 import type { GitEvidence } from "./collectors/git/types.js";
@@ -129,11 +130,25 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
           ...(options.gitLimits ? { limits: options.gitLimits } : {}),
         });
 
+  const advisories = await collectPackageAdvisories(
+    packages,
+    {
+      cwd: options.cwd,
+      env: options.env,
+      toolVersion: options.toolVersion,
+      offline: options.offline === true,
+      enabled: options.advisories !== false,
+      ...(options.osv ? { osv: options.osv } : {}),
+    },
+    { cache, now },
+  );
+
   const otherStatuses = sourceStatuses(options);
   return buildResult({
     inventory: { ...inventory, packages },
     registry,
     git,
+    advisories,
     otherStatuses,
     config: loaded,
     now: now(),
@@ -185,7 +200,8 @@ function sourceStatuses(
   const notYet = "skipped: not collected by this version of jenga";
   return {
     git: options.git === false ? "skipped: --no-git" : "skipped: not collected",
-    advisories: options.advisories === false ? "skipped: --no-advisories" : notYet,
+    advisories:
+      options.advisories === false ? "skipped: --no-advisories" : "skipped: not collected",
     issues: notYet,
     usage: options.usage === false ? "skipped: --no-usage" : notYet,
   };

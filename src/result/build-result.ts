@@ -1,3 +1,4 @@
+import type { AdvisoryEvidence } from "../collectors/advisories/types.js";
 import type { GitEvidence } from "../collectors/git/types.js";
 import type { RegistryEvidence } from "../collectors/registry/types.js";
 import { normalizeRepositoryUrl } from "../collectors/repository-url.js";
@@ -17,6 +18,8 @@ export interface ResultInput {
   registry: Map<string, Evidence<RegistryEvidence>>;
   /** Git evidence per package name; a package missing here takes `otherStatuses.git`. */
   git?: Map<string, Evidence<GitEvidence>>;
+  /** Advisory evidence per package name; a package missing here takes `otherStatuses.advisories`. */
+  advisories?: Map<string, Evidence<AdvisoryEvidence>>;
   otherStatuses: Record<Exclude<SourceName, "registry">, SourceStatus>;
   config: LoadedConfig;
   now: Date;
@@ -51,14 +54,17 @@ export function buildResult(input: ResultInput): JengaResult {
 function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
   const registry = input.registry.get(pkg.name);
   const git = input.git?.get(pkg.name);
+  const advisories = input.advisories?.get(pkg.name);
   const statuses = {
     registry: registry?.status ?? "skipped: not collected",
     ...input.otherStatuses,
     git: git?.status ?? input.otherStatuses.git,
+    advisories: advisories?.status ?? input.otherStatuses.advisories,
   };
   const evidence = {
     ...(registry?.data ? { registry: registry.data } : {}),
     ...(git?.data ? { git: git.data } : {}),
+    ...(advisories?.data ? { advisories: advisories.data } : {}),
   };
   const signals = computeSignals(pkg, evidence, statuses, input.now);
   const score = scorePackage(signals, statuses, input.config.policy);

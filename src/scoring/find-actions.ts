@@ -1,4 +1,5 @@
 import type { SignalSet } from "../signals/compute-signals.js";
+import { findAdvisoryActions } from "./advisories/find-advisory-actions.js";
 import { findGitActions } from "./find-git-actions.js";
 import { formatBytes } from "./messages.js";
 import type { Policy } from "./policy.js";
@@ -127,5 +128,6 @@ export function findActionFindings(signals: SignalSet, policy: Policy): Finding[
     }
   }
   found.push(...findGitActions(signals, policy));
+  found.push(...findAdvisoryActions(signals, policy.advisories));
   return found;
 }

@@ -2,12 +2,15 @@
  * The one place where findings become words. Each message names the signal's
  * value and, where there is one, the threshold it crossed.
  */
+import { advisoryMessages } from "./advisories/messages.js";
+
 type Args = Record<string, string | number>;
 
 const plural = (n: number | string, one: string, many = `${one}s`) =>
   `${n} ${Number(n) === 1 ? one : many}`;
 
 export const messages = {
+  ...advisoryMessages,
   deprecated: (a: Args) => `deprecated by its publisher: "${a.message}"`,
   installedDeprecated: (a: Args) =>
     `installed ${a.versions} deprecated by its publisher ("${a.message}"); the latest version is not`,

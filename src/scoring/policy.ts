@@ -1,3 +1,4 @@
+import { advisoryPolicy } from "./advisories/policy.js";
 import type { Action, Verdict } from "./verdicts.js";
 
 /**
@@ -60,6 +61,8 @@ export const defaultPolicy = {
    * Git history. Not yet overridable from the config file (the registry group is); the
    * numbers follow OpenSSF Scorecard and CHAOSS practice as noted.
    */
+  advisories: advisoryPolicy,
+
   git: {
     // Two years without a human commit: the same line as registry quiet (24 months).
     abandonedMonths: 24,

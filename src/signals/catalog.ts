@@ -1,3 +1,5 @@
+import { advisorySignalCatalog } from "./advisories/catalog-entries.js";
+
 /**
  * Every signal, documented once: what it measures, in which unit, why it
  * matters and what to do about it. `satisfies Record<SignalId, …>` means a new
@@ -14,7 +16,8 @@ export type Unit =
   | "bytes"
   | "text"
   | "list"
-  | "ratio";
+  | "ratio"
+  | "days";
 
 export interface SignalInfo {
   title: string;
@@ -25,6 +28,7 @@ export interface SignalInfo {
 }
 
 export const signalCatalog = {
+  ...advisorySignalCatalog,
   deprecated: {
     title: "Deprecated",
     unit: "boolean",

@@ -1,3 +1,4 @@
+import type { AdvisoryEvidence } from "../collectors/advisories/types.js";
 import type { GitEvidence } from "../collectors/git/types.js";
 import type { RegistryEvidence } from "../collectors/registry/types.js";
 import type { InventoryPackage } from "../inventory/types.js";
@@ -14,6 +15,7 @@ import { signalCatalog } from "./catalog.js";
 export interface EvidenceSet {
   registry?: RegistryEvidence;
   git?: GitEvidence;
+  advisories?: AdvisoryEvidence;
 }
 
 export type SignalValue = number | string | boolean | string[] | null;

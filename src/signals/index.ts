@@ -1,3 +1,4 @@
+import { advisorySignals } from "./advisories/index.js";
 import type { SignalId } from "./catalog.js";
 import type { EvidenceSet, Signal } from "./define-signal.js";
 import { activeMaintainers } from "./git/active-maintainers.js";
@@ -55,6 +56,7 @@ export const allSignals = [
   tagsPerYear,
   monthsSinceLastTag,
   securityFixCommits,
+  ...advisorySignals,
   direct,
   dependents,
 ] as const satisfies readonly Signal<keyof EvidenceSet>[];

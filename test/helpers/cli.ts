@@ -46,6 +46,8 @@ export function spawnJenga(
       npm_config_userconfig: path.join(options.home, ".npmrc"),
       npm_config_globalconfig: path.join(options.home, "global-npmrc"),
       XDG_CACHE_HOME: path.join(options.home, ".cache"),
+      // The OSV API is unreachable in tests: point it at a closed local port so it fails at once.
+      JENGA_OSV_URL: "http://127.0.0.1:9/",
       // Nor the user's git config; and every https repository maps to a missing local folder,
       // so the git collector fails fast instead of reaching the network.
       GIT_CONFIG_GLOBAL: path.join(options.home, ".gitconfig"),

@@ -8,9 +8,12 @@ const signalsDir = path.resolve(import.meta.dirname, "../../src/signals");
 const sourceFolders = readdirSync(signalsDir, { withFileTypes: true }).filter((d) =>
   d.isDirectory(),
 );
-const signalFiles = sourceFolders.flatMap((d) =>
-  readdirSync(path.join(signalsDir, d.name)).map((f) => path.join(signalsDir, d.name, f)),
-);
+// Signal files are those that define a signal; a source folder may also hold its index and catalog entries.
+const signalFiles = sourceFolders
+  .flatMap((d) =>
+    readdirSync(path.join(signalsDir, d.name)).map((f) => path.join(signalsDir, d.name, f)),
+  )
+  .filter((f) => readFileSync(f, "utf8").includes("defineSignal("));
 const testText = readdirSync(import.meta.dirname)
   .filter((f) => f.endsWith(".test.ts") && f !== "catalog.test.ts")
   .map((f) => readFileSync(path.join(import.meta.dirname, f), "utf8"))

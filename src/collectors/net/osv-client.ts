@@ -1,0 +1,224 @@
+/**
+ * The OSV API as an advisory source: `POST /v1/querybatch` for the ids of
+ * the vulnerabilities of many packages at once (following each query's
+ * `next_page_token`), then `GET /v1/vulns/{id}` for each record, every id
+ * fetched once per run however many packages share it.
+ * API reference: https://google.github.io/osv.dev/api/
+ */
+import pLimit from "p-limit";
+import { Agent, type Dispatcher } from "undici";
+import { parseOsvRecord } from "../advisories/parse-osv-record.js";
+import type { AdvisorySource, OsvRecord, RecordsResult } from "../advisories/types.js";
+import { unavailable } from "./fetch-status.js";
+import { type OsvRequestContext, requestJson } from "./osv-request.js";
+import type { BackoffOptions } from "./retry-policy.js";
+
+export interface OsvClientOptions {
+  /** Default: the public OSV API. */
+  baseUrl?: string;
+  userAgent?: string;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  timeoutMs?: number;
+  retries?: number;
+  /** Queries per querybatch request. */
+  batchSize?: number;
+  /** Pages followed per query before giving up on it. */
+  maxPages?: number;
+  maxBodyBytes?: number;
+  /** Replaces the pool (tests, a proxy agent); not closed by close(). */
+  dispatcher?: Dispatcher;
+  backoff?: Partial<BackoffOptions>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export const defaultOsvApiUrl = "https://api.osv.dev/";
+/** OSV's documented maximum queries per querybatch call. */
+const DEFAULT_BATCH_SIZE = 1000;
+/**
+ * A page holds up to 1000 ids for querybatch; no npm package has more than a
+ * few hundred advisories, so 10 pages only ever stops a server that loops.
+ */
+const DEFAULT_MAX_PAGES = 10;
+/** OSV is one service: 8 parallel requests is polite and still fast for a few hundred ids. */
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRIES = 3;
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 8_000 };
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+/** A querybatch answer for 1000 packages is ids only, well under a few MB; records are smaller still. */
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+const KEEP_ALIVE_TIMEOUT_MS = 10_000;
+const NOT_FOUND = 404;
+
+export function createOsvClient(options: OsvClientOptions = {}): AdvisorySource {
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const ownDispatcher = options.dispatcher
+    ? null
+    : new Agent({ connections: concurrency, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS });
+  const context: OsvRequestContext = {
+    dispatcher: options.dispatcher ?? (ownDispatcher as Dispatcher),
+    userAgent: options.userAgent ?? "jenga",
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retries: options.retries ?? DEFAULT_RETRIES,
+    backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+    maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    sleep: options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+    random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
+  };
+  const base = withSlash(options.baseUrl ?? defaultOsvApiUrl);
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const limit = pLimit(concurrency);
+
+  async function recordsFor(names: readonly string[]): Promise<Map<string, RecordsResult>> {
+    const results = new Map<string, RecordsResult>();
+    const idsByName = new Map<string, string[]>();
+    const batches = chunk([...new Set(names)], batchSize);
+    await Promise.all(
+      batches.map((batch) =>
+        limit(async () => {
+          const found = await queryBatch(context, base, batch, maxPages);
+          for (const [name, ids] of found) {
+            if (typeof ids === "string") results.set(name, { ok: false, status: ids });
+            else idsByName.set(name, ids);
+          }
+        }),
+      ),
+    );
+    const uniqueIds = [...new Set([...idsByName.values()].flat())];
+    const records = new Map<string, OsvRecord | null | { status: string }>();
+    await Promise.all(
+      uniqueIds.map((id) => limit(async () => records.set(id, await fetchVuln(context, base, id)))),
+    );
+    for (const [name, ids] of idsByName) results.set(name, assemble(ids, records));
+    return results;
+  }
+
+  return {
+    kind: "osv-api",
+    cacheable: true,
+    async recordsFor(names) {
+      try {
+        return await recordsFor(names);
+      } catch {
+        // A bug here must not abort the analysis; every package says so instead.
+        return new Map(names.map((n) => [n, { ok: false, status: unavailable("internal error") }]));
+      }
+    },
+    async close() {
+      await ownDispatcher?.close();
+    },
+  };
+}
+
+/** One record's failure fails the package: a partial list would understate its advisories. */
+function assemble(
+  ids: string[],
+  records: Map<string, OsvRecord | null | { status: string }>,
+): RecordsResult {
+  const found: OsvRecord[] = [];
+  for (const id of ids) {
+    const record = records.get(id);
+    if (record && "status" in record) return { ok: false, status: record.status };
+    if (record) found.push(record);
+  }
+  return { ok: true, records: found };
+}
+
+interface Query {
+  name: string;
+  pageToken: string | null;
+}
+
+/** The vulnerability ids of each name, or the status of the batch that failed. */
+async function queryBatch(
+  context: OsvRequestContext,
+  base: string,
+  names: string[],
+  maxPages: number,
+): Promise<Map<string, string[] | string>> {
+  const found = new Map<string, string[] | string>(names.map((n) => [n, []]));
+  let pending: Query[] = names.map((name) => ({ name, pageToken: null }));
+  for (let page = 0; pending.length > 0; page++) {
+    if (page >= maxPages) {
+      for (const q of pending)
+        found.set(q.name, unavailable(`more than ${maxPages} pages of results`));
+      break;
+    }
+    const body = {
+      queries: pending.map((q) => ({
+        package: { ecosystem: "npm", name: q.name },
+        ...(q.pageToken ? { page_token: q.pageToken } : {}),
+      })),
+    };
+    const answer = await requestJson(context, `${base}v1/querybatch`, body);
+    const results = answer.ok ? batchResults(answer.json, pending.length) : null;
+    if (!results) {
+      const status = answer.ok ? unavailable("malformed OSV response") : answer.status;
+      for (const q of pending) found.set(q.name, status);
+      break;
+    }
+    const next: Query[] = [];
+    results.forEach((result, i) => {
+      const query = pending[i] as Query;
+      const ids = found.get(query.name);
+      if (Array.isArray(ids)) ids.push(...result.ids);
+      if (result.nextPageToken) next.push({ name: query.name, pageToken: result.nextPageToken });
+    });
+    pending = next;
+  }
+  return found;
+}
+
+/** `results[i]` answers `queries[i]`; anything else is a malformed answer. */
+function batchResults(
+  json: unknown,
+  expected: number,
+): { ids: string[]; nextPageToken: string | null }[] | null {
+  const results = (json as { results?: unknown } | null)?.results;
+  if (!Array.isArray(results) || results.length !== expected) return null;
+  const parsed = [];
+  for (const result of results) {
+    if (typeof result !== "object" || result === null) return null;
+    const { vulns, next_page_token: token } = result as {
+      vulns?: unknown;
+      next_page_token?: unknown;
+    };
+    if (vulns !== undefined && !Array.isArray(vulns)) return null;
+    const ids = (vulns ?? []).flatMap((v: unknown) => {
+      const id = (v as { id?: unknown } | null)?.id;
+      return typeof id === "string" ? [id] : [];
+    });
+    parsed.push({ ids, nextPageToken: typeof token === "string" && token !== "" ? token : null });
+  }
+  return parsed;
+}
+
+/** A record, null when it is gone (404: deleted since the query) or not a record, or the failure status. */
+async function fetchVuln(
+  context: OsvRequestContext,
+  base: string,
+  id: string,
+): Promise<OsvRecord | null | { status: string }> {
+  const answer = await requestJson(context, `${base}v1/vulns/${encodeURIComponent(id)}`, undefined);
+  if (!answer.ok) return answer.httpStatus === NOT_FOUND ? null : { status: answer.status };
+  const record = parseOsvRecord(answer.json);
+  // A server answering with another id's record would attach it to the wrong packages.
+  if (!record || record.id !== id) return { status: unavailable("malformed OSV response") };
+  return record;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

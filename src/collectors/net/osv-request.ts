@@ -1,0 +1,150 @@
+/**
+ * One JSON request to the OSV API, retried on 429, 5xx and transient network
+ * errors, under a deadline per attempt and a cap on the body. Returns data or
+ * a status string, never throws.
+ */
+import { type Dispatcher, request } from "undici";
+import {
+  errorCode,
+  exhaustedHttpStatus,
+  httpStatus,
+  networkStatus,
+  timeoutStatus,
+  unavailable,
+} from "./fetch-status.js";
+import {
+  type BackoffOptions,
+  backoffDelay,
+  isRetryableErrorCode,
+  isRetryableStatus,
+  parseRetryAfter,
+} from "./retry-policy.js";
+
+export type JsonResult =
+  | { ok: true; json: unknown }
+  | { ok: false; status: string; httpStatus?: number };
+
+export interface OsvRequestContext {
+  dispatcher: Dispatcher;
+  userAgent: string;
+  timeoutMs: number;
+  retries: number;
+  backoff: BackoffOptions;
+  maxRetryAfterMs: number;
+  maxBodyBytes: number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => number;
+}
+
+type Attempt =
+  | { kind: "done"; result: JsonResult }
+  | { kind: "retry-http"; status: number; retryAfter: string | undefined }
+  | { kind: "retry-network"; code: string };
+
+const FIRST_SUCCESS = 200;
+const LAST_SUCCESS = 299;
+
+export async function requestJson(
+  context: OsvRequestContext,
+  url: string,
+  body: unknown | undefined,
+): Promise<JsonResult> {
+  for (let retry = 0; ; retry += 1) {
+    const outcome = await attempt(context, url, body);
+    if (outcome.kind === "done") return outcome.result;
+    if (retry >= context.retries) {
+      return outcome.kind === "retry-http"
+        ? {
+            ok: false,
+            status: exhaustedHttpStatus(outcome.status, context.retries),
+            httpStatus: outcome.status,
+          }
+        : { ok: false, status: networkStatus(outcome.code) };
+    }
+    const asked =
+      outcome.kind === "retry-http" ? parseRetryAfter(outcome.retryAfter, context.now()) : null;
+    await context.sleep(
+      asked === null
+        ? backoffDelay(retry, context.backoff, context.random)
+        : Math.min(asked, context.maxRetryAfterMs),
+    );
+  }
+}
+
+async function attempt(context: OsvRequestContext, url: string, body: unknown): Promise<Attempt> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, context.timeoutMs);
+  try {
+    const response = await request(url, {
+      method: body === undefined ? "GET" : "POST",
+      dispatcher: context.dispatcher,
+      signal: controller.signal,
+      headersTimeout: context.timeoutMs,
+      bodyTimeout: context.timeoutMs,
+      headers: {
+        accept: "application/json",
+        "user-agent": context.userAgent,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (response.statusCode < FIRST_SUCCESS || response.statusCode > LAST_SUCCESS) {
+      await response.body.dump();
+      if (isRetryableStatus(response.statusCode)) {
+        const retryAfter = response.headers["retry-after"];
+        return {
+          kind: "retry-http",
+          status: response.statusCode,
+          retryAfter: typeof retryAfter === "string" ? retryAfter : undefined,
+        };
+      }
+      return done({
+        ok: false,
+        status: httpStatus(response.statusCode),
+        httpStatus: response.statusCode,
+      });
+    }
+    const text = await readCapped(response.body, context.maxBodyBytes);
+    if (text === null) return done({ ok: false, status: unavailable("OSV response too large") });
+    try {
+      return done({ ok: true, json: JSON.parse(text) });
+    } catch {
+      return done({ ok: false, status: unavailable("malformed OSV response") });
+    }
+  } catch (error) {
+    const code = errorCode(error);
+    // A service that let the whole deadline pass once will likely do so again: do not triple the wait.
+    if (timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
+      return done({ ok: false, status: timeoutStatus(context.timeoutMs) });
+    if (isRetryableErrorCode(code)) return { kind: "retry-network", code };
+    return done({ ok: false, status: networkStatus(code) });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function done(result: JsonResult): Attempt {
+  return { kind: "done", result };
+}
+
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  maxBytes: number,
+): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
