@@ -52,23 +52,42 @@ export function createGitCollector(ctx: GitContext): GitCollector {
   const limits = { ...defaultGitLimits, ...ctx.limits };
   const limit = pLimit(Math.max(1, ctx.concurrency));
   const clones = new Map<string, Promise<CloneOutcome>>();
+  // The first clone from each host runs alone: if the host is unreachable (no network, a
+  // firewall), every other repository there gets that answer at once instead of its own timeout.
+  const hostProbes = new Map<string, Promise<CloneOutcome>>();
   const repoDir = (url: string) =>
     path.join(ctx.cache.dir, "git-repos", cacheFileName(url).replace(/\.json$/, ".git"));
+
+  const cloneAfterProbe = async (url: string): Promise<CloneOutcome> => {
+    const host = hostOf(url);
+    const probe = hostProbes.get(host);
+    if (!probe) {
+      const first = cloneNow(url);
+      hostProbes.set(host, first);
+      return first;
+    }
+    const outcome = await probe;
+    if (!outcome.ok && hostUnreachable.test(outcome.status)) return outcome;
+    return cloneNow(url);
+  };
+
+  const cloneNow = (url: string): Promise<CloneOutcome> =>
+    limit(() =>
+      runner
+        .cloneOrFetch(url, repoDir(url), {
+          env: ctx.env,
+          limits: { timeoutMs: limits.cloneTimeoutMs, maxBytes: limits.maxCloneBytes },
+        })
+        .catch((error: unknown) => ({
+          ok: false as const,
+          status: `unavailable: ${message(error)}`,
+        })),
+    );
 
   const ensureClone = (url: string): Promise<CloneOutcome> => {
     let pending = clones.get(url);
     if (!pending) {
-      pending = limit(() =>
-        runner
-          .cloneOrFetch(url, repoDir(url), {
-            env: ctx.env,
-            limits: { timeoutMs: limits.cloneTimeoutMs, maxBytes: limits.maxCloneBytes },
-          })
-          .catch((error: unknown) => ({
-            ok: false as const,
-            status: `unavailable: ${message(error)}`,
-          })),
-      );
+      pending = cloneAfterProbe(url);
       clones.set(url, pending);
     }
     return pending;
@@ -125,6 +144,16 @@ async function exists(file: string): Promise<boolean> {
 
 async function mkdirFor(dir: string): Promise<void> {
   await mkdir(path.dirname(dir), { recursive: true });
+}
+
+/** Failures that say the host, not the repository, is out of reach (curl's and ssh's wording). */
+const hostUnreachable =
+  /could not resolve host|failed to connect|connection refused|connection timed out|operation timed out|network is unreachable|no route to host/i;
+
+/** The host of an https, ssh, git or scp-like URL (already checked by safeRepoUrl). */
+export function hostOf(url: string): string {
+  const match = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/]+@)?([^/:]+)/i.exec(url);
+  return (match?.[1] ?? url).toLowerCase();
 }
 
 function message(error: unknown): string {
