@@ -161,12 +161,14 @@ function describe(error: unknown): string {
     .filter((l) => l && !l.startsWith("hint:"));
   const fatal =
     lines.find((l) => l.startsWith("fatal:")) ?? lines[lines.length - 1] ?? "git failed";
-  return fatal
-    .replace(/^fatal:\s*/, "")
-    // The URL is already the package's; keeping it out makes one status per cause, not per repository.
-    .replace(/^unable to access '[^']*':\s*/, "")
-    .replace(/[^\x20-\x7e]/g, "?")
-    .slice(0, 200);
+  return (
+    fatal
+      .replace(/^fatal:\s*/, "")
+      // The URL is already the package's; keeping it out makes one status per cause, not per repository.
+      .replace(/^unable to access '[^']*':\s*/, "")
+      .replace(/[^\x20-\x7e]/g, "?")
+      .slice(0, 200)
+  );
 }
 
 async function folderSize(dir: string): Promise<number> {
