@@ -108,10 +108,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (paths: string[], options: GateOptions) => {
       // Read the baseline first: a bad one should not cost a whole analysis.
       const baseline = options.baseline ? await readBaseline(options.baseline, io.cwd) : null;
-      const { result, failOn, minHealth } = await runAnalysis(paths, options, io);
+      const { result, gate } = await runAnalysis(paths, options, io);
       const failures = baseline
-        ? reportKnown(compareBaseline(result, baseline, { failOn, minHealth }), options, io)
-        : evaluateGate(result, { failOn, minHealth });
+        ? reportKnown(compareBaseline(result, baseline, gate), options, io)
+        : evaluateGate(result, gate);
       if (failures.length > 0) {
         io.stdout.write(formatGateTable(failures));
         exitCode = exitCodes.gateFailed;
@@ -174,7 +174,7 @@ async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
     await emit(options.sarif, writers.sarif(result, locations)["jenga.sarif"] ?? "", io);
   }
   if (!options.quiet) io.stderr.write(progress.summary(result, `${outDir}/index.html`));
-  return { result, ...result.config.gate };
+  return { result, gate: result.config.gate };
 }
 
 async function runAnalysisOnly(

@@ -3,7 +3,7 @@ import path from "node:path";
 import { InputError, UsageError } from "../errors.js";
 import { defaultPolicy, type Policy } from "../scoring/policy.js";
 import { parseJsonFile } from "../util/parse-json.js";
-import { configSchema, type JengaConfig } from "./schema.js";
+import { configSchema, type JengaConfig, numericPolicyGroups } from "./schema.js";
 
 export interface LoadedConfig {
   /** The file it came from, or null for defaults. */
@@ -71,17 +71,28 @@ export function validate(file: string, raw: unknown): LoadedConfig {
 
 /** The default policy with the config's overrides laid over it. */
 export function applyConfig(config: JengaConfig): Policy {
+  const policy: Record<string, unknown> = { ...defaultPolicy };
+  const overrides = config as Record<string, unknown>;
+  for (const group of numericPolicyGroups)
+    policy[group] = mergeNumbers(defaultPolicy[group], overrides[group]);
   return {
-    ...defaultPolicy,
-    thresholds: { ...defaultPolicy.thresholds, ...config.thresholds },
-    points: { ...defaultPolicy.points, ...config.points },
-    healthPenalties: { ...defaultPolicy.healthPenalties, ...config.healthPenalties },
-    registry: { ...defaultPolicy.registry, ...config.registry },
+    ...(policy as Policy),
     gate: {
       failOn:
         (config.gate?.failOn as Policy["gate"]["failOn"] | undefined) ?? defaultPolicy.gate.failOn,
       minHealth: config.gate?.minHealth ?? defaultPolicy.gate.minHealth,
+      failOnSeverity: config.gate?.failOnSeverity ?? defaultPolicy.gate.failOnSeverity,
     },
     includeDev: config.includeDev ?? defaultPolicy.includeDev,
   };
+}
+
+/** Lays validated numeric overrides over a default group, nested groups key by key. */
+function mergeNumbers<T>(defaults: T, overrides: unknown): T {
+  if (!overrides || typeof overrides !== "object") return defaults;
+  const merged: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(overrides)) {
+    merged[key] = typeof value === "number" ? value : mergeNumbers(merged[key], value);
+  }
+  return merged as T;
 }

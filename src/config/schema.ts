@@ -11,14 +11,34 @@ import { verdictNames } from "../scoring/verdicts.js";
 
 const verdict = z.enum(verdictNames as [string, ...string[]]);
 
-/** Every numeric group of the policy may be overridden key by key. */
-function numbersOf<T extends Record<string, unknown>>(group: T) {
-  const shape: Record<string, z.ZodOptional<z.ZodNumber>> = {};
+/**
+ * Every numeric group of the policy may be overridden key by key, nested
+ * groups included (advisories.points.fixableBySeverity.high): the schema is
+ * derived from the defaults, so a new policy number is configurable the moment
+ * it exists, and a misspelt key is an error.
+ */
+function numbersOf(group: object): z.ZodOptional<z.ZodType> {
+  const shape: Record<string, z.ZodOptional<z.ZodType>> = {};
   for (const [key, value] of Object.entries(group)) {
     if (typeof value === "number") shape[key] = z.number().min(0).optional();
+    else if (value && typeof value === "object" && !Array.isArray(value))
+      shape[key] = numbersOf(value);
   }
   return z.strictObject(shape).optional();
 }
+
+/** The policy groups a config may override, in the order the README documents them. */
+export const numericPolicyGroups = [
+  "thresholds",
+  "points",
+  "healthPenalties",
+  "registry",
+  "git",
+  "advisories",
+  "sourceWeights",
+] as const;
+
+const severityFloor = z.enum(["low", "medium", "high", "critical"]);
 
 const isoDate = z
   .string()
@@ -38,6 +58,9 @@ export const configSchema = z.strictObject({
         .max(100)
         .optional()
         .describe("Packages below this health fail the gate."),
+      failOnSeverity: severityFloor
+        .optional()
+        .describe("Packages with an open advisory of this severity or worse fail the gate."),
     })
     .optional(),
   waivers: z
@@ -53,10 +76,9 @@ export const configSchema = z.strictObject({
     .optional(),
   ignore: z.array(z.string().min(1)).optional().describe("Package names left out of the analysis."),
   includeDev: z.boolean().optional().describe("Analyze dev dependencies (default true)."),
-  thresholds: numbersOf(defaultPolicy.thresholds),
-  points: numbersOf(defaultPolicy.points),
-  healthPenalties: numbersOf(defaultPolicy.healthPenalties),
-  registry: numbersOf(defaultPolicy.registry),
+  ...Object.fromEntries(
+    numericPolicyGroups.map((group) => [group, numbersOf(defaultPolicy[group])]),
+  ),
 });
 
 export type JengaConfig = z.infer<typeof configSchema>;

@@ -1,6 +1,7 @@
 import type { JengaResult, PackageResult } from "../result/types.js";
 import type { Verdict } from "../scoring/verdicts.js";
 import type { GateFailure } from "./evaluate-gate.js";
+import { advisoriesAtFloor, type GatePolicy } from "./gate-policy.js";
 
 /**
  * How drastic a verdict is, for "escalated": keep < fix < rewrite < adopt < sunset.
@@ -34,7 +35,7 @@ export interface BaselineComparison {
 export function compareBaseline(
   current: JengaResult,
   baseline: JengaResult,
-  gate: { failOn: Verdict[]; minHealth: number },
+  gate: GatePolicy,
 ): BaselineComparison {
   const before = new Map(baseline.packages.map((p) => [p.name, p]));
   const failures: GateFailure[] = [];
@@ -58,11 +59,25 @@ export function compareBaseline(
   return { failures, known };
 }
 
+/** A new open advisory at the gate's severity floor, absent from the baseline. */
+function newAdvisoryRule(
+  p: PackageResult,
+  base: PackageResult | undefined,
+  gate: GatePolicy,
+): string | "known" | null {
+  const open = advisoriesAtFloor(p, gate.failOnSeverity);
+  if (open.length === 0) return null;
+  const before = new Set(base ? advisoriesAtFloor(base, gate.failOnSeverity) : []);
+  const added = open.filter((id) => !before.has(id));
+  if (added.length === 0) return "known";
+  return `${base ? "" : "new package: "}new advisories at or above ${gate.failOnSeverity}: ${added.join(", ")}`;
+}
+
 /** Why `p` is new or worse, "known" when it fails as it already did, null when it passes. */
 function worseRule(
   p: PackageResult,
   base: PackageResult | undefined,
-  gate: { failOn: Verdict[]; minHealth: number },
+  gate: GatePolicy,
 ): string | "known" | null {
   if (p.waiver?.expired) {
     if (base?.waiver?.expired) return "known";
@@ -71,7 +86,7 @@ function worseRule(
   if (p.waiver) return null;
   const listed = gate.failOn.includes(p.verdict);
   const low = p.health < gate.minHealth;
-  if (!listed && !low) return null;
+  if (!listed && !low) return newAdvisoryRule(p, base, gate);
   if (!base) {
     return listed
       ? `new package: verdict ${p.verdict} is in gate.failOn`

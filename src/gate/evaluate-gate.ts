@@ -1,5 +1,6 @@
 import type { JengaResult } from "../result/types.js";
 import type { Verdict } from "../scoring/verdicts.js";
+import { advisoriesAtFloor, type GatePolicy } from "./gate-policy.js";
 
 export interface GateFailure {
   name: string;
@@ -16,10 +17,7 @@ export interface GateFailure {
  * Pure: which packages fail the gate. A package with a live waiver passes; an
  * expired waiver is itself a failure, so accepted risks are re-examined.
  */
-export function evaluateGate(
-  result: JengaResult,
-  gate: { failOn: Verdict[]; minHealth: number },
-): GateFailure[] {
+export function evaluateGate(result: JengaResult, gate: GatePolicy): GateFailure[] {
   const failures: GateFailure[] = [];
   for (const p of result.packages) {
     const base = {
@@ -38,6 +36,14 @@ export function evaluateGate(
       failures.push({ ...base, rule: `verdict ${p.verdict} is in gate.failOn` });
     else if (p.health < gate.minHealth)
       failures.push({ ...base, rule: `health ${p.health} below gate.minHealth ${gate.minHealth}` });
+    else {
+      const open = advisoriesAtFloor(p, gate.failOnSeverity);
+      if (open.length > 0)
+        failures.push({
+          ...base,
+          rule: `open advisories at or above ${gate.failOnSeverity}: ${open.join(", ")}`,
+        });
+    }
   }
   return failures;
 }

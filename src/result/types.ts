@@ -1,4 +1,5 @@
 import type { SourceName, SourceStatus } from "../collectors/types.js";
+import type { GatePolicy } from "../gate/gate-policy.js";
 import type { InputKind, Scope } from "../inventory/types.js";
 import type { Action, Verdict } from "../scoring/verdicts.js";
 import type { SignalResult } from "../signals/define-signal.js";
@@ -20,7 +21,7 @@ export interface JengaResult {
   /** Per source: how many packages had data, and the distinct reasons others did not. */
   sources: Record<SourceName, { ok: number; missing: Record<SourceStatus, number> }>;
   /** The config the run used, and the gate policy it implies (so a result can be re-gated later). */
-  config: { file: string | null; gate: { failOn: Verdict[]; minHealth: number } };
+  config: { file: string | null; gate: GatePolicy };
 }
 
 export interface ProjectResult {

@@ -1,6 +1,10 @@
 import { advisoryPolicy } from "./advisories/policy.js";
 import type { Action, Verdict } from "./verdicts.js";
 
+/** Severities a gate can fail on, mildest first (OSV/GHSA buckets). */
+export const gateSeverities = ["low", "medium", "high", "critical"] as const;
+export type GateSeverity = (typeof gateSeverities)[number];
+
 /**
  * Every threshold and weight of the scoring model, named, with the reason for
  * its value. A config file may override any of them (see src/config/schema.ts);
@@ -57,12 +61,9 @@ export const defaultPolicy = {
     decliningActivity: 5,
   },
 
-  /**
-   * Git history. Not yet overridable from the config file (the registry group is); the
-   * numbers follow OpenSSF Scorecard and CHAOSS practice as noted.
-   */
   advisories: advisoryPolicy,
 
+  /** Git history; the numbers follow OpenSSF Scorecard and CHAOSS practice as noted. */
   git: {
     // Two years without a human commit: the same line as registry quiet (24 months).
     abandonedMonths: 24,
@@ -109,6 +110,8 @@ export const defaultPolicy = {
   gate: {
     failOn: ["sunset"] as Verdict[],
     minHealth: 0,
+    // Off by default: advisories already push toward `fix`; CI owners opt into a hard floor.
+    failOnSeverity: null as GateSeverity | null,
   },
   /** Whether dev dependencies are analyzed and can fail the gate. */
   includeDev: true,

@@ -92,3 +92,33 @@ describe("the published JSON Schema", () => {
     expect(publishedSchema).toEqual(configJsonSchema());
   });
 });
+
+describe("policy overrides", () => {
+  it("reaches nested groups key by key and rejects unknown nested keys", async () => {
+    const file = path.join(dir, "jenga.config.json");
+    await writeFile(
+      file,
+      JSON.stringify({
+        advisories: { points: { fixableBySeverity: { high: 60 } } },
+        git: { abandonedMonths: 36 },
+        gate: { failOnSeverity: "critical" },
+      }),
+    );
+    const { policy } = await loadConfig({ projectDir: dir });
+    expect(policy.advisories.points.fixableBySeverity.high).toBe(60);
+    expect(policy.advisories.points.fixableBySeverity.critical).toBe(
+      defaultPolicy.advisories.points.fixableBySeverity.critical,
+    );
+    expect(policy.git.abandonedMonths).toBe(36);
+    expect(policy.gate.failOnSeverity).toBe("critical");
+
+    await writeFile(
+      file,
+      JSON.stringify({ advisories: { points: { fixableBySeverity: { hgih: 60 } } } }),
+    );
+    const error = (await loadConfig({ projectDir: dir }).catch((e: unknown) => e)) as UsageError;
+    expect(error.problems.some((p) => p.startsWith("advisories.points.fixableBySeverity"))).toBe(
+      true,
+    );
+  });
+});

@@ -101,3 +101,33 @@ describe("compareBaseline", () => {
     expect(table).not.toMatch(/^a\s/m);
   });
 });
+
+describe("compareBaseline with gate.failOnSeverity", () => {
+  const vulnerable = (ids: string[]) =>
+    packageResult({
+      name: "dep",
+      signals: {
+        openAdvisories: { value: ids, unit: "list", trusted: true },
+        maxSeverity: { value: ids.length > 0 ? "critical" : "none", unit: "text", trusted: true },
+      },
+    });
+  const severityGate = { failOn: [], minHealth: 0, failOnSeverity: "high" as const };
+
+  it("fails only on an advisory the baseline did not have", () => {
+    const before = jengaResult([vulnerable(["GHSA-1111-2222-3333"])]);
+    const same = compareBaseline(
+      jengaResult([vulnerable(["GHSA-1111-2222-3333"])]),
+      before,
+      severityGate,
+    );
+    expect(same).toEqual({ failures: [], known: 1 });
+    const added = compareBaseline(
+      jengaResult([vulnerable(["GHSA-1111-2222-3333", "GHSA-4444-5555-6666"])]),
+      before,
+      severityGate,
+    );
+    expect(added.failures.map((f) => f.rule)).toEqual([
+      "new advisories at or above high: GHSA-4444-5555-6666",
+    ]);
+  });
+});

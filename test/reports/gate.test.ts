@@ -43,3 +43,27 @@ describe("evaluateGate", () => {
     expect(table).toContain("via x");
   });
 });
+
+describe("gate.failOnSeverity", () => {
+  const withAdvisories = (name: string, severity: string, ids: string[]) =>
+    packageResult({
+      name,
+      signals: {
+        openAdvisories: { value: ids, unit: "list", trusted: true },
+        maxSeverity: { value: severity, unit: "text", trusted: true },
+      },
+    });
+
+  it("fails packages with an open advisory at or above the floor, whatever their verdict", () => {
+    const result = jengaResult([
+      withAdvisories("bad", "high", ["GHSA-aaaa-bbbb-cccc"]),
+      withAdvisories("mild", "medium", ["GHSA-dddd-eeee-ffff"]),
+      withAdvisories("clean", "none", []),
+    ]);
+    const failures = evaluateGate(result, { failOn: [], minHealth: 0, failOnSeverity: "high" });
+    expect(failures.map((f) => [f.name, f.rule])).toEqual([
+      ["bad", "open advisories at or above high: GHSA-aaaa-bbbb-cccc"],
+    ]);
+    expect(evaluateGate(result, { failOn: [], minHealth: 0, failOnSeverity: null })).toEqual([]);
+  });
+});
