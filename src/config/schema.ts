@@ -36,6 +36,7 @@ export const numericPolicyGroups = [
   "git",
   "advisories",
   "sourceWeights",
+  "impact",
 ] as const;
 
 const severityFloor = z.enum(["low", "medium", "high", "critical"]);

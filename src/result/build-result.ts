@@ -6,10 +6,12 @@ import { sourceNames } from "../collectors/sources.js";
 import type { Evidence, SourceName, SourceStatus } from "../collectors/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Inventory, InventoryPackage } from "../inventory/types.js";
+import { computeImpact } from "../scoring/impact.js";
 import { formatMessage } from "../scoring/messages.js";
 import { scorePackage } from "../scoring/score-package.js";
 import { type Verdict, verdictNames } from "../scoring/verdicts.js";
 import { computeSignals } from "../signals/compute-signals.js";
+import { attachLeverage } from "./leverage.js";
 import type { JengaResult, PackageResult } from "./types.js";
 import { findWaiver } from "./waivers.js";
 
@@ -31,6 +33,7 @@ export function buildResult(input: ResultInput): JengaResult {
   const packages = input.inventory.packages
     .map((pkg) => scoreOne(pkg, input))
     .sort((a, b) => a.name.localeCompare(b.name));
+  attachLeverage(packages);
   const summary = Object.fromEntries(verdictNames.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const p of packages) summary[p.verdict]++;
   return {
@@ -101,6 +104,8 @@ function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
     repository: normalizeRepositoryUrl(field?.url, field?.directory ?? null),
     verdict: score.verdict,
     health: score.health,
+    impact: computeImpact(pkg, input.config.policy),
+    risksBelow: [],
     confidence: score.confidence,
     scores: score.scores,
     reasons,

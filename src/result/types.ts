@@ -53,6 +53,10 @@ export interface PackageResult {
   repository: { url: string; directory: string | null } | null;
   verdict: Verdict;
   health: number;
+  /** 0-100: how much of the analyzed projects rests on it (dependents, direct, shipped, projects). Apart from health. */
+  impact: number;
+  /** For a direct dependency: the packages under it whose verdict is not keep, where its upgrade or replacement acts. */
+  risksBelow: string[];
   confidence: number;
   scores: Record<Action, number>;
   reasons: ReasonResult[];

@@ -33,7 +33,8 @@ export function computeHealth(
       args: { message: signals.deprecated?.note ?? "" },
     });
   const deprecatedInstalled = list(signals, "installedDeprecated");
-  if (deprecatedInstalled.length > 0) {
+  // When the whole package is deprecated, that penalty already covers the installed versions.
+  if (deprecatedInstalled.length > 0 && !bool(signals, "deprecated")) {
     const args = {
       versions: deprecatedInstalled.join(", "),
       message: signals.installedDeprecated?.note ?? "",
@@ -124,6 +125,19 @@ export function computeHealth(
       args: { scripts: scripts.join(", ") },
     });
 
+  const open = list(signals, "openAdvisories");
+  if (open.length > 0) {
+    const worst = String(signals.maxSeverity?.value ?? "unknown");
+    const penalty =
+      {
+        critical: p.openAdvisoryCritical,
+        high: p.openAdvisoryHigh,
+        medium: p.openAdvisoryMedium,
+        low: p.openAdvisoryLow,
+      }[worst] ?? p.openAdvisoryMedium;
+    const args = { count: open.length, ids: open.slice(0, 3).join(", "), severity: worst };
+    penalize(penalty, { signal: "openAdvisories", code: "openAdvisoriesHealth", args });
+  }
   for (const finding of gitHealthFindings(signals, policy)) {
     health += finding.points;
     findings.push(finding);

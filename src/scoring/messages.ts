@@ -45,6 +45,10 @@ export const messages = {
     "the registry omits maintainers and deprecation data (a mirror?): those checks were skipped",
   belowThresholds: (a: Args) =>
     `no action reaches its threshold (highest: ${a.action} ${a.score} of ${a.threshold})`,
+  openAdvisoriesHealth: (a: Args) =>
+    `${plural(a.count ?? 0, "open advisory", "open advisories")} in the installed version (${a.ids}; worst ${a.severity})`,
+  actVia: (a: Args) => `reached through ${a.via}: act there (upgrade, replace or fix upstream)`,
+  wouldChange: (a: Args) => `would be ${a.verdict} if not for: ${a.because}`,
   waiverExpired: (a: Args) => `waiver expired on ${a.until} ("${a.reason}"): the finding is back`,
   registryUnavailable: (a: Args) =>
     `no registry data (${a.status}): verdict rests on the dependency graph alone`,

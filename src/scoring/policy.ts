@@ -57,6 +57,11 @@ export const defaultPolicy = {
     noLicense: 10,
     installScripts: 5,
     gitAbandoned: 20,
+    // A known hole in the installed version, by its worst severity (CVSS bands, as npm audit uses them).
+    openAdvisoryCritical: 35,
+    openAdvisoryHigh: 25,
+    openAdvisoryMedium: 10,
+    openAdvisoryLow: 5,
     busFactorOne: 10,
     decliningActivity: 5,
   },
@@ -94,6 +99,21 @@ export const defaultPolicy = {
     // Depended on by this many packages in your own tree: removing it is not a local decision.
     widelyDependedBy: 5,
     soleMaintainerCount: 1,
+  },
+
+  /** Impact (0-100), the axis apart from health: how much of your projects rests on the package. */
+  impact: {
+    // A direct dependency is one you chose and can change; a transitive one you reach through it.
+    direct: 40,
+    transitive: 10,
+    // Shipped to users (prod, optional, peer) rather than only used to build and test.
+    shipped: 20,
+    // Each doubling of dependents adds this much, up to the cap (1 → 10, 3 → 20, 7 → 30).
+    perDoublingOfDependents: 10,
+    maxForDependents: 30,
+    // In a portfolio, each further project that uses it.
+    perExtraProject: 5,
+    maxForProjects: 10,
   },
 
   /** Confidence is the share of evidence weight that was available (0-1). */

@@ -1,10 +1,14 @@
 import { sourceNames } from "../collectors/sources.js";
 import type { SourceName, SourceStatus } from "../collectors/types.js";
 import type { SignalSet } from "../signals/compute-signals.js";
+import { decideVerdict, sumScores, whatWouldChange } from "./counterfactual.js";
 import { findActionFindings } from "./find-actions.js";
 import { computeHealth } from "./health.js";
 import type { Policy } from "./policy.js";
 import type { Finding } from "./reason.js";
+
+export { decideVerdict };
+
 import { type Action, actions, type Verdict } from "./verdicts.js";
 
 export interface PackageScore {
@@ -17,8 +21,6 @@ export interface PackageScore {
   findings: Finding[];
 }
 
-const maxScore = 100;
-
 /** Pure: signals and source statuses in, verdict with its reasons out. */
 export function scorePackage(
   signals: SignalSet,
@@ -26,9 +28,7 @@ export function scorePackage(
   policy: Policy,
 ): PackageScore {
   const actionFindings = findActionFindings(signals, policy);
-  const scores = { sunset: 0, adopt: 0, fix: 0, rewrite: 0 } satisfies Record<Action, number>;
-  for (const f of actionFindings)
-    if (f.action) scores[f.action] = Math.min(maxScore, scores[f.action] + f.points);
+  const scores = sumScores(actionFindings);
 
   const verdict = decideVerdict(scores, policy);
   const { health, findings: healthFindings } = computeHealth(signals, policy);
@@ -36,7 +36,9 @@ export function scorePackage(
     .filter((f) => f.action === verdict)
     .sort((a, b) => b.points - a.points);
   const supporting = healthFindings.filter((h) => !forVerdict.some((f) => f.code === h.code));
+  const change = whatWouldChange(actionFindings, verdict, policy);
   const findings = [
+    ...(change ? [change] : []),
     ...forVerdict,
     ...contextFindings(signals, statuses, scores, verdict, policy),
     ...supporting,
@@ -48,16 +50,6 @@ export function scorePackage(
     confidence: computeConfidence(signals, statuses, policy),
     findings,
   };
-}
-
-/** The action with the highest score at or above its threshold; ties go to the more drastic action. */
-export function decideVerdict(scores: Record<Action, number>, policy: Policy): Verdict {
-  let best: Action | null = null;
-  for (const action of actions) {
-    if (scores[action] < policy.thresholds[action]) continue;
-    if (best === null || scores[action] > scores[best]) best = action;
-  }
-  return best ?? "keep";
 }
 
 function contextFindings(

@@ -13,7 +13,9 @@ describe("jenga --sarif", () => {
     expect(log.version).toBe("2.1.0");
     const [leftPad] = log.runs[0].results;
     expect(leftPad).toMatchObject({ ruleId: "jenga/sunset", level: "error" });
-    expect(leftPad.message.text).toMatch(/^sunset left-pad@1\.3\.0: deprecated by its publisher/);
+    expect(leftPad.message.text).toMatch(
+      /^sunset left-pad@1\.3\.0: would be keep if not for: deprecated by its publisher/,
+    );
     const { artifactLocation, region } = leftPad.locations[0].physicalLocation;
     expect(artifactLocation).toEqual({ uri: "package.json", uriBaseId: "%SRCROOT%" });
     const manifest = await readFile(path.join(state.project.dir, "package.json"), "utf8");

@@ -13,6 +13,8 @@ export function packageResult(extra: Partial<PackageResult> = {}): PackageResult
     repository: null,
     verdict: "keep",
     health: 90,
+    impact: 60,
+    risksBelow: [],
     confidence: 0.3,
     scores: { sunset: 0, adopt: 0, fix: 0, rewrite: 0 },
     reasons: [

@@ -210,3 +210,56 @@ describe("leverage", () => {
     expect(transitive.health).toBe(direct.health);
   });
 });
+
+describe("what would change the verdict", () => {
+  it("comes first and names the fewest findings whose absence changes the verdict", () => {
+    const result = verdictOf(quietBig, {
+      evidence: oneMaintainer,
+      pkg: { dependents: 12, versions: ["1.7.0"] },
+    });
+    expect(result.verdict).toBe("adopt");
+    // adopt 70 of 60: without the quiet publish (25) it is 45, below the threshold.
+    expect(result.texts[0]).toBe(
+      "would be keep if not for: last publish 116 months ago (quiet from 24 months)",
+    );
+  });
+
+  it("names the next verdict when another action is also above its threshold", () => {
+    const versions = {
+      "1.0.0": version("2022-01-01T00:00:00Z"),
+      "3.0.0": version("2024-01-01T00:00:00Z", { deprecated: "moved to @new/pkg" }),
+    };
+    const result = verdictOf(versions, { pkg: { versions: ["1.0.0"] } });
+    expect(result.verdict).toBe("sunset");
+    expect(result.texts[0]).toBe(
+      'would be fix if not for: deprecated by its publisher: "moved to @new/pkg"',
+    );
+  });
+
+  it("is absent for keep, which explains itself by the nearest threshold", () => {
+    expect(verdictOf(steadyHistory("2024-01-01", 9)).texts[0]).not.toMatch(/^would be/);
+  });
+});
+
+describe("health from open advisories", () => {
+  it("costs health by the worst open severity, and says which", () => {
+    const signals = computeSignals(
+      inventoryPackage(),
+      { registry: registryEvidence(steadyHistory("2024-01-01", 9)) },
+      ok,
+      now,
+    );
+    const clean = scorePackage(signals, ok, defaultPolicy);
+    signals.openAdvisories = {
+      value: ["GHSA-aaaa-bbbb-cccc", "CVE-2024-0001"],
+      unit: "list",
+      trusted: true,
+    };
+    signals.maxSeverity = { value: "high", unit: "text", trusted: true };
+    const open = scorePackage(signals, ok, defaultPolicy);
+    expect(clean.health - open.health).toBe(defaultPolicy.healthPenalties.openAdvisoryHigh);
+    expect(open.findings.map((f) => formatMessage(f.code, f.args))).toContain(
+      "2 open advisories in the installed version (GHSA-aaaa-bbbb-cccc, CVE-2024-0001; worst high)",
+    );
+  });
+});
