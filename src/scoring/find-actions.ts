@@ -129,5 +129,29 @@ export function findActionFindings(signals: SignalSet, policy: Policy): Finding[
   }
   found.push(...findGitActions(signals, policy));
   found.push(...findAdvisoryActions(signals, policy.advisories));
-  return found;
+  return countEachFactOnce(found);
+}
+
+/**
+ * Different sources see the same fact: no release and no commit are one
+ * silence; one publisher and a truck factor of one are one bus factor. Each
+ * such fact counts once, at its strongest, so that silence alone can never
+ * add up to "adopt" by being measured twice.
+ */
+const sameFact: readonly (readonly string[])[] = [
+  ["quiet", "gitAbandoned"],
+  ["soleMaintainer", "busFactorOne"],
+];
+
+export function countEachFactOnce(findings: Finding[]): Finding[] {
+  const drop = new Set<Finding>();
+  for (const codes of sameFact) {
+    const group = findings.filter((f) => f.action !== null && codes.includes(f.code));
+    const strongest = group.reduce<Finding | null>(
+      (best, f) => (!best || f.points > best.points ? f : best),
+      null,
+    );
+    for (const f of group) if (f !== strongest) drop.add(f);
+  }
+  return findings.filter((f) => !drop.has(f));
 }

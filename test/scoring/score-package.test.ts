@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { VersionRecord } from "../../src/collectors/registry/types.js";
+import { countEachFactOnce } from "../../src/scoring/find-actions.js";
 import { formatMessage } from "../../src/scoring/messages.js";
 import { defaultPolicy } from "../../src/scoring/policy.js";
 import { decideVerdict, scorePackage } from "../../src/scoring/score-package.js";
@@ -261,5 +262,20 @@ describe("health from open advisories", () => {
     expect(open.findings.map((f) => formatMessage(f.code, f.args))).toContain(
       "2 open advisories in the installed version (GHSA-aaaa-bbbb-cccc, CVE-2024-0001; worst high)",
     );
+  });
+});
+
+describe("each fact counts once", () => {
+  it("takes the strongest of findings that measure the same fact", () => {
+    const finding = (code: string, points: number) =>
+      ({ signal: "maintainers", code, args: {}, action: "adopt", points }) as const;
+    const kept = countEachFactOnce([
+      finding("quiet", 25),
+      finding("gitAbandoned", 30),
+      finding("soleMaintainer", 20),
+      finding("busFactorOne", 20),
+      finding("nonTrivialSize", 10),
+    ] as never);
+    expect(kept.map((f) => f.code)).toEqual(["gitAbandoned", "soleMaintainer", "nonTrivialSize"]);
   });
 });
