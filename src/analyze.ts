@@ -50,7 +50,7 @@ export interface AnalyzeOptions {
 }
 
 export interface ProgressEvent {
-  stage: "inventory" | "registry" | "scoring";
+  stage: "inventory" | "registry" | "git" | "scoring";
   done: number;
   total: number;
   name?: string;
@@ -120,15 +120,20 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
   const git =
     options.git === false
       ? new Map<string, Evidence<GitEvidence>>()
-      : await collectGit(packages, registry, {
-          cache,
-          now,
-          env: options.env,
-          concurrency,
-          offline: options.offline === true,
-          ...(options.gitRunner ? { runner: options.gitRunner } : {}),
-          ...(options.gitLimits ? { limits: options.gitLimits } : {}),
-        });
+      : await collectGit(
+          packages,
+          registry,
+          {
+            cache,
+            now,
+            env: options.env,
+            concurrency,
+            offline: options.offline === true,
+            ...(options.gitRunner ? { runner: options.gitRunner } : {}),
+            ...(options.gitLimits ? { limits: options.gitLimits } : {}),
+          },
+          options.onProgress,
+        );
 
   const advisories = await collectPackageAdvisories(
     packages,
@@ -164,9 +169,13 @@ async function collectGit(
   packages: InventoryPackage[],
   registry: Map<string, Evidence<RegistryEvidence>>,
   ctx: Parameters<typeof createGitCollector>[0],
+  onProgress?: (event: ProgressEvent) => void,
 ): Promise<Map<string, Evidence<GitEvidence>>> {
   const collector = createGitCollector(ctx);
   const result = new Map<string, Evidence<GitEvidence>>();
+  let done = 0;
+  const report = (name: string) =>
+    onProgress?.({ stage: "git", done: ++done, total: packages.length, name });
   await Promise.all(
     packages.map(async (pkg) => {
       const data = registry.get(pkg.name)?.data;
@@ -175,14 +184,17 @@ async function collectGit(
           pkg.name,
           missingEvidence("git", "skipped: no registry data to find the repository"),
         );
+        report(pkg.name);
         return;
       }
       const repo = normalizeRepositoryUrl(data.repository?.url, data.repository?.directory ?? null);
       if (!repo) {
         result.set(pkg.name, missingEvidence("git", "skipped: no usable repository URL"));
+        report(pkg.name);
         return;
       }
       result.set(pkg.name, await collector.collect(repo));
+      report(pkg.name);
     }),
   );
   return result;

@@ -64,10 +64,18 @@ function reached(p: PackageResult): string {
 }
 
 function signal(s: SignalResult): string {
-  const value =
-    s.value === null
-      ? "unknown"
-      : clean(Array.isArray(s.value) ? s.value.join(", ") || "[]" : String(s.value));
+  const value = s.value === null ? "unknown" : clean(valueText(s.value));
   const note = s.note ? ` — ${clean(s.note)}` : "";
   return `${value} [${s.unit}, ${s.trusted ? "trusted" : "untrusted"}]${note}`;
+}
+
+/** A list reads as its items; a series (the report charts it) as its length and span. */
+function valueText(value: NonNullable<SignalResult["value"]>): string {
+  if (!Array.isArray(value)) return String(value);
+  if (value.length === 0) return "[]";
+  if (value.every((v) => typeof v === "string")) return value.join(", ");
+  const points = value as unknown as readonly Record<string, string | number>[];
+  const first = points[0]?.month ?? points[0]?.date;
+  const last = points[points.length - 1]?.month ?? points[points.length - 1]?.date;
+  return `${points.length} points${first && last ? ` from ${first} to ${last}` : ""}`;
 }

@@ -17,7 +17,9 @@ export type Unit =
   | "text"
   | "list"
   | "ratio"
-  | "days";
+  | "days"
+  /** A list of points over time, oldest first, such as `[{ month: "2024-01", count: 3 }]`. */
+  | "series";
 
 export interface SignalInfo {
   title: string;
@@ -212,6 +214,38 @@ export const signalCatalog = {
       "Commits by people in the last five years that name a CVE or GHSA id, or say security, vulnerability, XSS, injection… in their subject (docs, chore and ci commits left out).",
     why: "A package that keeps needing security fixes is not finished, however quiet it is now.",
     remediation: "Make sure security fixes keep reaching you: watch its advisories and releases.",
+  },
+  sourceFiles: {
+    title: "Source files",
+    unit: "count",
+    description:
+      "Source code files (.js, .ts, .c, .rs… by extension) at HEAD in the package's folder of its repository; all files are in the detail.",
+    why: "How much code someone adopting or rewriting the package takes on.",
+    remediation: "None by itself; read together with how much of it you use.",
+  },
+  codeBytes: {
+    title: "Source size",
+    unit: "bytes",
+    description:
+      "Total size of those source files at HEAD. Unknown for jenga's usual blobless clones, which hold no file contents: the size of a file lives in its contents, and reading it would download every file.",
+    why: "A better measure of the code to own than the published tarball, which may be bundled or minified.",
+    remediation: "None by itself.",
+  },
+  commitsPerMonth: {
+    title: "Commits per month",
+    unit: "series",
+    description:
+      "Commits by people per calendar month (UTC) touching the package's folder, with the number of distinct people active that month (`authors`); bots left out, empty months included, at most the last ten years.",
+    why: "Shows at a glance whether work is steady, fading, or carried by one person in bursts.",
+    remediation: "None by itself; the report charts it on the package's page.",
+  },
+  releases: {
+    title: "Tags per month",
+    unit: "series",
+    description:
+      "Git tags per calendar month (tagger date, else the tagged commit's) over at most the last ten years; months without tags left out. In a monorepo the tags are the whole repository's.",
+    why: "Commits that never reach a release do not reach users; releases show when fixes shipped.",
+    remediation: "None by itself; the report charts it beside the commits.",
   },
 } as const satisfies Record<string, SignalInfo>;
 

@@ -18,7 +18,10 @@ export interface EvidenceSet {
   advisories?: AdvisoryEvidence;
 }
 
-export type SignalValue = number | string | boolean | string[] | null;
+/** One point of a series value, such as `{ month: "2024-01", count: 3, authors: 2 }`. */
+export type SeriesPoint = Readonly<Record<string, string | number>>;
+
+export type SignalValue = number | string | boolean | string[] | readonly SeriesPoint[] | null;
 
 export interface SignalResult {
   value: SignalValue;

@@ -89,3 +89,70 @@ export function truckFactor(files: GitFileAuthorship[]): number | null {
   }
   return factor;
 }
+
+/**
+ * Series signals cover at most ten years: longer than most packages' active
+ * life, and a package's series stays at 120 points (about 5 KB of JSON), so a
+ * result with thousands of packages stays readable.
+ */
+export const seriesMonths = 120;
+
+/** One calendar month (UTC) of activity: human commits, and the distinct people who made them. */
+export type MonthActivity = { month: string; count: number; authors: number };
+
+/** `2024-01` for a time in milliseconds, in UTC so a series does not depend on where jenga runs. */
+export function monthOf(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** The `count` calendar months ending with `now`'s, oldest first. */
+export function monthsUpTo(now: Date, count: number): string[] {
+  const year = now.getUTCFullYear();
+  const month = now.getUTCMonth();
+  return Array.from({ length: count }, (_, i) =>
+    monthOf(Date.UTC(year, month - (count - 1 - i), 1)),
+  );
+}
+
+/** Whole calendar months from `from`'s to `now`'s, both included (at least 1). */
+export function monthsSpanned(from: number, now: Date): number {
+  const start = new Date(from);
+  return Math.max(
+    1,
+    (now.getUTCFullYear() - start.getUTCFullYear()) * 12 +
+      now.getUTCMonth() -
+      start.getUTCMonth() +
+      1,
+  );
+}
+
+/**
+ * Human commits and distinct human authors per month, every month from the
+ * first human commit (or `maxMonths` ago, whichever is later) to `now`'s,
+ * empty months included so a chart's gaps are real. Commits dated after now
+ * (a wrong clock) are left out.
+ */
+export function monthlyActivity(
+  commits: readonly HumanCommit[],
+  now: Date,
+  maxMonths: number,
+): { series: MonthActivity[]; totalMonths: number } {
+  const past = commits.filter((c) => c.time <= now.getTime());
+  const first = past[past.length - 1];
+  if (!first) return { series: [], totalMonths: 0 };
+  const totalMonths = monthsSpanned(first.time, now);
+  const months = monthsUpTo(now, Math.min(totalMonths, maxMonths));
+  const byMonth = new Map(months.map((m) => [m, { count: 0, authors: new Set<number>() }]));
+  for (const c of past) {
+    const slot = byMonth.get(monthOf(c.time));
+    if (!slot) continue;
+    slot.count++;
+    slot.authors.add(c.author);
+  }
+  const series = months.map((month) => {
+    const slot = byMonth.get(month);
+    return { month, count: slot?.count ?? 0, authors: slot?.authors.size ?? 0 };
+  });
+  return { series, totalMonths };
+}

@@ -2,11 +2,15 @@ import { advisorySignals } from "./advisories/index.js";
 import type { SignalId } from "./catalog.js";
 import type { EvidenceSet, Signal } from "./define-signal.js";
 import { activeMaintainers } from "./git/active-maintainers.js";
+import { codeBytes } from "./git/code-bytes.js";
 import { commitTrend } from "./git/commit-trend.js";
 import { commitsLast12Months } from "./git/commits-last-12-months.js";
+import { commitsPerMonth } from "./git/commits-per-month.js";
 import { monthsSinceLastHumanCommit } from "./git/months-since-last-human-commit.js";
 import { monthsSinceLastTag } from "./git/months-since-last-tag.js";
+import { releases } from "./git/releases.js";
 import { securityFixCommits } from "./git/security-fix-commits.js";
+import { sourceFiles } from "./git/source-files.js";
 import { tagsPerYear } from "./git/tags-per-year.js";
 import { topAuthorShare } from "./git/top-author-share.js";
 import { truckFactor } from "./git/truck-factor.js";
@@ -56,6 +60,10 @@ export const allSignals = [
   tagsPerYear,
   monthsSinceLastTag,
   securityFixCommits,
+  sourceFiles,
+  codeBytes,
+  commitsPerMonth,
+  releases,
   ...advisorySignals,
   direct,
   dependents,

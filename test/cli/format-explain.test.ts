@@ -39,3 +39,24 @@ describe("formatExplain", () => {
     expect(text).toMatch(/^ {2}installScripts +\[\] \[list, trusted\]$/m);
   });
 });
+
+describe("formatExplain with a series", () => {
+  it("prints a series by its length and span, not as objects", () => {
+    const text = formatExplain(
+      packageResult({
+        signals: {
+          commitsPerMonth: {
+            value: [
+              { month: "2024-01", count: 3, authors: 2 },
+              { month: "2024-02", count: 1, authors: 1 },
+            ],
+            unit: "series",
+            trusted: true,
+          },
+        },
+      }),
+    );
+    expect(text).toContain("2 points from 2024-01 to 2024-02");
+    expect(text).not.toContain("[object Object]");
+  });
+});

@@ -50,6 +50,8 @@ describe("git history of a small library, cloned through an insteadOf rule", () 
 
   it("reads the files at HEAD, following the rename, and the tags with their dates", () => {
     expect(evidence.fileCount).toBe(6);
+    expect(evidence.sourceFiles).toBe(4);
+    expect(evidence.sourceBytes).toBe(8);
     // package.json has only a bot's commits: it has no human authorship.
     expect(evidence.files).toHaveLength(5);
     expect(evidence.files).toContainEqual({ creator: 1, changes: [1, 2] }); // lib/c.js: added, then moved
@@ -75,5 +77,25 @@ describe("git history of a small library, cloned through an insteadOf rule", () 
     expect(s.tagsPerYear?.value).toBe(0.7);
     expect(s.monthsSinceLastTag?.value).toBe(7);
     expect(s.securityFixCommits?.value).toBe(2);
+    expect(s.sourceFiles?.value).toBe(4); // a.js, b.js, d.js, lib/c.js
+    // The sandbox's remotes are plain paths: git ignores --filter and copies the contents.
+    expect(s.codeBytes?.value).toBe(8);
+    const months = s.commitsPerMonth?.value as { month: string; count: number; authors: number }[];
+    expect(months).toHaveLength(42); // 2023-01 to 2026-06
+    expect(months.filter((m) => m.count > 0)).toEqual(
+      ["2023-01", "2023-03", "2024-02", "2024-08", "2025-07", "2025-09", "2025-10", "2026-01"].map(
+        (month) => ({ month, count: 1, authors: 1 }),
+      ),
+    );
+    // Dependabot's month is empty, not missing.
+    expect(months.find((m) => m.month === "2025-08")).toEqual({
+      month: "2025-08",
+      count: 0,
+      authors: 0,
+    });
+    expect(s.releases?.value).toEqual([
+      { month: "2024-02", count: 1 },
+      { month: "2025-10", count: 1 },
+    ]);
   });
 });

@@ -217,15 +217,37 @@ describe.skipIf(!haveChromium)("HTML report in headless chromium", () => {
     await page.close();
   });
 
-  it("opens a package page from its link, with its series chart painted", async () => {
+  it("opens a package page from its link, with its activity and tag charts painted", async () => {
     const page = await open(context, indexUrl(), problems);
-    const target = "pkg-0"; // has a commitsPerMonth series in the synthetic result
+    const target = "pkg-0"; // has commitsPerMonth (with authors) and releases series in the synthetic result
     await page.getByRole("link", { name: target, exact: true }).first().click();
     await page.waitForLoadState("load");
     expect(page.url()).toMatch(new RegExp(`/packages/${pageFileName(target)}$`));
     await expect(page.locator("h1").textContent()).resolves.toContain(target);
-    await page.waitForFunction(() => document.querySelectorAll("canvas").length === 1);
-    for (const n of await paintedPixels(page)) expect(n).toBeGreaterThan(200);
+    await page.waitForFunction(() => document.querySelectorAll("canvas").length === 2);
+    const painted = await paintedPixels(page);
+    expect(painted).toHaveLength(2);
+    for (const n of painted) expect(n).toBeGreaterThan(200);
+    // Bars, a line on a second axis, and the tags below: every dataset reached Chart.js.
+    const drawn = await page.evaluate(() => {
+      const Chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): unknown } })
+        .Chart;
+      return Array.from(document.querySelectorAll("canvas")).map((canvas) => {
+        const chart = Chart.getChart(canvas) as {
+          data: { datasets: { type: string; data: number[] }[] };
+          scales: Record<string, unknown>;
+        };
+        return {
+          types: chart.data.datasets.map((d) => d.type),
+          points: chart.data.datasets.map((d) => d.data.length),
+          scales: Object.keys(chart.scales).sort(),
+        };
+      });
+    });
+    expect(drawn).toEqual([
+      { types: ["bar", "line"], points: [24, 24], scales: ["x", "y", "y1"] },
+      { types: ["bar"], points: [24], scales: ["x", "y"] },
+    ]);
     expect(await cspViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(screenshots, "package-light.png"), fullPage: true });
     await page.emulateMedia({ colorScheme: "dark" });

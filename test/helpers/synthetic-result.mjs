@@ -54,12 +54,18 @@ export function syntheticResult(count, { projects = 1, seed = 1 } = {}) {
       };
     }
     if (i % 5 === 0) {
+      const month = (m) => `20${24 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
       signals.commitsPerMonth = {
-        value: Array.from({ length: 24 }, (_, m) => ({
-          month: `20${24 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`,
-          count: Math.floor(random() * 30),
-        })),
-        unit: "count",
+        value: Array.from({ length: 24 }, (_, m) => {
+          const count = Math.floor(random() * 30);
+          return { month: month(m), count, authors: count === 0 ? 0 : 1 + (count % 4) };
+        }),
+        unit: "series",
+        trusted: true,
+      };
+      signals.releases = {
+        value: [3, 9, 10, 20].map((m) => ({ month: month(m), count: 1 + (m % 2) })),
+        unit: "series",
         trusted: true,
       };
     }

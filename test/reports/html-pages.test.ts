@@ -173,7 +173,7 @@ describe("HTML report: package page", () => {
     expect(bad("main").text()).toContain("javascript:alert(1)");
   });
 
-  it("draws a chart for each series signal", () => {
+  it("draws commits per month with people active, and tags on the same months", () => {
     const files = writeHtml(
       jengaResult([
         packageResult({
@@ -181,10 +181,19 @@ describe("HTML report: package page", () => {
           signals: {
             commitsPerMonth: {
               value: [
-                { month: "2026-01", count: 3 },
-                { month: "2026-02", count: 5 },
-              ] as unknown as string[],
-              unit: "count",
+                { month: "2025-12", count: 3, authors: 1 },
+                { month: "2026-01", count: 0, authors: 0 },
+                { month: "2026-02", count: 5, authors: 2 },
+              ],
+              unit: "series",
+              trusted: true,
+            },
+            releases: {
+              value: [
+                { month: "2025-10", count: 1 },
+                { month: "2026-02", count: 2 },
+              ],
+              unit: "series",
               trusted: true,
             },
           },
@@ -193,14 +202,87 @@ describe("HTML report: package page", () => {
     );
     const $ = pageOf(files, "busy");
     expect($("canvas#chart-series-0").length).toBe(1);
+    expect($("canvas#chart-series-1").length).toBe(1);
     expect($('script[src="../chart.umd.min.js"]').length).toBe(1);
     const data = JSON.parse($("script#chart-data").text());
-    expect(data.series[0]).toEqual({
-      id: "commitsPerMonth",
-      title: "commitsPerMonth",
-      labels: ["2026-01", "2026-02"],
-      values: [3, 5],
-    });
+    // One month axis for both, from the first tag to the last commit, empty months included.
+    const labels = ["2025-10", "2025-11", "2025-12", "2026-01", "2026-02"];
+    expect(data.series).toEqual([
+      {
+        id: "commitsPerMonth",
+        title: "Commits per month",
+        labels,
+        datasets: [
+          { label: "commits", values: [0, 0, 3, 0, 5], type: "bar", axis: "y", color: "rewrite" },
+          {
+            label: "people active",
+            values: [0, 0, 1, 0, 2],
+            type: "line",
+            axis: "y1",
+            color: "adopt",
+          },
+        ],
+      },
+      {
+        id: "releases",
+        title: "Tags per month",
+        labels,
+        datasets: [
+          { label: "tags", values: [1, 0, 0, 0, 2], type: "bar", axis: "y", color: "keep" },
+        ],
+      },
+    ]);
+    // The chart in words, for screen readers and print.
+    expect($("canvas#chart-series-0").attr("aria-label")).toBe(
+      "Commits per month over time: 2025-10 to 2026-02: 8 commits, people active at most 2",
+    );
+    expect($("figcaption").eq(1).text()).toBe("Tags per month 2025-10 to 2026-02: 3 tags");
+  });
+
+  it("tolerates a missing, short or malformed series", () => {
+    const files = writeHtml(
+      jengaResult([
+        packageResult({
+          name: "tags-only",
+          signals: {
+            commitsPerMonth: { value: null, unit: "series", trusted: true, note: "no commits" },
+            releases: { value: [{ month: "2026-03", count: 1 }], unit: "series", trusted: true },
+          },
+        }),
+        packageResult({
+          name: "odd",
+          signals: {
+            commitsPerMonth: {
+              value: [{ month: "2026-01", count: "many" }],
+              unit: "series",
+              trusted: true,
+            },
+            other: { value: [4, 6, 5] as unknown as string[], unit: "count", trusted: true },
+          },
+        }),
+      ]),
+    );
+    const tagsOnly = JSON.parse(pageOf(files, "tags-only")("script#chart-data").text());
+    expect(tagsOnly.series).toEqual([
+      {
+        id: "releases",
+        title: "Tags per month",
+        labels: ["2026-03"],
+        datasets: [{ label: "tags", values: [1], type: "bar", axis: "y", color: "keep" }],
+      },
+    ]);
+    const odd = JSON.parse(pageOf(files, "odd")("script#chart-data").text());
+    // The malformed commits series draws nothing; any other series signal gets a line of its own.
+    expect(odd.series).toEqual([
+      {
+        id: "other",
+        title: "other",
+        labels: ["1", "2", "3"],
+        datasets: [
+          { label: "other", values: [4, 6, 5], type: "line", axis: "y", color: "rewrite" },
+        ],
+      },
+    ]);
   });
 
   it("escapes hostile strings everywhere on the page", () => {

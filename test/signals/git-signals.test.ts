@@ -95,6 +95,87 @@ describe("git signals", () => {
     expect(signalsOf(gitEvidence([])).monthsSinceLastTag?.value).toBeNull();
   });
 
+  it("charts commits and distinct people per month, bots out, empty months in", () => {
+    const git = gitEvidence([
+      ["2026-05-20T00:00:00Z", 2], // a bot
+      ["2026-05-10T00:00:00Z", 0],
+      ["2026-05-02T00:00:00Z", 1],
+      ["2026-05-01T00:00:00Z", 0],
+      ["2026-03-31T23:59:59Z", 1], // UTC decides the month
+      ["2026-07-01T00:00:00Z", 0], // dated after now: a wrong clock, left out
+    ]);
+    const s = signalsOf(git);
+    expect(s.commitsPerMonth).toMatchObject({
+      unit: "series",
+      value: [
+        { month: "2026-03", count: 1, authors: 1 },
+        { month: "2026-04", count: 0, authors: 0 },
+        { month: "2026-05", count: 3, authors: 2 },
+        { month: "2026-06", count: 0, authors: 0 },
+      ],
+      detail: { months: 4, totalMonths: 4 },
+    });
+    expect(s.commitsPerMonth?.note).toBeUndefined();
+    expect(signalsOf(gitEvidence([["2026-05-20T00:00:00Z", 2]])).commitsPerMonth).toMatchObject({
+      value: null,
+      note: "no commits by people",
+    });
+  });
+
+  it("keeps the last ten years of a longer history, and says so", () => {
+    const git = gitEvidence([...monthly("2026-05-15T00:00:00Z", 200, 0)]);
+    const series = signalsOf(git).commitsPerMonth;
+    const value = series?.value as { month: string; count: number }[];
+    expect(value).toHaveLength(120);
+    expect(value[0]).toEqual({ month: "2016-07", count: 1, authors: 1 });
+    expect(value[119]).toEqual({ month: "2026-06", count: 0, authors: 0 });
+    expect(series?.note).toBe("last 120 of 201 months");
+    // A ten-year series of one package stays small in the JSON result.
+    expect(JSON.stringify(series).length).toBeLessThan(6000);
+  });
+
+  it("counts tags per month over the same ten years", () => {
+    const t = (iso: string) => Date.parse(iso) / 1000;
+    const git = gitEvidence([["2026-01-01T00:00:00Z", 0]], {
+      tags: [
+        { name: "next", time: t("2027-01-01T00:00:00Z") }, // dated after now
+        { name: "v3.1", time: t("2026-02-20T00:00:00Z") },
+        { name: "v3", time: t("2026-02-01T00:00:00Z") },
+        { name: "v2", time: t("2024-01-01T00:00:00Z") },
+        { name: "v0", time: t("2001-01-01T00:00:00Z") },
+      ],
+    });
+    expect(signalsOf(git).releases).toMatchObject({
+      unit: "series",
+      value: [
+        { month: "2024-01", count: 1 },
+        { month: "2026-02", count: 2 },
+      ],
+      note: "tags of the last 120 months; 1 older",
+      detail: { tags: 5, olderThanWindow: 1 },
+    });
+    expect(signalsOf(gitEvidence([])).releases).toMatchObject({ value: null, note: "no tags" });
+  });
+
+  it("counts source files and their size when the clone has them", () => {
+    const base = gitEvidence([["2026-01-01T00:00:00Z", 0]], { fileCount: 9 });
+    const full = signalsOf({ ...base, sourceFiles: 3, sourceBytes: 2048 });
+    expect(full.sourceFiles).toMatchObject({ value: 3, unit: "count", detail: { files: 9 } });
+    expect(full.codeBytes).toMatchObject({
+      value: 2048,
+      unit: "bytes",
+      detail: { sourceFiles: 3 },
+    });
+    const blobless = signalsOf({ ...base, sourceFiles: 3, sourceBytes: null });
+    expect(blobless.codeBytes?.value).toBeNull();
+    expect(blobless.codeBytes?.note).toContain("blobless clone");
+    // Evidence cached by an older jenga lacks both: unknown, with the way out.
+    const old = signalsOf(base);
+    expect(old.sourceFiles?.value).toBeNull();
+    expect(old.sourceFiles?.note).toContain("--refresh");
+    expect(old.codeBytes?.value).toBeNull();
+  });
+
   it("is unknown, not zero, when git evidence is missing", () => {
     const s = computeSignals(
       inventoryPackage(),

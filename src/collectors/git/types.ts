@@ -38,4 +38,14 @@ export interface GitEvidence {
   fileCount: number;
   /** Tags with their dates (tagger date for annotated tags, else the commit's), newest first. */
   tags: { name: string; time: number }[];
+  /**
+   * Source files (by extension, see source-files.ts) at HEAD under the folder. Absent in
+   * evidence cached by a jenga that did not read it.
+   */
+  sourceFiles?: number;
+  /**
+   * Their total size in bytes, or null when the clone lacks some of their contents: a
+   * blobless clone has none, and reading a size there would fetch the file.
+   */
+  sourceBytes?: number | null;
 }

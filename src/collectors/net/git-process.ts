@@ -55,6 +55,8 @@ export function streamGit(args: string[], options: GitProcessOptions): Promise<v
           GIT_TERMINAL_PROMPT: "0",
           // Reading history must never reach the network (git 2.44+ honours this).
           GIT_NO_LAZY_FETCH: "1",
+          // Older git lazily fetches a missing blob through a transport: allow none, so it fails fast.
+          GIT_ALLOW_PROTOCOL: "none",
           GIT_OPTIONAL_LOCKS: "0",
         },
         stdio: ["ignore", "pipe", "pipe"],

@@ -58,6 +58,8 @@ input[type=search] { padding: .25rem .5rem; min-width: 18rem; background: var(--
 figure { margin: 0; }
 .chart { position: relative; height: 320px; }
 .chart-wide { height: 420px; }
+.history { grid-template-columns: 1fr; }
+.chart-short { height: 200px; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 .facts dt { font-weight: 600; } .facts dd { margin: 0; overflow-wrap: anywhere; }
 dt { font-weight: 600; margin-top: .5rem; } dd { overflow-wrap: anywhere; }
@@ -73,6 +75,6 @@ h1, th, td, li { overflow-wrap: anywhere; }
   #packages tbody tr { content-visibility: visible; }
   thead th { position: static; }
   a { color: inherit; text-decoration: none; }
-  .chart { height: 260px; } section { break-inside: avoid-page; }
+  .chart { height: 260px; } .chart-short { height: 160px; } section { break-inside: avoid-page; }
 }
 `;

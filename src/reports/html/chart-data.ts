@@ -18,11 +18,22 @@ export interface BubblePoint {
   href: string;
 }
 
+/** One line or set of bars of a series chart. */
+export interface SeriesDataset {
+  label: string;
+  values: number[];
+  /** Bars for counts per period; a line for a second measure on the right-hand axis. */
+  type: "bar" | "line";
+  axis: "y" | "y1";
+  /** A colour of the page's theme (a CSS variable name), picked in the browser. */
+  color: "rewrite" | "adopt" | "keep";
+}
+
 export interface SeriesChart {
   id: string;
   title: string;
   labels: string[];
-  values: number[];
+  datasets: SeriesDataset[];
 }
 
 /** Bubble radii in CSS pixels: small enough that 5,000 bubbles stay readable. */
@@ -62,15 +73,18 @@ function numeric(signal: SignalResult | undefined): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-type SeriesEntry = { label: string; value: number };
+type SeriesEntry = { label: string; value: number; authors: number | null };
 
-/** Reads `[1, 2, 3]` or `[{ month|date|label|x, count|value|y }]`; anything else is not a series. */
-function seriesEntries(value: unknown): SeriesEntry[] | null {
-  if (!Array.isArray(value) || value.length < 2) return null;
+/**
+ * Reads `[1, 2, 3]` or `[{ month|date|label|x, count|value|y, authors? }]` with at
+ * least `min` points; anything else is not a series.
+ */
+function seriesEntries(value: unknown, min = 2): SeriesEntry[] | null {
+  if (!Array.isArray(value) || value.length < min) return null;
   const entries: SeriesEntry[] = [];
   for (const [i, item] of value.entries()) {
     if (typeof item === "number" && Number.isFinite(item)) {
-      entries.push({ label: String(i + 1), value: item });
+      entries.push({ label: String(i + 1), value: item, authors: null });
       continue;
     }
     if (typeof item !== "object" || item === null) return null;
@@ -78,30 +92,116 @@ function seriesEntries(value: unknown): SeriesEntry[] | null {
     const label = o.month ?? o.date ?? o.label ?? o.x;
     const y = o.count ?? o.value ?? o.y;
     if (typeof y !== "number" || !Number.isFinite(y)) return null;
-    entries.push({ label: typeof label === "string" ? label : String(i + 1), value: y });
+    const authors = typeof o.authors === "number" && Number.isFinite(o.authors) ? o.authors : null;
+    entries.push({ label: typeof label === "string" ? label : String(i + 1), value: y, authors });
   }
   return entries;
 }
 
+/** Signals drawn by `activityCharts`, on a shared month axis; every other series gets its own chart. */
+const activitySignals = new Set(["commitsPerMonth", "releases"]);
+
 /**
- * Every signal whose value is a time series (commits per month, say): no
- * collector emits one yet, so a package without series simply gets no chart.
+ * The charts of a package page: its git activity (commits per month as bars,
+ * people active that month as a line, tags per month below on the same months),
+ * then any other signal whose value is a series. Absent or malformed series
+ * simply draw nothing.
  */
 export function seriesCharts(p: PackageResult, titleOf: (id: string) => string): SeriesChart[] {
-  const charts: SeriesChart[] = [];
+  const charts = activityCharts(p, titleOf);
   for (const [id, signal] of Object.entries(p.signals)) {
+    if (activitySignals.has(id)) continue;
     const entries = seriesEntries(signal.value);
     if (!entries) continue;
     charts.push({
       id,
       title: titleOf(id),
       labels: entries.map((e) => e.label),
-      values: entries.map((e) => e.value),
+      datasets: [
+        {
+          label: titleOf(id),
+          values: entries.map((e) => e.value),
+          type: "line",
+          axis: "y",
+          color: "rewrite",
+        },
+      ],
     });
   }
   return charts;
 }
 
+function activityCharts(p: PackageResult, titleOf: (id: string) => string): SeriesChart[] {
+  const commits = seriesEntries(p.signals.commitsPerMonth?.value, 1);
+  const tags = seriesEntries(p.signals.releases?.value, 1);
+  const labels = sharedMonths([...(commits ?? []), ...(tags ?? [])].map((e) => e.label));
+  const at = (entries: SeriesEntry[], pick: (e: SeriesEntry) => number) => {
+    const byLabel = new Map(entries.map((e) => [e.label, pick(e)]));
+    return labels.map((m) => byLabel.get(m) ?? 0);
+  };
+  const charts: SeriesChart[] = [];
+  if (commits) {
+    const datasets: SeriesDataset[] = [
+      {
+        label: "commits",
+        values: at(commits, (e) => e.value),
+        type: "bar",
+        axis: "y",
+        color: "rewrite",
+      },
+    ];
+    if (commits.every((e) => e.authors !== null))
+      datasets.push({
+        label: "people active",
+        values: at(commits, (e) => e.authors ?? 0),
+        type: "line",
+        axis: "y1",
+        color: "adopt",
+      });
+    charts.push({ id: "commitsPerMonth", title: titleOf("commitsPerMonth"), labels, datasets });
+  }
+  if (tags && tags.length > 0)
+    charts.push({
+      id: "releases",
+      title: titleOf("releases"),
+      labels,
+      datasets: [
+        { label: "tags", values: at(tags, (e) => e.value), type: "bar", axis: "y", color: "keep" },
+      ],
+    });
+  return charts;
+}
+
+/** Series signals hold at most ten years; a longer axis comes from a result jenga did not write. */
+const maxMonthAxis = 1200;
+
+/** One month axis for the activity charts: every month from the first label to the last. */
+function sharedMonths(labels: string[]): string[] {
+  const unique = [...new Set(labels)].sort();
+  const first = unique[0];
+  const last = unique[unique.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const range = monthRange(first, last);
+  // Labels that are not months (a hand-made series) keep their own order; so does an absurd span.
+  return range.length >= unique.length && range.length <= maxMonthAxis
+    ? range
+    : [...new Set(labels)];
+}
+
+/** Every `YYYY-MM` from `from` to `to`, both included; just the two labels if they are not months. */
+export function monthRange(from: string, to: string): string[] {
+  const parse = (m: string) => {
+    const match = /^(\d{4})-(\d{2})$/.exec(m);
+    return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
+  };
+  const a = parse(from);
+  const b = parse(to);
+  if (a === null || b === null || b < a) return from === to ? [from] : [from, to];
+  return Array.from({ length: b - a + 1 }, (_, i) => {
+    const n = a + i;
+    return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+  });
+}
 /**
  * JSON for a `<script type="application/json">` block: the browser never runs
  * it (so the CSP allows it), and escaping `<`, `>` and `&` means no string in

@@ -2,7 +2,7 @@ import { sources as sourceInfo } from "../../collectors/sources.js";
 import type { JengaResult, PackageResult } from "../../result/types.js";
 import { actions, verdicts } from "../../scoring/verdicts.js";
 import { signalCatalog } from "../../signals/catalog.js";
-import { jsonForScript, seriesCharts } from "./chart-data.js";
+import { jsonForScript, type SeriesChart, seriesCharts } from "./chart-data.js";
 import { html, type SafeHtml } from "./escape.js";
 import { packagePagePath } from "./file-names.js";
 import { absent, formatSignal, percent } from "./format.js";
@@ -116,12 +116,26 @@ ${
 }</section>`;
 }
 
-function seriesSection(series: ReturnType<typeof seriesCharts>): SafeHtml {
+function seriesSection(series: SeriesChart[]): SafeHtml {
   const figures = series.map(
     (s, i) =>
-      html`<figure><div class="chart"><canvas id="chart-series-${i}" data-series="${i}" role="img" aria-label="${s.title} over time"></canvas></div><figcaption>${s.title}</figcaption></figure>`,
+      html`<figure><div class="chart${s.id === "releases" ? " chart-short" : ""}"><canvas id="chart-series-${i}" data-series="${i}" role="img" aria-label="${s.title} over time: ${seriesSummary(s)}"></canvas></div><figcaption>${s.title} <small>${seriesSummary(s)}</small></figcaption></figure>`,
   );
-  return html`<section aria-labelledby="history-h" class="charts"><h2 id="history-h">History</h2>${figures}</section>`;
+  return html`<section aria-labelledby="history-h" class="charts history"><h2 id="history-h">History</h2>${figures}</section>`;
+}
+
+/** The chart in words, for screen readers and print: each dataset's total over the period shown. */
+export function seriesSummary(s: SeriesChart): string {
+  const span =
+    s.labels.length > 1
+      ? `${s.labels[0]} to ${s.labels[s.labels.length - 1]}`
+      : (s.labels[0] ?? "");
+  const totals = s.datasets.map((d) =>
+    d.type === "line"
+      ? `${d.label} at most ${Math.max(0, ...d.values)}`
+      : `${d.values.reduce((a, b) => a + b, 0)} ${d.label}`,
+  );
+  return `${span}: ${totals.join(", ")}`;
 }
 
 function sourcesSection(p: PackageResult): SafeHtml {

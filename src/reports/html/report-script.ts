@@ -86,6 +86,7 @@ export const reportJs = `"use strict";
   const dataBlock = document.getElementById("chart-data");
   const data = dataBlock ? JSON.parse(dataBlock.textContent) : null;
   const verdictOrder = ["keep", "fix", "adopt", "rewrite", "sunset"];
+  const axisWidth = 56;
 
   function drawCharts() {
     if (!data || typeof Chart === "undefined") return;
@@ -129,11 +130,26 @@ export const reportJs = `"use strict";
     }
     (data.series || []).forEach((series, i) => {
       const canvas = document.getElementById("chart-series-" + i);
-      if (!canvas) return;
+      if (!canvas || !Array.isArray(series.datasets)) return;
+      // Counts as bars on the left axis; a second measure (people active) as a line on the right.
+      const datasets = series.datasets.map((d) => ({
+        type: d.type, label: d.label, data: d.values, yAxisID: d.axis, order: d.type === "line" ? 0 : 1,
+        borderColor: color(d.color), backgroundColor: color(d.color) + (d.type === "bar" ? "cc" : "33"),
+        borderWidth: d.type === "line" ? 2 : 0, pointRadius: 0, cubicInterpolationMode: "monotone",
+      }));
+      // Fixed axis widths, and room on the right where there is no second axis, so the charts
+      // of one page share their months column for column.
+      const axis = (id) => {
+        const labels = series.datasets.filter((d) => d.axis === id).map((d) => d.label).join(", ");
+        return { beginAtZero: true, ticks: { precision: 0 }, title: { display: labels !== "", text: labels }, afterFit: (scale) => { scale.width = axisWidth; } };
+      };
+      const scales = { x: { ticks: { maxTicksLimit: 12, autoSkip: true } }, y: axis("y") };
+      const right = series.datasets.some((d) => d.axis === "y1");
+      if (right) scales.y1 = { ...axis("y1"), position: "right", grid: { drawOnChartArea: false } };
       charts.push(new Chart(canvas, {
-        type: "line",
-        data: { labels: series.labels, datasets: [{ label: series.title, data: series.values, borderColor: color("rewrite"), backgroundColor: color("rewrite") + "33", fill: true, pointRadius: 0 }] },
-        options: { ...base, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true } } },
+        type: "bar",
+        data: { labels: series.labels, datasets },
+        options: { ...base, layout: { padding: { right: right ? 0 : axisWidth } }, interaction: { mode: "index", intersect: false }, plugins: { legend: { display: datasets.length > 1 } }, scales },
       }));
     });
   }

@@ -33,14 +33,21 @@ export interface GitSandbox {
   cleanup(): Promise<void>;
 }
 
-export async function gitSandbox(): Promise<GitSandbox> {
+/**
+ * `blobless`: serve the remotes over file:// with filters allowed, so clones are real
+ * partial clones without file contents, as from a public host. Otherwise the remotes are
+ * plain paths, and git ignores --filter for a local clone: every blob is copied.
+ */
+export async function gitSandbox(options: { blobless?: boolean } = {}): Promise<GitSandbox> {
   const root = await mkdtemp(path.join(os.tmpdir(), "jenga-git-"));
   const remotes = path.join(root, "remotes");
   const config = path.join(root, "gitconfig");
   await mkdir(remotes, { recursive: true });
+  const base = options.blobless ? `file://${remotes}/` : `${remotes}/`;
+  const serve = options.blobless ? "[uploadpack]\n\tallowFilter = true\n" : "";
   await writeFile(
     config,
-    `[url "${remotes}/"]\n\tinsteadOf = https://example.test/\n[init]\n\tdefaultBranch = main\n`,
+    `[url "${base}"]\n\tinsteadOf = https://example.test/\n[init]\n\tdefaultBranch = main\n${serve}`,
   );
   const env = {
     PATH: process.env.PATH ?? "",
