@@ -6,6 +6,7 @@ import { collectPackageAdvisories } from "./collectors/advisories/collect-packag
 import { createGitCollector, type GitRunner } from "./collectors/git/collect-git.js";
 import type { GitLimits } from "./collectors/git/limits.js";
 import type { GitEvidence } from "./collectors/git/types.js";
+import { collectPackageIssues } from "./collectors/issues/collect-package-issues.js";
 import { loadNpmConfig } from "./collectors/net/npm-config.js";
 import { createRegistryClient } from "./collectors/net/registry-client.js";
 import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
@@ -17,6 +18,7 @@ import {
   type SourceName,
   type SourceStatus,
 } from "./collectors/types.js";
+import { collectUsage } from "./collectors/usage/collect-usage.js";
 import { loadConfig } from "./config/load-config.js";
 import { readInventory } from "./inventory/read-inventory.js";
 import type { InventoryPackage } from "./inventory/types.js";
@@ -148,12 +150,29 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     { cache, now },
   );
 
+  const usage = await collectUsage(paths, packages, { enabled: options.usage !== false, now });
+
+  // The GitHub token: GITHUB_TOKEN, GH_TOKEN, else the gh CLI's hosts.yml under home.
+  const issues = await collectPackageIssues(
+    packages,
+    registry,
+    {
+      env: options.env,
+      home: options.home,
+      toolVersion: options.toolVersion,
+      offline: options.offline === true,
+    },
+    { cache, now },
+  );
+
   const otherStatuses = sourceStatuses(options);
   return buildResult({
     inventory: { ...inventory, packages },
     registry,
     git,
     advisories,
+    usage,
+    issues: issues.evidence,
     otherStatuses,
     config: loaded,
     now: now(),
@@ -205,16 +224,15 @@ async function projectDirOf(input: string): Promise<string> {
   return info?.isDirectory() ? input : path.dirname(input);
 }
 
-/** Statuses of the sources this version does not collect yet, or that the user turned off. */
+/** The status of a source for a package its collector did not reach (turned off, or nothing to collect). */
 function sourceStatuses(
   options: AnalyzeOptions,
 ): Record<Exclude<SourceName, "registry">, SourceStatus> {
-  const notYet = "skipped: not collected by this version of jenga";
   return {
     git: options.git === false ? "skipped: --no-git" : "skipped: not collected",
     advisories:
       options.advisories === false ? "skipped: --no-advisories" : "skipped: not collected",
-    issues: notYet,
-    usage: options.usage === false ? "skipped: --no-usage" : notYet,
+    issues: "skipped: not collected",
+    usage: options.usage === false ? "skipped: --no-usage" : "skipped: not collected",
   };
 }

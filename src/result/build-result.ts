@@ -1,9 +1,11 @@
 import type { AdvisoryEvidence } from "../collectors/advisories/types.js";
 import type { GitEvidence } from "../collectors/git/types.js";
+import type { IssuesEvidence } from "../collectors/issues/types.js";
 import type { RegistryEvidence } from "../collectors/registry/types.js";
 import { normalizeRepositoryUrl } from "../collectors/repository-url.js";
 import { sourceNames } from "../collectors/sources.js";
 import type { Evidence, SourceName, SourceStatus } from "../collectors/types.js";
+import type { UsageEvidence } from "../collectors/usage/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Inventory, InventoryPackage } from "../inventory/types.js";
 import { computeImpact } from "../scoring/impact.js";
@@ -22,6 +24,8 @@ export interface ResultInput {
   git?: Map<string, Evidence<GitEvidence>>;
   /** Advisory evidence per package name; a package missing here takes `otherStatuses.advisories`. */
   advisories?: Map<string, Evidence<AdvisoryEvidence>>;
+  usage?: Map<string, Evidence<UsageEvidence>>;
+  issues?: Map<string, Evidence<IssuesEvidence>>;
   otherStatuses: Record<Exclude<SourceName, "registry">, SourceStatus>;
   config: LoadedConfig;
   now: Date;
@@ -58,16 +62,22 @@ function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
   const registry = input.registry.get(pkg.name);
   const git = input.git?.get(pkg.name);
   const advisories = input.advisories?.get(pkg.name);
+  const usage = input.usage?.get(pkg.name);
+  const issues = input.issues?.get(pkg.name);
   const statuses = {
     registry: registry?.status ?? "skipped: not collected",
     ...input.otherStatuses,
     git: git?.status ?? input.otherStatuses.git,
     advisories: advisories?.status ?? input.otherStatuses.advisories,
+    usage: usage?.status ?? input.otherStatuses.usage,
+    issues: issues?.status ?? input.otherStatuses.issues,
   };
   const evidence = {
     ...(registry?.data ? { registry: registry.data } : {}),
     ...(git?.data ? { git: git.data } : {}),
     ...(advisories?.data ? { advisories: advisories.data } : {}),
+    ...(usage?.data ? { usage: usage.data } : {}),
+    ...(issues?.data ? { issues: issues.data } : {}),
   };
   const signals = computeSignals(pkg, evidence, statuses, input.now);
   const score = scorePackage(signals, statuses, input.config.policy);

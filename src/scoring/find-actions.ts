@@ -1,10 +1,12 @@
 import type { SignalSet } from "../signals/compute-signals.js";
 import { findAdvisoryActions } from "./advisories/find-advisory-actions.js";
 import { findGitActions } from "./find-git-actions.js";
+import { findIssueActions } from "./issues/find-issue-actions.js";
 import { formatBytes } from "./messages.js";
 import type { Policy } from "./policy.js";
 import type { Finding } from "./reason.js";
 import { bool, list, note, num } from "./signal-values.js";
+import { findUsageActions } from "./usage/find-usage-actions.js";
 
 /**
  * The findings that push toward an action. Each is one named fact with its
@@ -129,6 +131,8 @@ export function findActionFindings(signals: SignalSet, policy: Policy): Finding[
   }
   found.push(...findGitActions(signals, policy));
   found.push(...findAdvisoryActions(signals, policy.advisories));
+  found.push(...findIssueActions(signals, policy.issues));
+  found.push(...findUsageActions(signals, policy.usage));
   return countEachFactOnce(found);
 }
 

@@ -1,5 +1,6 @@
 import type { SignalSet } from "../signals/compute-signals.js";
 import { gitHealthFindings } from "./find-git-actions.js";
+import { issueHealthFindings } from "./issues/find-issue-actions.js";
 import { formatBytes } from "./messages.js";
 import type { Policy } from "./policy.js";
 import type { Finding } from "./reason.js";
@@ -138,7 +139,10 @@ export function computeHealth(
     const args = { count: open.length, ids: open.slice(0, 3).join(", "), severity: worst };
     penalize(penalty, { signal: "openAdvisories", code: "openAdvisoriesHealth", args });
   }
-  for (const finding of gitHealthFindings(signals, policy)) {
+  for (const finding of [
+    ...gitHealthFindings(signals, policy),
+    ...issueHealthFindings(signals, policy.issues),
+  ]) {
     health += finding.points;
     findings.push(finding);
   }

@@ -3,6 +3,8 @@
  * value and, where there is one, the threshold it crossed.
  */
 import { advisoryMessages } from "./advisories/messages.js";
+import { issueMessages } from "./issues/messages.js";
+import { usageMessages } from "./usage/messages.js";
 
 type Args = Record<string, string | number>;
 
@@ -11,6 +13,8 @@ const plural = (n: number | string, one: string, many = `${one}s`) =>
 
 export const messages = {
   ...advisoryMessages,
+  ...issueMessages,
+  ...usageMessages,
   deprecated: (a: Args) => `deprecated by its publisher: "${a.message}"`,
   installedDeprecated: (a: Args) =>
     `installed ${a.versions} deprecated by its publisher ("${a.message}"); the latest version is not`,

@@ -1,4 +1,6 @@
 import { advisoryPolicy } from "./advisories/policy.js";
+import { issuePolicy } from "./issues/policy.js";
+import { usagePolicy } from "./usage/policy.js";
 import type { Action, Verdict } from "./verdicts.js";
 
 /** Severities a gate can fail on, mildest first (OSV/GHSA buckets). */
@@ -67,6 +69,8 @@ export const defaultPolicy = {
   },
 
   advisories: advisoryPolicy,
+  issues: issuePolicy,
+  usage: usagePolicy,
 
   /** Git history; the numbers follow OpenSSF Scorecard and CHAOSS practice as noted. */
   git: {

@@ -107,5 +107,7 @@ function computeConfidence(
   const doubtful =
     signals.publishTimesTrusted?.value === false || signals.maintainers?.trusted === false;
   if (doubtful) confidence -= policy.untrustedPenalty;
+  // A computed import left the usage class unknown: the sunset and rewrite evidence is weaker.
+  if (signals.usageClass?.value === "unknown") confidence -= policy.usage.unknownConfidencePenalty;
   return Math.round(Math.max(0, confidence) * 100) / 100;
 }

@@ -1,4 +1,6 @@
 import { advisorySignalCatalog } from "./advisories/catalog-entries.js";
+import { issueSignalCatalog } from "./issues/catalog-entries.js";
+import { usageSignalCatalog } from "./usage/catalog-entries.js";
 
 /**
  * Every signal, documented once: what it measures, in which unit, why it
@@ -31,6 +33,8 @@ export interface SignalInfo {
 
 export const signalCatalog = {
   ...advisorySignalCatalog,
+  ...issueSignalCatalog,
+  ...usageSignalCatalog,
   deprecated: {
     title: "Deprecated",
     unit: "boolean",

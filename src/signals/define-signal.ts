@@ -1,6 +1,8 @@
 import type { AdvisoryEvidence } from "../collectors/advisories/types.js";
 import type { GitEvidence } from "../collectors/git/types.js";
+import type { IssuesEvidence } from "../collectors/issues/types.js";
 import type { RegistryEvidence } from "../collectors/registry/types.js";
+import type { UsageEvidence } from "../collectors/usage/types.js";
 import type { InventoryPackage } from "../inventory/types.js";
 import type { SignalId, Unit } from "./catalog.js";
 import { signalCatalog } from "./catalog.js";
@@ -16,6 +18,8 @@ export interface EvidenceSet {
   registry?: RegistryEvidence;
   git?: GitEvidence;
   advisories?: AdvisoryEvidence;
+  usage?: UsageEvidence;
+  issues?: IssuesEvidence;
 }
 
 /** One point of a series value, such as `{ month: "2024-01", count: 3, authors: 2 }`. */

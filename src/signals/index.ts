@@ -16,6 +16,7 @@ import { topAuthorShare } from "./git/top-author-share.js";
 import { truckFactor } from "./git/truck-factor.js";
 import { dependents } from "./inventory/dependents.js";
 import { direct } from "./inventory/direct.js";
+import { issueSignals } from "./issues/index.js";
 import { ageYears } from "./registry/age-years.js";
 import { dependencyCount } from "./registry/dependency-count.js";
 import { deprecated } from "./registry/deprecated.js";
@@ -30,6 +31,7 @@ import { releasesPerYear } from "./registry/releases-per-year.js";
 import { repository } from "./registry/repository.js";
 import { unpackedSize } from "./registry/unpacked-size.js";
 import { versionCount } from "./registry/version-count.js";
+import { usageSignals } from "./usage/index.js";
 
 /**
  * Every signal jenga computes, in report order. A meta-test checks that each
@@ -65,6 +67,8 @@ export const allSignals = [
   commitsPerMonth,
   releases,
   ...advisorySignals,
+  ...issueSignals,
+  ...usageSignals,
   direct,
   dependents,
 ] as const satisfies readonly Signal<keyof EvidenceSet>[];

@@ -48,6 +48,7 @@ export function spawnJenga(
       XDG_CACHE_HOME: path.join(options.home, ".cache"),
       // The OSV API is unreachable in tests: point it at a closed local port so it fails at once.
       JENGA_OSV_URL: "http://127.0.0.1:9/",
+      JENGA_GITHUB_API_URL: "http://127.0.0.1:9/",
       // Nor the user's git config; and every https repository maps to a missing local folder,
       // so the git collector fails fast instead of reaching the network.
       GIT_CONFIG_GLOBAL: path.join(options.home, ".gitconfig"),

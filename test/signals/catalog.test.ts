@@ -13,7 +13,7 @@ const signalFiles = sourceFolders
   .flatMap((d) =>
     readdirSync(path.join(signalsDir, d.name)).map((f) => path.join(signalsDir, d.name, f)),
   )
-  .filter((f) => readFileSync(f, "utf8").includes("defineSignal("));
+  .filter((f) => /\bdefine(Usage|Issue)?Signal\(/.test(readFileSync(f, "utf8")));
 const testText = readdirSync(import.meta.dirname)
   .filter((f) => f.endsWith(".test.ts") && f !== "catalog.test.ts")
   .map((f) => readFileSync(path.join(import.meta.dirname, f), "utf8"))

@@ -1,0 +1,308 @@
+import { isBuiltin } from "node:module";
+import { parse as parseJsonc } from "jsonc-parser";
+import { blindSpotsFor, classifyUsage, usageRoles } from "./classify-usage.js";
+import { configMentions } from "./config-mentions.js";
+import { entryPoints, stringRecord } from "./entry-points.js";
+import { extractImports, type FileImports } from "./extract-imports.js";
+import { jsonConfigFile } from "./file-role.js";
+import { findReplacement } from "./find-replacement.js";
+import { packageOfSpecifier } from "./package-of-specifier.js";
+import { parseSource } from "./parse-source.js";
+import { reachableFiles } from "./reachable-files.js";
+import { scriptUses } from "./script-binaries.js";
+import type { BlindSpot, UsageEvidence, UsageSite } from "./types.js";
+
+export interface SourceFile {
+  /** Relative to the project root, `/`-separated. */
+  path: string;
+  text: string;
+}
+
+/** A package.json of the project: the root (`dir` "") or a workspace. */
+export interface ProjectManifest {
+  dir: string;
+  data: Record<string, unknown>;
+}
+
+export interface UsageInput {
+  files: SourceFile[];
+  /** The root first, then its workspaces. */
+  manifests: ProjectManifest[];
+  /** Binary name → package, from the `bin` of installed packages. */
+  bins?: ReadonlyMap<string, string>;
+  /** Package → the peer dependencies its installed package.json asks for (`@babel/preset-env` → `@babel/core`). */
+  peers?: ReadonlyMap<string, readonly string[]>;
+  /** Files the reader did not read (too large, past the cap): each may hide a use. */
+  skipped?: BlindSpot[];
+}
+
+export interface UsageAnalysis {
+  packages: Map<string, UsageEvidence>;
+  filesParsed: number;
+  /** Source files no entry point, test or config file reaches. */
+  deadFiles: string[];
+  /** False when no package.json names an entry jenga could find: nothing is called dead then. */
+  entriesFound: boolean;
+  blindSpots: BlindSpot[];
+}
+
+const sections = {
+  dependencies: "prod",
+  devDependencies: "dev",
+  optionalDependencies: "optional",
+  peerDependencies: "peer",
+} as const;
+
+/**
+ * The pure core: source texts and manifests in, usage per package out. The
+ * I/O wrapper (collect-usage.ts) only reads the files.
+ */
+export function analyzeUsage(input: UsageInput): UsageAnalysis {
+  const blindSpots: BlindSpot[] = [...(input.skipped ?? [])];
+  const parsed = new Map<string, FileImports>();
+  const configStrings: [string, string][] = [];
+  for (const file of input.files) {
+    if (jsonConfigFile.test(file.path) && !/\.[cm]?[jt]sx?$/.test(file.path)) {
+      for (const s of jsonStrings(file.text)) configStrings.push([file.path, s]);
+      continue;
+    }
+    const result = parseFile(file, blindSpots);
+    if (result) parsed.set(file.path, result);
+  }
+  const reach = reachableFiles(parsed, input.manifests, entryPoints);
+  const declaredNames = new Set(input.manifests.flatMap((m) => Object.keys(declaredIn(m.data))));
+  const own = new Set(input.manifests.map((m) => m.data.name).filter((n) => typeof n === "string"));
+
+  const sites = new Map<string, UsageSite[]>();
+  let reachabilityKnown = reach.entriesFound;
+  for (const [file, imports] of parsed) {
+    const role = reach.roleOf(file);
+    const reachable = reach.reachable.has(file);
+    for (const computed of imports.computed) {
+      if (/^[./]/.test(computed.prefix)) {
+        if (reachable) reachabilityKnown = false;
+        continue;
+      }
+      blindSpots.push(computedBlindSpot(file, computed));
+    }
+    for (const raw of imports.imports) {
+      const name = packageOfSpecifier(raw.specifier);
+      if (!name || own.has(name)) continue;
+      const { symbols, ...rest } = raw;
+      const site = { ...rest, file, symbols: [...symbols].sort(), role, reachable };
+      sites.set(name, [...(sites.get(name) ?? []), site]);
+    }
+    if (role === "config") for (const s of imports.strings) configStrings.push([file, s]);
+  }
+  const scripts = new Map<string, string[]>();
+  const mentions = new Map<string, string[]>();
+  for (const m of input.manifests) {
+    const uses = scriptUses(
+      stringRecord(m.data.scripts),
+      [...declaredNames],
+      input.bins ?? new Map(),
+    );
+    for (const [pkg, list] of uses) scripts.set(pkg, [...(scripts.get(pkg) ?? []), ...list]);
+    for (const s of manifestConfigStrings(m.data))
+      configStrings.push([`${m.dir || "."}/package.json`, s]);
+  }
+  for (const [file, s] of configStrings) {
+    for (const name of configMentions([s], declaredNames)) {
+      mentions.set(name, [...(mentions.get(name) ?? []), `${file}: ${s}`]);
+    }
+  }
+  const typesUsed = ambientTypes(declaredNames, parsed, blindSpots);
+
+  const names = new Set([...declaredNames, ...sites.keys()]);
+  const rolesOf = new Map<string, UsageEvidence["roles"]>();
+  for (const name of names) {
+    const counts = [scripts.get(name)?.length ?? 0, mentions.get(name)?.length ?? 0] as const;
+    const roles = usageRoles(sites.get(name) ?? [], ...counts);
+    if (typesUsed.has(name)) roles.push("types");
+    rolesOf.set(name, roles);
+  }
+  blindSpots.push(...peerRequirements(rolesOf, input.peers ?? new Map()));
+
+  const packages = new Map<string, UsageEvidence>();
+  for (const name of names) {
+    const declaredAs = input.manifests.flatMap((m) => declaredIn(m.data)[name] ?? []);
+    const pkgSites = sites.get(name) ?? [];
+    const roles = rolesOf.get(name) ?? [];
+    const spots = blindSpotsFor(name, blindSpots);
+    packages.set(name, {
+      name,
+      class: classifyUsage(roles, spots, declaredAs.length > 0, reachabilityKnown),
+      declaredAs: [...new Set(declaredAs)],
+      roles,
+      sites: pkgSites,
+      symbols: [...new Set(pkgSites.flatMap((s) => s.symbols))].sort(),
+      scripts: scripts.get(name) ?? [],
+      configMentions: [...new Set(mentions.get(name) ?? [])],
+      blindSpots: spots,
+      replacement: findReplacement(name),
+    });
+  }
+  return {
+    packages,
+    filesParsed: parsed.size,
+    deadFiles: reach.dead,
+    entriesFound: reach.entriesFound,
+    blindSpots,
+  };
+}
+
+function parseFile(file: SourceFile, blindSpots: BlindSpot[]): FileImports | null {
+  const { programs, error } = parseSource(file.path, file.text);
+  if (error) {
+    blindSpots.push({
+      file: file.path,
+      line: error.line,
+      kind: "parse-error",
+      detail: error.message,
+    });
+    return null;
+  }
+  const merged: FileImports = { imports: [], computed: [], strings: [] };
+  for (const program of programs) {
+    const found = extractImports(program as never, /\.d\.[cm]?ts$/.test(file.path));
+    merged.imports.push(...found.imports);
+    merged.computed.push(...found.computed);
+    merged.strings.push(...found.strings);
+  }
+  return merged;
+}
+
+function computedBlindSpot(file: string, computed: FileImports["computed"][number]): BlindSpot {
+  const spot: BlindSpot = {
+    file,
+    line: computed.line,
+    kind: "computed-specifier",
+    detail: computed.detail,
+  };
+  if (computed.choices) {
+    spot.candidates = computed.choices
+      .map(packageOfSpecifier)
+      .filter((n): n is string => n !== null);
+  } else if (computed.prefix !== "") spot.prefix = computed.prefix;
+  return spot;
+}
+
+/** name → how this manifest declares it. */
+function declaredIn(data: Record<string, unknown>): Record<string, UsageEvidence["declaredAs"]> {
+  const out: Record<string, UsageEvidence["declaredAs"]> = {};
+  for (const [section, scope] of Object.entries(sections)) {
+    for (const name of Object.keys(stringRecord(data[section]))) {
+      out[name] = [...(out[name] ?? []), scope];
+    }
+  }
+  return out;
+}
+
+/** Tools read their config from these package.json keys too. */
+const configKeys = [
+  "eslintConfig",
+  "prettier",
+  "babel",
+  "jest",
+  "stylelint",
+  "commitlint",
+  "browserslist",
+  "lint-staged",
+  "remarkConfig",
+  "xo",
+  "ava",
+  "c8",
+  "nyc",
+  "mocha",
+];
+
+function manifestConfigStrings(data: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of configKeys) collect(data[key], out);
+  return out;
+}
+
+function jsonStrings(text: string): string[] {
+  const out: string[] = [];
+  collect(parseJsonc(text), out);
+  return out;
+}
+
+function collect(value: unknown, out: string[]): void {
+  if (typeof value === "string") out.push(value);
+  else if (Array.isArray(value)) for (const v of value) collect(v, out);
+  else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      // `{ "plugins": { "react": true } }` and `{ "@babel/env": {...} }` name packages as keys.
+      out.push(k);
+      collect(v, out);
+    }
+  }
+}
+
+/**
+ * TypeScript loads every `@types/*` package by itself (unless tsconfig lists
+ * `types`), so a missing import proves nothing: `@types/x` is a blind spot,
+ * unless `x` is itself imported (`@types/node`: any builtin), which makes it
+ * used for types. Returns the `@types` packages used that way.
+ */
+function ambientTypes(
+  declared: ReadonlySet<string>,
+  parsed: ReadonlyMap<string, FileImports>,
+  spots: BlindSpot[],
+): Set<string> {
+  const used = new Set<string>();
+  const specifiers = [...parsed.values()].flatMap((f) => f.imports.map((i) => i.specifier));
+  const hasTypeScript = [...parsed.keys()].some((f) => /\.[cm]?tsx?$/.test(f));
+  for (const name of declared) {
+    if (!name.startsWith("@types/") || !hasTypeScript) continue;
+    const typed = typedPackage(name);
+    const imported = specifiers.some((s) =>
+      typed === "node" ? isBuiltin(s) : packageOfSpecifier(s) === typed,
+    );
+    if (imported) {
+      used.add(name);
+      continue;
+    }
+    spots.push({
+      file: "tsconfig.json",
+      line: 0,
+      kind: "ambient-types",
+      detail: `TypeScript loads ${name} without an import`,
+      candidates: [name],
+    });
+  }
+  return used;
+}
+
+/** `@types/babel__core` → `@babel/core`, `@types/node` → `node`. */
+function typedPackage(typesName: string): string {
+  const bare = typesName.slice("@types/".length);
+  return bare.includes("__") ? `@${bare.replace("__", "/")}` : bare;
+}
+
+/**
+ * A declared package that a used package asks for as a peer is loaded by that
+ * package, not imported by the project (`@babel/core` under a babel preset):
+ * a blind spot on it, so it is never called unused.
+ */
+function peerRequirements(
+  rolesOf: ReadonlyMap<string, readonly string[]>,
+  peers: ReadonlyMap<string, readonly string[]>,
+): BlindSpot[] {
+  const spots: BlindSpot[] = [];
+  for (const [user, wanted] of peers) {
+    if ((rolesOf.get(user)?.length ?? 0) === 0) continue;
+    for (const peer of wanted) {
+      if (!rolesOf.has(peer) || (rolesOf.get(peer)?.length ?? 0) > 0) continue;
+      spots.push({
+        file: "package.json",
+        line: 0,
+        kind: "peer-requirement",
+        detail: `${user} asks for it as a peer dependency and loads it itself`,
+        candidates: [peer],
+      });
+    }
+  }
+  return spots;
+}

@@ -1,0 +1,315 @@
+import { type AstNode, child, children, keyName, lineOf, literalString, walk } from "./ast.js";
+import { type ComputedSpecifier, computedSpecifier } from "./computed-specifier.js";
+import type { ImportKind } from "./types.js";
+
+/** One specifier as written in one file, before it is resolved to a package or a file. */
+export interface RawImport {
+  specifier: string;
+  line: number;
+  kind: ImportKind;
+  symbols: Set<string>;
+  typeOnly: boolean;
+}
+
+export interface FileImports {
+  imports: RawImport[];
+  computed: ComputedSpecifier[];
+  /** Every string literal, for config files, whose plugin lists name packages as strings. */
+  strings: string[];
+}
+
+/** A local name bound to a whole module: members reached through it are the symbols used. */
+interface Binding {
+  site: RawImport;
+  /** What using the name itself (not a member) means: `default` or `*`. */
+  whole: string;
+}
+
+/**
+ * Every import form in one parsed file: static, side-effect, type-only,
+ * `require` (plain, destructured, through `createRequire`), `require.resolve`,
+ * TS `import x = require()`, literal `import()`, re-exports, `typeof import()`.
+ * Members reached through a default or namespace binding (`_.get`, `_["chunk"]`)
+ * are the symbols used. Names are matched without scope analysis: a local that
+ * shadows an import is taken for it, which can only over-count use.
+ */
+export function extractImports(program: AstNode, declarationFile: boolean): FileImports {
+  const out: FileImports = { imports: [], computed: [], strings: [] };
+  const bindings = new Map<string, Binding>();
+  const requireNames = new Set(["require"]);
+  const calls: [AstNode, AstNode | null][] = [];
+  const references: [AstNode, AstNode | null][] = [];
+  // The parent of each `await`, to see what `await import("x")` is bound to.
+  const awaitParents = new Map<AstNode, AstNode | null>();
+  const add = (specifier: string, node: AstNode, kind: ImportKind, typeOnly: boolean) => {
+    const site = { specifier, line: lineOf(node), kind, symbols: new Set<string>(), typeOnly };
+    out.imports.push(site);
+    return site;
+  };
+
+  walk(program, (node, parent) => {
+    switch (node.type) {
+      case "ImportDeclaration":
+        return importDeclaration(node, add, bindings);
+      case "ExportNamedDeclaration":
+      case "ExportAllDeclaration":
+        return reExport(node, add);
+      case "TSImportEqualsDeclaration":
+        return importEquals(node, add, bindings);
+      case "TSImportType": {
+        const arg = child(node, "argument");
+        const spec = literalString(
+          arg && arg.type === "TSLiteralType" ? child(arg, "literal") : arg,
+        );
+        if (spec !== null) add(spec, node, "type-import", true).symbols.add(qualifier(node));
+        return;
+      }
+      case "VariableDeclarator": {
+        const init = child(node, "init");
+        const id = child(node, "id");
+        if (init?.type === "CallExpression" && id?.type === "Identifier" && isCreateRequire(init)) {
+          requireNames.add(id.name as string);
+        }
+        return;
+      }
+      case "CallExpression":
+      case "ImportExpression":
+        calls.push([node, parent]);
+        return;
+      case "Identifier":
+      case "JSXIdentifier":
+        references.push([node, parent]);
+        return;
+      case "AwaitExpression":
+        awaitParents.set(node, parent);
+        return;
+      case "StringLiteral":
+        out.strings.push(node.value as string);
+        return;
+    }
+  });
+  for (const [call, parent] of calls) {
+    callSite(call, parent, { requireNames, awaitParents, add, bindings, out });
+  }
+  for (const [ref, parent] of references) reference(ref, parent, bindings);
+  if (declarationFile) for (const site of out.imports) site.typeOnly = true;
+  return out;
+}
+
+type Add = (specifier: string, node: AstNode, kind: ImportKind, typeOnly: boolean) => RawImport;
+
+function importDeclaration(node: AstNode, add: Add, bindings: Map<string, Binding>): void {
+  const spec = literalString(child(node, "source"));
+  if (spec === null) return;
+  const specifiers = children(node, "specifiers");
+  const declTypeOnly = node.importKind === "type" || node.importKind === "typeof";
+  if (specifiers.length === 0) {
+    add(spec, node, declTypeOnly ? "type-import" : "side-effect", declTypeOnly);
+    return;
+  }
+  const typeSpecs = specifiers.filter((s) => declTypeOnly || s.importKind === "type");
+  const valueSpecs = specifiers.filter((s) => !typeSpecs.includes(s));
+  for (const [group, typeOnly] of [
+    [valueSpecs, false],
+    [typeSpecs, true],
+  ] as const) {
+    if (group.length === 0) continue;
+    const site = add(spec, node, typeOnly ? "type-import" : "import", typeOnly);
+    for (const s of group) {
+      const local = child(s, "local")?.name as string | undefined;
+      if (s.type === "ImportSpecifier")
+        site.symbols.add(keyName(child(s, "imported"), false) ?? "?");
+      else if (local)
+        bindings.set(local, {
+          site,
+          whole: s.type === "ImportNamespaceSpecifier" ? "*" : "default",
+        });
+    }
+  }
+}
+
+function reExport(node: AstNode, add: Add): void {
+  const spec = literalString(child(node, "source"));
+  if (spec === null) return;
+  const typeOnly = node.exportKind === "type";
+  const site = add(spec, node, typeOnly ? "type-import" : "re-export", typeOnly);
+  if (node.type === "ExportAllDeclaration") {
+    site.symbols.add("*");
+    return;
+  }
+  for (const s of children(node, "specifiers")) {
+    if (s.type === "ExportNamespaceSpecifier") site.symbols.add("*");
+    else if (s.type === "ExportDefaultSpecifier") site.symbols.add("default");
+    else site.symbols.add(keyName(child(s, "local"), false) ?? "?");
+  }
+}
+
+function importEquals(node: AstNode, add: Add, bindings: Map<string, Binding>): void {
+  const ref = child(node, "moduleReference");
+  if (ref?.type !== "TSExternalModuleReference") return;
+  const spec = literalString(child(ref, "expression"));
+  if (spec === null) return;
+  const typeOnly = node.importKind === "type";
+  const site = add(spec, node, "import-equals", typeOnly);
+  const local = child(node, "id")?.name as string | undefined;
+  if (local) bindings.set(local, { site, whole: "default" });
+}
+
+function qualifier(node: AstNode): string {
+  const q = child(node, "qualifier");
+  if (!q) return "*";
+  if (q.type === "Identifier") return q.name as string;
+  // `import("x").A.B`: the first name is the export.
+  let left: AstNode | null = q;
+  while (left && left.type === "TSQualifiedName") left = child(left, "left");
+  return (left?.name as string | undefined) ?? "*";
+}
+
+function isCreateRequire(call: AstNode): boolean {
+  const callee = child(call, "callee");
+  if (callee?.type === "Identifier") return callee.name === "createRequire";
+  return (
+    callee?.type === "MemberExpression" &&
+    keyName(child(callee, "property"), callee.computed === true) === "createRequire"
+  );
+}
+
+interface CallContext {
+  requireNames: Set<string>;
+  awaitParents: Map<AstNode, AstNode | null>;
+  add: Add;
+  bindings: Map<string, Binding>;
+  out: FileImports;
+}
+
+function callSite(call: AstNode, parent: AstNode | null, ctx: CallContext): void {
+  const form = callForm(call, ctx.requireNames);
+  if (!form) return;
+  const arg =
+    call.type === "ImportExpression"
+      ? child(call, "source")
+      : (children(call, "arguments")[0] ?? null);
+  const spec = literalString(arg);
+  if (spec === null) {
+    ctx.out.computed.push(computedSpecifier(arg, form.name));
+    return;
+  }
+  const site = ctx.add(spec, call, form.kind, false);
+  if (form.kind === "require-resolve") return;
+  // `await import("x")` binds like `require("x")`: look through the await.
+  if (parent?.type === "AwaitExpression") {
+    symbolsFromUser(site, parent, ctx.awaitParents.get(parent) ?? null, ctx.bindings, "*");
+    return;
+  }
+  symbolsFromUser(site, call, parent, ctx.bindings, form.kind === "dynamic" ? "*" : "default");
+}
+
+function symbolsFromUser(
+  site: RawImport,
+  self: AstNode,
+  user: AstNode | null,
+  bindings: Map<string, Binding>,
+  whole: string,
+): void {
+  if (!user || user.type === "ExpressionStatement") return;
+  if (user.type === "VariableDeclarator" && user.init === self) {
+    const id = child(user, "id");
+    if (id?.type === "ObjectPattern") {
+      for (const p of children(id, "properties")) {
+        if (p.type === "RestElement") site.symbols.add("*");
+        else site.symbols.add(keyName(child(p, "key"), p.computed === true) ?? "*");
+      }
+      return;
+    }
+    if (id?.type === "Identifier") {
+      bindings.set(id.name as string, { site, whole });
+      return;
+    }
+  }
+  if (
+    (user.type === "MemberExpression" || user.type === "OptionalMemberExpression") &&
+    user.object === self
+  ) {
+    site.symbols.add(keyName(child(user, "property"), user.computed === true) ?? "*");
+    return;
+  }
+  site.symbols.add(whole);
+}
+
+function callForm(
+  call: AstNode,
+  requireNames: Set<string>,
+): { kind: ImportKind; name: string } | null {
+  if (call.type === "ImportExpression") return { kind: "dynamic", name: "import" };
+  const callee = child(call, "callee");
+  if (!callee) return null;
+  if (callee.type === "Import") return { kind: "dynamic", name: "import" };
+  if (callee.type === "Identifier" && requireNames.has(callee.name as string)) {
+    return { kind: "require", name: callee.name as string };
+  }
+  // `createRequire(import.meta.url)("x")`, used without naming the require.
+  if (callee.type === "CallExpression" && isCreateRequire(callee)) {
+    return { kind: "require", name: "createRequire(…)" };
+  }
+  if (callee.type === "MemberExpression" && !callee.computed) {
+    const object = child(callee, "object");
+    const property = keyName(child(callee, "property"), false);
+    if (property !== "resolve") return null;
+    if (object?.type === "Identifier" && requireNames.has(object.name as string)) {
+      return { kind: "require-resolve", name: `${object.name}.resolve` };
+    }
+    if (object?.type === "CallExpression" && isCreateRequire(object)) {
+      return { kind: "require-resolve", name: "createRequire(…).resolve" };
+    }
+    if (object?.type === "MetaProperty")
+      return { kind: "require-resolve", name: "import.meta.resolve" };
+  }
+  return null;
+}
+
+/** A use of a name bound to a module: a member access names a symbol; anything else uses it whole. */
+function reference(ref: AstNode, parent: AstNode | null, bindings: Map<string, Binding>): void {
+  const binding = bindings.get(ref.name as string);
+  if (!binding || !parent) return;
+  if (isDeclarationOrKey(ref, parent)) return;
+  if (
+    (parent.type === "MemberExpression" ||
+      parent.type === "OptionalMemberExpression" ||
+      parent.type === "JSXMemberExpression") &&
+    parent.object === ref
+  ) {
+    binding.site.symbols.add(keyName(child(parent, "property"), parent.computed === true) ?? "*");
+    return;
+  }
+  if (parent.type === "TSQualifiedName" && parent.left === ref) {
+    binding.site.symbols.add(keyName(child(parent, "right"), false) ?? "*");
+    return;
+  }
+  binding.site.symbols.add(binding.whole);
+}
+
+function isDeclarationOrKey(ref: AstNode, parent: AstNode): boolean {
+  switch (parent.type) {
+    case "ImportDefaultSpecifier":
+    case "ImportNamespaceSpecifier":
+    case "ImportSpecifier":
+    case "TSImportEqualsDeclaration":
+      return true;
+    case "VariableDeclarator":
+      return parent.id === ref;
+    case "MemberExpression":
+    case "OptionalMemberExpression":
+    case "JSXMemberExpression":
+      return parent.property === ref && parent.computed !== true;
+    case "ObjectProperty":
+    case "ObjectMethod":
+    case "ClassProperty":
+    case "ClassMethod":
+    case "TSPropertySignature":
+      return parent.key === ref && parent.computed !== true && parent.value !== ref;
+    case "JSXAttribute":
+      return true;
+    default:
+      return false;
+  }
+}

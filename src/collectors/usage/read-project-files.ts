@@ -1,0 +1,106 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { SourceFile } from "./analyze-usage.js";
+import { jsonConfigFile } from "./file-role.js";
+import type { UsageLimits } from "./limits.js";
+import { codeExtensions } from "./parse-source.js";
+import type { BlindSpot } from "./types.js";
+
+/** Folders that hold installed or built code, never the project's own sources. */
+const skippedFolders = new Set([
+  "node_modules",
+  "bower_components",
+  "jspm_packages",
+  "dist",
+  "build",
+  "out",
+  "coverage",
+  // Test fixtures are data the tests read (sample projects, recorded inputs), not code the project runs.
+  "fixtures",
+  "__fixtures__",
+]);
+
+export interface ProjectFiles {
+  files: SourceFile[];
+  /** Files too large to read, and the cap when it was hit. */
+  skipped: BlindSpot[];
+}
+
+/**
+ * The project's code and JSON config files, relative and `/`-separated.
+ * Skips installed and built folders, dot folders, the folder names a root
+ * .gitignore lists plainly, jenga's own report folder, minified files, and symlinks (never followed: no loops, no escape
+ * from the project). Oversized files and the file cap become blind spots.
+ */
+export async function readProjectFiles(root: string, limits: UsageLimits): Promise<ProjectFiles> {
+  const ignored = new Set([...skippedFolders, ...(await gitignoredFolders(root))]);
+  const out: ProjectFiles = { files: [], skipped: [] };
+  const queue: [string, number][] = [["", 0]];
+  while (queue.length > 0) {
+    const [dir, depth] = queue.shift() as [string, number];
+    const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
+    if (isJengaReport(entries.map((e) => e.name))) continue;
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".") && !ignored.has(entry.name) && depth < limits.maxDepth) {
+          queue.push([rel, depth + 1]);
+        }
+      } else if (entry.isFile() && wanted(rel)) {
+        if (out.files.length >= limits.maxFiles) {
+          out.skipped.push(cap(rel, limits.maxFiles));
+          return out;
+        }
+        await readOne(root, rel, limits, out);
+      }
+    }
+  }
+  return out;
+}
+
+/** jenga's own report folder (`--out`, default `reports/`): its scripts are not the project's code. */
+function isJengaReport(names: readonly string[]): boolean {
+  return names.includes("jenga.json") && names.includes("index.html");
+}
+
+function wanted(rel: string): boolean {
+  // Minified files are vendored bundles, not sources: their imports are someone else's.
+  if (/\.min\.[cm]?js$/.test(rel)) return false;
+  const ext = path.posix.extname(rel);
+  return (codeExtensions as readonly string[]).includes(ext) || jsonConfigFile.test(rel);
+}
+
+async function readOne(root: string, rel: string, limits: UsageLimits, out: ProjectFiles) {
+  const full = path.join(root, rel);
+  const info = await stat(full).catch(() => null);
+  if (!info) return;
+  if (info.size > limits.maxFileBytes) {
+    out.skipped.push({
+      file: rel,
+      line: 0,
+      kind: "too-large",
+      detail: `${info.size} bytes, over the ${limits.maxFileBytes}-byte limit: not read`,
+    });
+    return;
+  }
+  const text = await readFile(full, "utf8").catch(() => null);
+  if (text !== null) out.files.push({ path: rel, text });
+}
+
+function cap(rel: string, max: number): BlindSpot {
+  return {
+    file: rel,
+    line: 0,
+    kind: "file-cap",
+    detail: `more than ${max} files: the rest were not read`,
+  };
+}
+
+/** Plain folder names from the root .gitignore (`dist`, `/cache/`, `generated/`); globs are left alone. */
+async function gitignoredFolders(root: string): Promise<string[]> {
+  const text = await readFile(path.join(root, ".gitignore"), "utf8").catch(() => "");
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/^\//, "").replace(/\/$/, ""))
+    .filter((line) => /^[\w.-]+$/.test(line) && !line.startsWith("!"));
+}

@@ -1,0 +1,95 @@
+/**
+ * What the project's own code does with each dependency: where it imports it,
+ * which symbols it reaches, and whether those files run in production, only in
+ * tests, only in config, only from package.json scripts, or never.
+ */
+
+/** How an import is written; kept so a reason can say "require" or "dynamic import". */
+export type ImportKind =
+  | "import"
+  | "side-effect"
+  | "require"
+  | "require-resolve"
+  | "dynamic"
+  | "re-export"
+  | "import-equals"
+  | "type-import";
+
+/** One place the project's code names a package. */
+export interface ImportSite {
+  /** Project-relative, `/`-separated. */
+  file: string;
+  line: number;
+  kind: ImportKind;
+  /** Imported names; `default`, `*` (the whole namespace), or a member reached through them (`get`). */
+  symbols: string[];
+  /** `import type`, `import { type X }`, a `.d.ts` file or `typeof import("x")`: erased at build time. */
+  typeOnly: boolean;
+}
+
+/** Where a file sits in the project, which decides what its imports mean. */
+export type FileRole = "source" | "test" | "config";
+
+/** A site with the facts about its file the classification needs. */
+export interface UsageSite extends ImportSite {
+  role: FileRole;
+  /** False for a source file no entry point reaches. */
+  reachable: boolean;
+}
+
+/**
+ * Something jenga could not read, which may hide a use: a computed specifier,
+ * a file that does not parse, a file skipped for size, the file cap.
+ * `candidates` names the packages it may hide (`cond ? "a" : "b"`), `prefix` a
+ * name prefix (`plugin-${x}`); neither means it may hide any package.
+ */
+export interface BlindSpot {
+  file: string;
+  line: number;
+  kind:
+    | "computed-specifier"
+    | "parse-error"
+    | "too-large"
+    | "file-cap"
+    | "ambient-types"
+    | "peer-requirement";
+  detail: string;
+  candidates?: string[];
+  prefix?: string;
+}
+
+export type UsageClass =
+  | "runtime"
+  | "type-only"
+  | "test-only"
+  | "config-only"
+  | "script-only"
+  | "dead-code-only"
+  | "unused"
+  | "unknown"
+  | "undeclared";
+
+/** A replacement the e18e module-replacements data lists for the package. */
+export interface Replacement {
+  kind: "native" | "micro-utility" | "preferred";
+  /** Replacement ids (`Array.prototype.includes`, `es-toolkit`) or a snippet's description. */
+  replacements: string[];
+}
+
+export interface UsageEvidence {
+  name: string;
+  class: UsageClass;
+  /** How the package is declared by the projects that declare it; empty when undeclared. */
+  declaredAs: Array<"prod" | "dev" | "optional" | "peer">;
+  /** Every role it is used in (a package used in tests and config has both). */
+  roles: Array<"runtime" | "types" | "test" | "config" | "script" | "dead-code">;
+  sites: UsageSite[];
+  /** Distinct symbols used at runtime or in types, sorted. */
+  symbols: string[];
+  /** Package.json scripts that run one of its binaries: `test: vitest run`. */
+  scripts: string[];
+  /** Config strings that name it: `.prettierrc: prettier-plugin-x`. */
+  configMentions: string[];
+  blindSpots: BlindSpot[];
+  replacement: Replacement | null;
+}

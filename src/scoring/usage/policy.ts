@@ -1,0 +1,55 @@
+/**
+ * Every number the usage findings use, with the reason for its value. Meant
+ * to sit in the scoring policy as `usage` (the thresholds they are measured
+ * against: sunset 50, fix 50, rewrite 50).
+ */
+export const usagePolicy = {
+  points: {
+    /**
+     * Declared but imported, run or configured nowhere, with no blind spot:
+     * removing the line from package.json costs nothing, so this alone reaches
+     * the sunset threshold (the design's own example of a sunset).
+     */
+    unused: 60,
+    /**
+     * Only files no entry point reaches import it: removal also means deleting
+     * those files, and "unreachable" rests on jenga's reading of entry points,
+     * so it stays short of the threshold alone.
+     */
+    deadCodeOnly: 35,
+    /**
+     * A runtime dependency used only for types (or only in tests, config or
+     * scripts): moving it to devDependencies is one concrete edit that keeps it
+     * out of every install of the package, so it reaches the fix threshold.
+     */
+    misplacedInDependencies: 50,
+    /**
+     * A native API replaces the package (e18e's native list maps whole
+     * modules, so it covers whatever the project uses): reaches the rewrite
+     * threshold alone.
+     */
+    nativeReplacement: 50,
+    /** A one-line snippet replaces it (e18e's micro-utilities): strong, not decisive alone. */
+    microUtilityReplacement: 30,
+    /**
+     * Heavily used: each of sunset and rewrite loses this much (a positive
+     * number, subtracted, so the config schema's `min(0)` holds), since
+     * replacing a package touched from many places is real work: a native
+     * replacement of a heavily used package drops to 30, under the threshold.
+     */
+    heavyUseDiscount: 20,
+  },
+  /**
+   * "Heavily used" from this many import sites: past twenty places a
+   * replacement is a refactoring, not an edit (knip and depcheck report
+   * nothing of the kind; twenty is our judgement, see the tests).
+   */
+  heavyUseSites: 20,
+  /**
+   * Confidence lost when usage is unknown (a blind spot): half of the usage
+   * source's weight (0.1), since the source ran but could not conclude.
+   */
+  unknownConfidencePenalty: 0.05,
+} as const;
+
+export type UsagePolicy = typeof usagePolicy;

@@ -1,0 +1,123 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeProject } from "../../src/collectors/usage/collect-usage.js";
+import { usageLimits } from "../../src/collectors/usage/limits.js";
+import type { UsageEvidence } from "../../src/collectors/usage/types.js";
+import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
+import { usageMessages } from "../../src/scoring/usage/messages.js";
+import { usagePolicy } from "../../src/scoring/usage/policy.js";
+import type { SignalResult } from "../../src/signals/define-signal.js";
+import { usageSignalCatalog } from "../../src/signals/usage/catalog-entries.js";
+import { usageSignals } from "../../src/signals/usage/index.js";
+import { inventoryPackage, now } from "../helpers/evidence.js";
+
+type Signals = Record<string, SignalResult>;
+const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/import-forms");
+let packages: Map<string, UsageEvidence>;
+
+/** Runs the usage signals as computeSignals does, keyed by id. */
+function signalsFor(usage: UsageEvidence): Signals {
+  const out: Signals = {};
+  for (const signal of usageSignals) {
+    const computed = signal.compute({ evidence: { usage }, pkg: inventoryPackage(), now });
+    out[signal.id] = {
+      value: computed.value,
+      unit: usageSignalCatalog[signal.id].unit,
+      trusted: computed.trusted ?? true,
+      ...(computed.note ? { note: computed.note } : {}),
+      ...(computed.detail ? { detail: computed.detail } : {}),
+    };
+  }
+  return out;
+}
+
+function signalsOf(name: string): Signals {
+  const usage = packages.get(name);
+  if (!usage) throw new Error(`no usage for ${name}`);
+  return signalsFor(usage);
+}
+
+/** Findings worded, as the result builder words them. */
+function reasons(name: string): string[] {
+  return findUsageActions(signalsOf(name), usagePolicy).map(
+    (f) => `${f.action ?? "-"} ${f.points}: ${usageMessages[f.code](f.args)}`,
+  );
+}
+
+beforeAll(async () => {
+  packages = (await analyzeProject(fixture, usageLimits))?.packages ?? new Map();
+});
+
+describe("usage signals", () => {
+  it("gives the class with its evidence chain", () => {
+    const lodash = signalsOf("lodash");
+    expect(lodash.usageClass?.value).toBe("runtime");
+    expect(lodash.usageClass?.note).toBe("src/index.ts:1 → chunk, get");
+    expect(lodash.importSites?.value).toBe(1);
+    expect(lodash.usedSymbols?.value).toEqual(["chunk", "get"]);
+    expect(signalsOf("unused-pkg").usageClass?.note).toBe("no import, script or config names it");
+  });
+
+  it("marks unknown usage untrusted, with the blind spot", () => {
+    const types = signalsOf("@types/unused");
+    expect(types.usageClass?.value).toBe("unknown");
+    expect(types.usageClass?.trusted).toBe(false);
+    expect(types.usageClass?.detail?.blindSpot).toBe(
+      "TypeScript loads @types/unused without an import at tsconfig.json:0",
+    );
+  });
+
+  it("shows the replacement beside the used symbols", () => {
+    const leftPad = signalsOf("left-pad");
+    expect(leftPad.replacement?.value).toEqual(["String.prototype.padStart"]);
+    expect(leftPad.replacement?.note).toBe("native; you use default");
+    expect(signalsOf("unused-pkg").replacement?.value).toEqual([]);
+    expect(signalsOf("object-assign").usedSymbols?.note).toMatch(/lower bound/);
+  });
+});
+
+describe("usage findings", () => {
+  it("sunsets a dependency declared but never used", () => {
+    expect(reasons("unused-pkg")).toEqual([
+      "sunset 60: declared in dependencies but never imported, run by a script or named in a config file",
+    ]);
+  });
+
+  it("leans to sunset for dead-code-only, short of the threshold", () => {
+    expect(reasons("dead-pkg")).toEqual([
+      "sunset 35: imported only by files no entry point reaches (src/orphan.js:2): remove them and the package",
+    ]);
+  });
+
+  it("fixes a runtime dependency used only for types", () => {
+    expect(reasons("yaml")).toEqual([
+      "fix 50: declared in dependencies but used only for types (src/index.ts:4 → Options): move it to devDependencies",
+    ]);
+    // The same use from devDependencies is where it belongs.
+    expect(reasons("@types/node")).toEqual([]);
+  });
+
+  it("rewrites a package the platform replaces", () => {
+    expect(reasons("left-pad")).toEqual([
+      "rewrite 50: the platform replaces it: String.prototype.padStart (you use default)",
+    ]);
+  });
+
+  it("adds no points for unknown usage, only the reason", () => {
+    expect(findUsageActions(signalsOf("@types/unused"), usagePolicy)).toEqual([
+      expect.objectContaining({ code: "usageUnknown", action: null, points: 0 }),
+    ]);
+  });
+
+  it("makes sunset and rewrite costlier for a heavily used package", () => {
+    const usage = packages.get("left-pad") as UsageEvidence;
+    const site = usage.sites[0] as UsageEvidence["sites"][number];
+    const heavy = { ...usage, sites: Array.from({ length: 25 }, (_, i) => ({ ...site, line: i })) };
+    const found = findUsageActions(signalsFor(heavy), usagePolicy);
+    expect(found.map((f) => `${f.action} ${f.points}`)).toEqual([
+      "rewrite 50",
+      "sunset -20",
+      "rewrite -20",
+    ]);
+  });
+});
