@@ -7,6 +7,7 @@ import { createGitCollector, type GitRunner } from "./collectors/git/collect-git
 import type { GitLimits } from "./collectors/git/limits.js";
 import type { GitEvidence } from "./collectors/git/types.js";
 import { collectPackageIssues } from "./collectors/issues/collect-package-issues.js";
+import { createProxyDispatcher } from "./collectors/net/http-dispatcher.js";
 import { loadNpmConfig } from "./collectors/net/npm-config.js";
 import { createRegistryClient } from "./collectors/net/registry-client.js";
 import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
@@ -90,94 +91,105 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     now,
   });
   const concurrency = options.concurrency ?? defaultConcurrency;
+  // npm's own configuration: the registry, its credentials, and the proxies every source uses.
+  const npmSettings = options.offline
+    ? null
+    : await loadNpmConfig({
+        cwd: firstDir,
+        env: options.env,
+        userAgent: `jenga/${options.toolVersion}`,
+      });
   const ownClient =
-    options.fetcher || options.offline
-      ? null
-      : createRegistryClient(await loadNpmConfig({ cwd: firstDir, env: options.env }), {
-          concurrency,
-        });
-  const fetcher = options.offline ? null : (options.fetcher ?? ownClient);
-
-  const registry = new Map<string, Evidence<RegistryEvidence>>();
-  const limit = pLimit(localWorkLimit);
-  let done = 0;
+    options.fetcher || !npmSettings ? null : createRegistryClient(npmSettings, { concurrency });
+  const outbound = npmSettings ? createProxyDispatcher(npmSettings, concurrency) : null;
   try {
-    await Promise.all(
-      packages.map((pkg) =>
-        limit(async () => {
-          registry.set(pkg.name, await collectRegistry(pkg, { fetcher, cache, now }));
-          options.onProgress?.({
-            stage: "registry",
-            done: ++done,
-            total: packages.length,
-            name: pkg.name,
-          });
-        }),
-      ),
+    const fetcher = options.offline ? null : (options.fetcher ?? ownClient);
+
+    const registry = new Map<string, Evidence<RegistryEvidence>>();
+    const limit = pLimit(localWorkLimit);
+    let done = 0;
+    try {
+      await Promise.all(
+        packages.map((pkg) =>
+          limit(async () => {
+            registry.set(pkg.name, await collectRegistry(pkg, { fetcher, cache, now }));
+            options.onProgress?.({
+              stage: "registry",
+              done: ++done,
+              total: packages.length,
+              name: pkg.name,
+            });
+          }),
+        ),
+      );
+    } finally {
+      await ownClient?.close();
+    }
+
+    const git =
+      options.git === false
+        ? new Map<string, Evidence<GitEvidence>>()
+        : await collectGit(
+            packages,
+            registry,
+            {
+              cache,
+              now,
+              env: options.env,
+              concurrency,
+              offline: options.offline === true,
+              ...(options.gitRunner ? { runner: options.gitRunner } : {}),
+              ...(options.gitLimits ? { limits: options.gitLimits } : {}),
+            },
+            options.onProgress,
+          );
+
+    const advisories = await collectPackageAdvisories(
+      packages,
+      {
+        cwd: options.cwd,
+        env: options.env,
+        toolVersion: options.toolVersion,
+        offline: options.offline === true,
+        enabled: options.advisories !== false,
+        ...(options.osv ? { osv: options.osv } : {}),
+        ...(outbound ? { dispatcher: outbound } : {}),
+      },
+      { cache, now },
     );
+
+    const usage = await collectUsage(paths, packages, { enabled: options.usage !== false, now });
+
+    // The GitHub token: GITHUB_TOKEN, GH_TOKEN, else the gh CLI's hosts.yml under home.
+    const issues = await collectPackageIssues(
+      packages,
+      registry,
+      {
+        env: options.env,
+        home: options.home,
+        toolVersion: options.toolVersion,
+        offline: options.offline === true,
+        ...(outbound ? { dispatcher: outbound } : {}),
+      },
+      { cache, now },
+    );
+
+    const otherStatuses = sourceStatuses(options);
+    return buildResult({
+      inventory: { ...inventory, packages },
+      registry,
+      git,
+      advisories,
+      usage,
+      issues: issues.evidence,
+      otherStatuses,
+      config: loaded,
+      now: now(),
+      toolVersion: options.toolVersion,
+    });
   } finally {
-    await ownClient?.close();
+    await outbound?.close();
   }
-
-  const git =
-    options.git === false
-      ? new Map<string, Evidence<GitEvidence>>()
-      : await collectGit(
-          packages,
-          registry,
-          {
-            cache,
-            now,
-            env: options.env,
-            concurrency,
-            offline: options.offline === true,
-            ...(options.gitRunner ? { runner: options.gitRunner } : {}),
-            ...(options.gitLimits ? { limits: options.gitLimits } : {}),
-          },
-          options.onProgress,
-        );
-
-  const advisories = await collectPackageAdvisories(
-    packages,
-    {
-      cwd: options.cwd,
-      env: options.env,
-      toolVersion: options.toolVersion,
-      offline: options.offline === true,
-      enabled: options.advisories !== false,
-      ...(options.osv ? { osv: options.osv } : {}),
-    },
-    { cache, now },
-  );
-
-  const usage = await collectUsage(paths, packages, { enabled: options.usage !== false, now });
-
-  // The GitHub token: GITHUB_TOKEN, GH_TOKEN, else the gh CLI's hosts.yml under home.
-  const issues = await collectPackageIssues(
-    packages,
-    registry,
-    {
-      env: options.env,
-      home: options.home,
-      toolVersion: options.toolVersion,
-      offline: options.offline === true,
-    },
-    { cache, now },
-  );
-
-  const otherStatuses = sourceStatuses(options);
-  return buildResult({
-    inventory: { ...inventory, packages },
-    registry,
-    git,
-    advisories,
-    usage,
-    issues: issues.evidence,
-    otherStatuses,
-    config: loaded,
-    now: now(),
-    toolVersion: options.toolVersion,
-  });
 }
 
 /**

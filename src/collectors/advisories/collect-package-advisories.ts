@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
+import type { Dispatcher } from "../net/http-dispatcher.js";
 import { createOsvClient, defaultOsvApiUrl } from "../net/osv-client.js";
 import type { Evidence } from "../types.js";
 import { collectAdvisories } from "./collect-advisories.js";
@@ -15,6 +16,8 @@ export interface PackageAdvisoryOptions {
   enabled: boolean;
   /** `--osv PATH`: a local export, read also offline. */
   osv?: string;
+  /** The connection pool to use (the run's proxies); the caller closes it. */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function collectPackageAdvisories(
         : createOsvClient({
             baseUrl: options.env.JENGA_OSV_URL ?? defaultOsvApiUrl,
             userAgent: `jenga/${options.toolVersion}`,
+            ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
           });
   try {
     return await collectAdvisories(names, { ...ctx, source, enabled: options.enabled });

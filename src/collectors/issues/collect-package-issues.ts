@@ -2,10 +2,12 @@
  * The issue collector for a whole inventory: finds the token, opens one
  * GitHub client, and maps each package to its repository's evidence.
  */
+
 import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
 import { createGitHubClient, defaultGitHubApiUrl, type RateBudget } from "../net/github-client.js";
 import { findGitHubToken, type TokenSource } from "../net/github-token.js";
+import type { Dispatcher } from "../net/http-dispatcher.js";
 import type { RegistryEvidence } from "../registry/types.js";
 import { normalizeRepositoryUrl } from "../repository-url.js";
 import { type Evidence, missingEvidence } from "../types.js";
@@ -19,6 +21,8 @@ export interface PackageIssueOptions {
   offline: boolean;
   concurrency?: number;
   limits?: IssuesContext["limits"];
+  /** The connection pool to use (the run's proxies); the caller closes it. */
+  dispatcher?: Dispatcher;
 }
 
 export interface PackageIssues {
@@ -48,6 +52,7 @@ export async function collectPackageIssues(
         token: token?.token ?? null,
         userAgent: `jenga/${options.toolVersion}`,
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
   const collector = createIssuesCollector({
     api,

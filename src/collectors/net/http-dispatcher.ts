@@ -32,3 +32,24 @@ export function createDispatcher(settings: NpmSettings, connectionsPerOrigin: nu
     noProxy: settings.proxy.noProxy,
   });
 }
+
+/**
+ * The dispatcher for every other host (the OSV API, GitHub): the same proxies
+ * as the registry, so a corporate network that needs a proxy reaches them too,
+ * but Node's own trust roots: npm's `ca` is the registry's, not the world's.
+ */
+export function createProxyDispatcher(
+  settings: NpmSettings,
+  connectionsPerOrigin: number,
+): Dispatcher {
+  return new EnvHttpProxyAgent({
+    connections: connectionsPerOrigin,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    // As for the registry: plain http: targets in absolute form, https: ones through a tunnel.
+    proxyTunnel: false,
+    httpProxy: settings.proxy.http ?? "",
+    httpsProxy: settings.proxy.https ?? "",
+    noProxy: settings.proxy.noProxy,
+  });
+}
+export type { Dispatcher };
