@@ -35,6 +35,7 @@ export const numericPolicyGroups = [
   "registry",
   "git",
   "advisories",
+  "issues",
   "usage",
   "sourceWeights",
   "impact",

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -120,5 +120,17 @@ describe("policy overrides", () => {
     expect(error.problems.some((p) => p.startsWith("advisories.points.fixableBySeverity"))).toBe(
       true,
     );
+  });
+});
+
+describe("the README's config example", () => {
+  it("is valid", async () => {
+    const readme = await readFile(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Configuration"));
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+    const file = path.join(dir, "jenga.config.json");
+    await writeFile(file, example);
+    const { policy } = await loadConfig({ projectDir: dir });
+    expect(policy.gate.failOnSeverity).toBe("high");
   });
 });
