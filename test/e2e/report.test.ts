@@ -15,12 +15,15 @@ import { writeHtml } from "../../src/reports/html/write-html.js";
 import { writeFiles } from "../../src/reports/write-files.js";
 import type { JengaResult } from "../../src/result/types.js";
 import { syntheticResult } from "../helpers/synthetic-result.mjs";
+import { fullPackageSignals } from "../reports/html-package-signals.js";
 
 const chromiumPath = "/usr/bin/chromium";
 const haveChromium = existsSync(chromiumPath);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const screenshots = path.join(repo, "reports", "screenshots");
 const hostileName = `<img src=x onerror=alert(1)>/../../evil`;
+/** A package with every chart (activity, advisories, issues) and a usage section. */
+const fullName = "full-history";
 
 if (!haveChromium) {
   console.warn(
@@ -84,7 +87,14 @@ describe.skipIf(!haveChromium)("HTML report in headless chromium", () => {
     profile = await mkdtemp(path.join(os.tmpdir(), "jenga-e2e-profile-"));
     result = syntheticResult(60, { projects: 2 }) as JengaResult;
     const hostile = structuredClone(result.packages[7]);
-    if (hostile) result.packages.push({ ...hostile, name: hostileName, verdict: "sunset" });
+    if (hostile) {
+      result.packages.push({ ...hostile, name: hostileName, verdict: "sunset" });
+      result.packages.push({
+        ...hostile,
+        name: fullName,
+        signals: fullPackageSignals(hostileName),
+      });
+    }
     await writeFiles(dir, writeHtml(result));
     await mkdir(screenshots, { recursive: true });
     context = await chromium.launchPersistentContext(profile, {
@@ -259,6 +269,48 @@ describe.skipIf(!haveChromium)("HTML report in headless chromium", () => {
     await page.waitForLoadState("load");
     expect(page.url()).toContain(`/packages/${pageFileName(hostileName)}`);
     await expect(page.locator("h1").textContent()).resolves.toContain(hostileName);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual({ console: [], errors: [] });
+    await page.close();
+  });
+
+  it("paints the advisory and issue charts and shows the usage section as text", async () => {
+    const url = pathToFileURL(path.join(dir, "packages", pageFileName(fullName))).href;
+    const page = await open(context, url, problems);
+    await page.waitForFunction(() => document.querySelectorAll("canvas").length === 4);
+    const painted = await paintedPixels(page);
+    expect(painted).toHaveLength(4);
+    for (const n of painted) expect(n).toBeGreaterThan(200);
+    const drawn = await page.evaluate(() => {
+      const Chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): unknown } })
+        .Chart;
+      return Array.from(document.querySelectorAll("canvas")).map((canvas) => {
+        const chart = Chart.getChart(canvas) as {
+          data: { datasets: { type: string; data: unknown[] }[] };
+          options: { scales: { y: { stacked?: boolean } } };
+        };
+        return {
+          label: canvas.getAttribute("aria-label")?.split(" over time")[0],
+          types: chart.data.datasets.map((d) => d.type),
+          stacked: chart.options.scales.y.stacked === true,
+        };
+      });
+    });
+    expect(drawn).toEqual([
+      { label: "Commits per month", types: ["bar", "line"], stacked: false },
+      { label: "Tags per month", types: ["bar"], stacked: false },
+      { label: "Advisories and time to fix", types: ["bar", "bar"], stacked: true },
+      { label: "Issue inflow", types: ["bar", "bar", "line"], stacked: true },
+    ]);
+    // Hostile symbols, file paths and replacement names are text: no image, no script ran.
+    expect(await page.locator("img").count()).toBe(0);
+    const usage = page.locator("section.usage");
+    await expect(usage.locator(".symbols code").last().textContent()).resolves.toBe(hostileName);
+    await expect(usage.locator(".sites code").first().textContent()).resolves.toBe(
+      `src/${hostileName}.ts:1`,
+    );
+    await expect(usage.locator(".more").textContent()).resolves.toBe("and 4 more");
+    await page.screenshot({ path: path.join(screenshots, "package-full.png"), fullPage: true });
     expect(await cspViolations(page)).toEqual([]);
     expect(problems).toEqual({ console: [], errors: [] });
     await page.close();

@@ -2,6 +2,7 @@ import type { PackageResult } from "../../result/types.js";
 import type { Verdict } from "../../scoring/verdicts.js";
 import type { SignalResult } from "../../signals/define-signal.js";
 import { impactOf } from "./leverage.js";
+import { advisoryChart, issueChart } from "./report-charts.js";
 
 /**
  * What the charts draw, as pure functions of the result. Colours are not
@@ -21,12 +22,15 @@ export interface BubblePoint {
 /** One line or set of bars of a series chart. */
 export interface SeriesDataset {
   label: string;
-  values: number[];
+  /** null where the dataset has no point (a bar of another kind, a month with nothing to measure). */
+  values: (number | null)[];
   /** Bars for counts per period; a line for a second measure on the right-hand axis. */
   type: "bar" | "line";
   axis: "y" | "y1";
   /** A colour of the page's theme (a CSS variable name), picked in the browser. */
-  color: "rewrite" | "adopt" | "keep";
+  color: "rewrite" | "adopt" | "keep" | "fix" | "sunset";
+  /** Draws a sliver for a bar of 0 (a fix shipped the day it was announced), so it is not lost. */
+  minBar?: true;
 }
 
 export interface SeriesChart {
@@ -34,6 +38,10 @@ export interface SeriesChart {
   title: string;
   labels: string[];
   datasets: SeriesDataset[];
+  /** Bars of one label stacked rather than side by side. */
+  stacked?: true;
+  /** The chart in words when totals per dataset would not say it (days to fix do not add up). */
+  summary?: string;
 }
 
 /** Bubble radii in CSS pixels: small enough that 5,000 bubbles stay readable. */
@@ -98,8 +106,8 @@ function seriesEntries(value: unknown, min = 2): SeriesEntry[] | null {
   return entries;
 }
 
-/** Signals drawn by `activityCharts`, on a shared month axis; every other series gets its own chart. */
-const activitySignals = new Set(["commitsPerMonth", "releases"]);
+/** Signals with a chart of their own design; every other series gets a plain line. */
+const designedSignals = new Set(["commitsPerMonth", "releases", "advisoryTimeline", "issueInflow"]);
 
 /**
  * The charts of a package page: its git activity (commits per month as bars,
@@ -109,8 +117,12 @@ const activitySignals = new Set(["commitsPerMonth", "releases"]);
  */
 export function seriesCharts(p: PackageResult, titleOf: (id: string) => string): SeriesChart[] {
   const charts = activityCharts(p, titleOf);
+  const advisories = advisoryChart(p.signals.advisoryTimeline?.value, titleOf("advisoryTimeline"));
+  if (advisories) charts.push(advisories);
+  const issues = issueChart(p.signals.issueInflow?.value, titleOf("issueInflow"));
+  if (issues) charts.push(issues);
   for (const [id, signal] of Object.entries(p.signals)) {
-    if (activitySignals.has(id)) continue;
+    if (designedSignals.has(id)) continue;
     const entries = seriesEntries(signal.value);
     if (!entries) continue;
     charts.push({
@@ -158,7 +170,12 @@ function activityCharts(p: PackageResult, titleOf: (id: string) => string): Seri
         axis: "y1",
         color: "adopt",
       });
-    charts.push({ id: "commitsPerMonth", title: titleOf("commitsPerMonth"), labels, datasets });
+    charts.push({
+      id: "commitsPerMonth",
+      title: titleOf("commitsPerMonth"),
+      labels,
+      datasets,
+    });
   }
   if (tags && tags.length > 0)
     charts.push({

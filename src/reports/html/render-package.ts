@@ -8,6 +8,7 @@ import { packagePagePath } from "./file-names.js";
 import { absent, formatSignal, percent } from "./format.js";
 import { renderPage } from "./layout.js";
 import { glossaryHref } from "./package-table.js";
+import { usageSection } from "./render-usage.js";
 
 /**
  * A link target only for web URLs: a repository URL is written by strangers,
@@ -37,8 +38,9 @@ export function renderPackage(
 ${verdictSection(p)}
 ${scoresSection(p)}
 ${reachedSection(result, p, byName)}
+${usageSection(p)}
+${seriesSections(series)}
 ${signalsSection(p)}
-${series.length > 0 ? seriesSection(series) : ""}
 ${sourcesSection(p)}`;
   return renderPage({
     title: `jenga: ${p.name}`,
@@ -116,25 +118,34 @@ ${
 }</section>`;
 }
 
-function seriesSection(series: SeriesChart[]): SafeHtml {
-  const figures = series.map(
-    (s, i) =>
-      html`<figure><div class="chart${s.id === "releases" ? " chart-short" : ""}"><canvas id="chart-series-${i}" data-series="${i}" role="img" aria-label="${s.title} over time: ${seriesSummary(s)}"></canvas></div><figcaption>${s.title} <small>${seriesSummary(s)}</small></figcaption></figure>`,
-  );
-  return html`<section aria-labelledby="history-h" class="charts history"><h2 id="history-h">History</h2>${figures}</section>`;
+/** Charts of how the package answers reports get a section of their own after the git history. */
+const reportSeries = new Set(["advisoryTimeline", "issueInflow"]);
+
+function seriesSections(series: SeriesChart[]): SafeHtml {
+  // Canvas ids index the JSON block's series, so they are numbered before the charts are split.
+  const figures = series.map((s, i) => ({
+    reports: reportSeries.has(s.id),
+    figure: html`<figure><div class="chart${s.id === "releases" ? " chart-short" : ""}"><canvas id="chart-series-${i}" data-series="${i}" role="img" aria-label="${s.title} over time: ${seriesSummary(s)}"></canvas></div><figcaption>${s.title} <small>${seriesSummary(s)}</small></figcaption></figure>`,
+  }));
+  const history = figures.filter((f) => !f.reports).map((f) => f.figure);
+  const reports = figures.filter((f) => f.reports).map((f) => f.figure);
+  return html`${history.length > 0 ? html`<section aria-labelledby="history-h" class="charts history"><h2 id="history-h">History</h2>${history}</section>` : ""}
+${reports.length > 0 ? html`<section aria-labelledby="reports-h" class="charts history"><h2 id="reports-h">Advisories and issues</h2>${reports}</section>` : ""}`;
 }
 
 /** The chart in words, for screen readers and print: each dataset's total over the period shown. */
 export function seriesSummary(s: SeriesChart): string {
+  if (s.summary !== undefined) return s.summary;
   const span =
     s.labels.length > 1
       ? `${s.labels[0]} to ${s.labels[s.labels.length - 1]}`
       : (s.labels[0] ?? "");
-  const totals = s.datasets.map((d) =>
-    d.type === "line"
-      ? `${d.label} at most ${Math.max(0, ...d.values)}`
-      : `${d.values.reduce((a, b) => a + b, 0)} ${d.label}`,
-  );
+  const totals = s.datasets.map((d) => {
+    const values = d.values.filter((v) => v !== null);
+    return d.type === "line"
+      ? `${d.label} at most ${Math.max(0, ...values)}`
+      : `${values.reduce((a, b) => a + b, 0)} ${d.label}`;
+  });
   return `${span}: ${totals.join(", ")}`;
 }
 

@@ -135,7 +135,10 @@ export const reportJs = `"use strict";
       const datasets = series.datasets.map((d) => ({
         type: d.type, label: d.label, data: d.values, yAxisID: d.axis, order: d.type === "line" ? 0 : 1,
         borderColor: color(d.color), backgroundColor: color(d.color) + (d.type === "bar" ? "cc" : "33"),
-        borderWidth: d.type === "line" ? 2 : 0, pointRadius: 0, cubicInterpolationMode: "monotone",
+        borderWidth: d.type === "line" ? 2 : 0, cubicInterpolationMode: "monotone",
+        // A line with gaps (months with nothing closed) shows its points, which may stand alone.
+        pointRadius: d.type === "line" && d.values.some((v) => v === null) ? 3 : 0, spanGaps: true,
+        minBarLength: d.minBar ? 3 : 0, stack: d.type === "bar" ? "bars" : undefined,
       }));
       // Fixed axis widths, and room on the right where there is no second axis, so the charts
       // of one page share their months column for column.
@@ -143,7 +146,7 @@ export const reportJs = `"use strict";
         const labels = series.datasets.filter((d) => d.axis === id).map((d) => d.label).join(", ");
         return { beginAtZero: true, ticks: { precision: 0 }, title: { display: labels !== "", text: labels }, afterFit: (scale) => { scale.width = axisWidth; } };
       };
-      const scales = { x: { ticks: { maxTicksLimit: 12, autoSkip: true } }, y: axis("y") };
+      const scales = { x: { stacked: series.stacked === true, ticks: { maxTicksLimit: 12, autoSkip: true } }, y: { ...axis("y"), stacked: series.stacked === true } };
       const right = series.datasets.some((d) => d.axis === "y1");
       if (right) scales.y1 = { ...axis("y1"), position: "right", grid: { drawOnChartArea: false } };
       charts.push(new Chart(canvas, {

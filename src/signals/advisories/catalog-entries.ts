@@ -53,6 +53,14 @@ export const advisorySignalCatalog = {
     why: "Reports that are never fixed mean nobody is answering them.",
     remediation: "Fund or co-maintain the package, or replace it.",
   },
+  advisoryTimeline: {
+    title: "Advisories and time to fix",
+    unit: "series",
+    description:
+      "Every dated advisory in publication order (`date`, `id`, `severity`) with how it ended: `fixed` after `daysToFix` days (the first fixed version's publish time, only when the registry's times are trusted), `not-fixed` in any version with `daysOpen` so far, or `unknown` when the fix time cannot be told; at most the newest 200.",
+    why: "How a package answered each report, at a glance: fixes that come faster or slower over the years, and reports left open.",
+    remediation: "None by itself; the report charts it on the package's page.",
+  },
 } as const satisfies Record<string, SignalInfo>;
 
 export type AdvisorySignalId = keyof typeof advisorySignalCatalog;

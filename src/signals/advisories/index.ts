@@ -1,5 +1,6 @@
 import { advisoriesLast3Years } from "./advisories-last-3-years.js";
 import { advisoriesTotal } from "./advisories-total.js";
+import { advisoryTimeline } from "./advisory-timeline.js";
 import { maxSeverity } from "./max-severity.js";
 import { neverFixedShare } from "./never-fixed-share.js";
 import { openAdvisories } from "./open-advisories.js";
@@ -13,4 +14,5 @@ export const advisorySignals = [
   advisoriesLast3Years,
   timeToFix,
   neverFixedShare,
+  advisoryTimeline,
 ] as const;

@@ -15,6 +15,14 @@ export const issueSignalCatalog = {
     why: "How much attention a package asks for: a small package with a steady stream of reports is costly to keep.",
     remediation: "None by itself; read together with the backlog and the time to a first answer.",
   },
+  issueInflow: {
+    title: "Issue inflow",
+    unit: "series",
+    description:
+      "Issues (pull requests left out) opened per calendar month (UTC) of the covered window, empty months included: `count` opened, `open` of those still open, and `closeDays`, the median days to close of those closed (absent when none was).",
+    why: "Shows whether reports arrive steadily or in bursts, and whether the ones arriving now still get closed.",
+    remediation: "None by itself; the report charts it on the package's page.",
+  },
   bugShare: {
     title: "Bug share",
     unit: "ratio",

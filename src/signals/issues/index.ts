@@ -2,6 +2,7 @@ import { archived } from "./archived.js";
 import { bugShare } from "./bug-share.js";
 import { firstResponseDays } from "./first-response-days.js";
 import { fundingFile } from "./funding-file.js";
+import { issueInflow } from "./issue-inflow.js";
 import { issuesPerMonth } from "./issues-per-month.js";
 import { maintenanceNotice } from "./maintenance-notice.js";
 import { openIssueAgeDays } from "./open-issue-age-days.js";
@@ -19,6 +20,7 @@ export const issueSignals = [
   firstResponseDays,
   timeToCloseDays,
   issuesPerMonth,
+  issueInflow,
   bugShare,
   outsidePrsMerged,
   securityPolicy,
