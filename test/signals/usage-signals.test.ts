@@ -54,6 +54,9 @@ describe("usage signals", () => {
     expect(lodash.usageClass?.value).toBe("runtime");
     expect(lodash.usageClass?.note).toBe("src/index.ts:1 → chunk, get");
     expect(lodash.importSites?.value).toBe(1);
+    expect(lodash.importSiteList?.value).toEqual([
+      { file: "src/index.ts", line: 1, kind: expect.any(String), symbols: "chunk, get" },
+    ]);
     expect(lodash.usedSymbols?.value).toEqual(["chunk", "get"]);
     expect(signalsOf("unused-pkg").usageClass?.note).toBe("no import, script or config names it");
   });

@@ -5,10 +5,12 @@ import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import { analyzeUsage, type UsageAnalysis } from "./analyze-usage.js";
 import { type UsageLimits, usageLimits } from "./limits.js";
 import { mergeUsage } from "./merge-usage.js";
+import { measureFootprint } from "./package-footprint.js";
 import { isCodeFile } from "./parse-source.js";
+import { findInstalled, readInstalledPackage } from "./read-installed-package.js";
 import { readInstalled, readManifests } from "./read-manifests.js";
 import { readProjectFiles } from "./read-project-files.js";
-import type { UsageEvidence } from "./types.js";
+import type { PackageFootprint, UsageEvidence } from "./types.js";
 
 export interface UsageOptions {
   /** False for `--no-usage`. */
@@ -28,7 +30,46 @@ export async function analyzeProject(
   // JSON config alone (a jenga.config.json beside a lockfile) is no source to judge use by.
   if (!files.some((f) => isCodeFile(f.path))) return null;
   const { bins, peers } = await readInstalled(dir, manifests);
-  return analyzeUsage({ files, manifests, bins, peers, skipped });
+  const analysis = analyzeUsage({ files, manifests, bins, peers, skipped });
+  await addFootprints(dir, analysis.packages, limits);
+  return analysis;
+}
+
+/** Why no fraction is given for a package that is not installed: jenga reads only what is on disk. */
+export const notInstalled =
+  "not installed: used fraction unknown (jenga reads the installed package; fetching its tarball is not implemented)";
+
+/**
+ * For every package the project imports: how much of the installed package
+ * (found from the first importing file's folder, as Node finds it) those
+ * imports use. Each installed folder is read and parsed once per project.
+ */
+export async function addFootprints(
+  dir: string,
+  packages: Map<string, UsageEvidence>,
+  limits: UsageLimits,
+): Promise<void> {
+  for (const [name, usage] of packages) {
+    const first = usage.sites.find((s) => !s.typeOnly) ?? usage.sites[0];
+    if (!first) continue;
+    const installed = await findInstalled(path.join(dir, path.posix.dirname(first.file)), name);
+    const pkg = installed ? await readInstalledPackage(installed, limits) : null;
+    usage.footprint = pkg
+      ? measureFootprint(name, pkg, usage.sites, limits.maxFileBytes)
+      : emptyFootprint(installed ? "unreadable: its package.json does not parse" : notInstalled);
+  }
+}
+
+function emptyFootprint(status: string): PackageFootprint {
+  return {
+    status,
+    version: null,
+    entries: [],
+    exports: null,
+    code: null,
+    dependencies: null,
+    caveats: [],
+  };
 }
 
 /**

@@ -6,6 +6,14 @@ export const usageLimits = {
   maxFileBytes: 1024 * 1024,
   /** Deeper than any real source tree; bounds a walk through odd layouts. */
   maxDepth: 32,
+  /**
+   * JS and declaration files read per installed package. Of this repository's
+   * own dependencies zod ships the most (~500), typescript ~110; past 5,000 a
+   * package is a bundle of many, and its totals are reported as a lower bound.
+   */
+  maxPackageFiles: 5_000,
+  /** Bytes read per installed package: typescript, the largest here, ships ~23 MB in all. */
+  maxPackageBytes: 64 * 1024 * 1024,
 };
 
 export type UsageLimits = typeof usageLimits;

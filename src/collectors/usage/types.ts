@@ -19,6 +19,8 @@ export type ImportKind =
 export interface ImportSite {
   /** Project-relative, `/`-separated. */
   file: string;
+  /** As written (`lodash/get`): the subpath decides which entry of the package is loaded. */
+  specifier?: string;
   line: number;
   kind: ImportKind;
   /** Imported names; `default`, `*` (the whole namespace), or a member reached through them (`get`). */
@@ -92,4 +94,38 @@ export interface UsageEvidence {
   configMentions: string[];
   blindSpots: BlindSpot[];
   replacement: Replacement | null;
+  /** How much of the installed package is used; absent when nothing imports it. */
+  footprint?: PackageFootprint;
+}
+
+/**
+ * How much of the installed package the project's imports reach: its public
+ * API and its code. Measured from the package in the nearest `node_modules`
+ * above the importing file, as Node would load it.
+ */
+export interface PackageFootprint {
+  /**
+   * `ok`, or why nothing was measured: `not installed: used fraction unknown`
+   * (jenga does not fetch the tarball yet), `too large: …`, `no entry: …`.
+   */
+  status: string;
+  version: string | null;
+  /** Each used subpath and the file it resolves to (`./get → get.js`); null when it does not resolve. */
+  entries: Array<{ subpath: string; file: string | null }>;
+  /** Public exports used ÷ public exports; null with `exportsUnknown` saying why. */
+  exports: { used: string[]; total: number; names: number } | null;
+  exportsUnknown?: string;
+  /** The JS files the used entries reach (relative imports followed) ÷ every shipped .js/.cjs/.mjs file. */
+  code: {
+    usedFiles: number;
+    totalFiles: number;
+    usedBytes: number;
+    totalBytes: number;
+    usedLines: number;
+    totalLines: number;
+  } | null;
+  /** Packages the reached code imports (bare specifiers), and the package's `dependencies`. */
+  dependencies: { reached: string[]; declared: string[] } | null;
+  /** What may make the numbers wrong: a file too large to parse, the file cap, an import path computed at run time. */
+  caveats: string[];
 }

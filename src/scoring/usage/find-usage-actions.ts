@@ -58,7 +58,11 @@ export function findUsageActions(signals: UsageSignals, policy: UsagePolicy): Us
       evidence: usage.note ?? "",
     });
   }
-  found.push(...replacementFindings(signals, policy), ...heavyUse(signals, policy));
+  found.push(
+    ...replacementFindings(signals, policy),
+    ...heavyUse(signals, policy),
+    ...usedFractionFindings(signals, policy),
+  );
   return found;
 }
 
@@ -113,6 +117,46 @@ function heavyUse(signals: UsageSignals, policy: UsagePolicy): UsageFinding[] {
     action,
     points: -policy.points.heavyUseDiscount,
   }));
+}
+
+/**
+ * Rewrite evidence from the share of the package's code the project reaches:
+ * a small share of a package that is not tiny adds points, a large share
+ * subtracts them. An untrusted fraction (a file jenga could not follow) may be
+ * too low, so it never adds points.
+ */
+function usedFractionFindings(signals: UsageSignals, policy: UsagePolicy): UsageFinding[] {
+  const code = signals.usedFraction;
+  if (!code || typeof code.value !== "number") return [];
+  const totalBytes = Number(code.detail?.totalBytes ?? 0);
+  const usedBytes = Number(code.detail?.usedBytes ?? 0);
+  const api = signals.usedExportsFraction?.detail;
+  const args = {
+    percent: percent(code.value),
+    usedKb: kilobytes(usedBytes),
+    totalKb: kilobytes(totalBytes),
+    exports: api ? `${api.used} of ${api.total}` : "",
+  };
+  if (code.value < policy.smallUsedFraction) {
+    if (!code.trusted || totalBytes < policy.minBytesForFraction) return [];
+    const points = policy.points.smallUsedFraction;
+    return [{ signal: "usedFraction", code: "smallUsedFraction", args, action: "rewrite", points }];
+  }
+  if (code.value > policy.largeUsedFraction) {
+    const points = -policy.points.largeUsedFractionDiscount;
+    return [{ signal: "usedFraction", code: "largeUsedFraction", args, action: "rewrite", points }];
+  }
+  return [];
+}
+
+/** `0.0312` → `3.1`; under 1% keeps one significant digit so it never reads "0". */
+function percent(fraction: number): number {
+  const p = fraction * 100;
+  return p >= 1 ? Math.round(p * 10) / 10 : Number(p.toPrecision(1));
+}
+
+function kilobytes(bytes: number): number {
+  return Math.round((bytes / 1024) * 10) / 10;
 }
 
 function sectionsOf(declaredAs: string): string {

@@ -17,6 +17,10 @@ export const usageMessages = {
     `a few lines replace it: ${a.replacements}${a.symbols ? ` (you use ${a.symbols})` : ""}`,
   heavilyUsed: (a: Args) =>
     `used from ${a.sites} places in ${a.files} files (heavy from ${a.threshold}): costly to remove or replace`,
+  smallUsedFraction: (a: Args) =>
+    `you use ${a.exports ? `${a.exports} exports, ` : ""}${a.percent}% of its code (${a.usedKb} of ${a.totalKb} KB): little to own`,
+  largeUsedFraction: (a: Args) =>
+    `you reach ${a.percent}% of its code (${a.usedKb} of ${a.totalKb} KB): a rewrite would redo most of it`,
   usageUnknown: (a: Args) => `no import found, but ${a.blindSpot}: usage unknown`,
 } as const satisfies Record<string, (args: Args) => string>;
 

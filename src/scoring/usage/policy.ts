@@ -38,7 +38,35 @@ export const usagePolicy = {
      * replacement of a heavily used package drops to 30, under the threshold.
      */
     heavyUseDiscount: 20,
+    /**
+     * The project reaches under `smallUsedFraction` of a package's code: the
+     * design's own rewrite example ("you import 2 of 140 exports, 3% of its
+     * code"). Strong, not decisive alone: with a native replacement, or a
+     * small package with chronic reports, it crosses the rewrite threshold.
+     */
+    smallUsedFraction: 30,
+    /**
+     * More than `largeUsedFraction` of its code is reached: rewriting means
+     * rewriting most of the package, so rewrite loses this much (positive,
+     * subtracted, as heavyUseDiscount).
+     */
+    largeUsedFractionDiscount: 15,
   },
+  /**
+   * "A small part": under a tenth of the shipped JS bytes. A tenth keeps
+   * dual-build packages (ESM + CommonJS, where full use reads ~50%) and barrels
+   * that pull a few helpers along well clear of the line; measured on this
+   * repository's own dependencies, the packages under it are ones used for one
+   * or two functions.
+   */
+  smallUsedFraction: 0.1,
+  /** More than half of the code reached: most of the package is in use. */
+  largeUsedFraction: 0.5,
+  /**
+   * Below this many bytes of JS a package is tiny: 3% of 4 KB is a few lines,
+   * and inlining all of it is no more work than inlining the part used.
+   */
+  minBytesForFraction: 16 * 1024,
   /**
    * "Heavily used" from this many import sites: past twenty places a
    * replacement is a refactoring, not an edit (knip and depcheck report

@@ -22,6 +22,13 @@ export const usageSignalCatalog = {
     why: "The more places use a package, the more it costs to remove or replace.",
     remediation: "None by itself; read with the used symbols before a rewrite.",
   },
+  importSiteList: {
+    title: "Where it is imported",
+    unit: "series",
+    description: "The import sites themselves (file, line, form, names), the first 50.",
+    why: "Before removing or replacing a package you need to know every place that uses it.",
+    remediation: "None by itself; it is the work list of a rewrite or a removal.",
+  },
   usedSymbols: {
     title: "Used symbols",
     unit: "list",
@@ -37,6 +44,32 @@ export const usageSignalCatalog = {
       "Replacements the e18e module-replacements data lists: a native API, a one-line snippet, or a preferred package.",
     why: "A package the platform now covers is a dependency with no remaining value.",
     remediation: "Use the native API or the snippet, then remove the package.",
+  },
+  usedExportsFraction: {
+    title: "Used exports",
+    unit: "ratio",
+    description:
+      "Public exports of the installed package the project names ÷ all its public exports: those of its root entry (ESM `export`s with `export *` followed, CommonJS `module.exports` keys, and its `.d.ts`), a deep import (`x/get`) counting as one. Unknown when a namespace or a default object is used whole, or the package is not installed.",
+    why: "Using 2 of 140 exports means most of the package's API, and its churn, serve someone else.",
+    remediation:
+      "When the fraction is small, own the few functions you use or take them from the platform.",
+  },
+  usedFraction: {
+    title: "Used code",
+    unit: "ratio",
+    description:
+      "Bytes of the installed package's .js/.cjs/.mjs files that the used entries reach (relative imports and requires followed) ÷ the bytes of all its shipped JS files; lines and file counts in the detail. A package that ships two builds (ESM and CommonJS) counts both in the total, so its fraction is at most about half.",
+    why: "The code you load is the code whose bugs and advisories reach you; the rest is weight you install but do not run.",
+    remediation:
+      "When little of a large package is reached, a smaller package or your own code may do.",
+  },
+  closureDependencies: {
+    title: "Dependencies reached",
+    unit: "count",
+    description:
+      "Packages among the installed package's `dependencies` that the code the project reaches imports; the detail gives the total it declares and any peer or undeclared package reached too.",
+    why: "Dependencies your use never loads still install, and still bring their advisories into your audit.",
+    remediation: "When few are reached, a deep import or a smaller package may leave the rest out.",
   },
 } as const satisfies Record<string, SignalInfo>;
 

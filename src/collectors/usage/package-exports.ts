@@ -1,0 +1,212 @@
+import path from "node:path";
+import { type AstNode, child, children, keyName, literalString, walk } from "./ast.js";
+import { resolvePackageFile } from "./package-entry.js";
+
+/** Parses a package file once; null when it is not shipped, too large or does not parse. */
+export type ProgramOf = (file: string) => AstNode | null;
+
+export interface ExportSurface {
+  names: Set<string>;
+  /** Why the count may be short: `export * from "other-package"`, a spread into `module.exports`. */
+  caveats: string[];
+}
+
+/** Bounds the `export *` chase; real barrels go a few levels deep over tens of files. */
+const maxModules = 2_000;
+
+/**
+ * The names a module exports, with `export * from "./x"` followed through
+ * every level: ESM declarations and specifiers, TypeScript's `export =`, and
+ * CommonJS (`module.exports = { … }`, `exports.x =`, `module.exports.x =`,
+ * `Object.defineProperty(exports, "x")`, `module.exports = require("./x")`, and
+ * the `__exportStar(require("./x"), exports)` compilers emit). A CommonJS
+ * module that exports one value (`module.exports = fn`) has `default`.
+ */
+export function exportSurface(
+  entry: string,
+  programOf: ProgramOf,
+  files: ReadonlySet<string>,
+): ExportSurface {
+  const surface: ExportSurface = { names: new Set(), caveats: [] };
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0 && seen.size < maxModules) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const program = programOf(file);
+    if (!program) {
+      surface.caveats.push(`${file} could not be read`);
+      continue;
+    }
+    const follow = (spec: string) => {
+      if (!spec.startsWith(".")) {
+        surface.caveats.push(`${file} re-exports all of ${spec}`);
+        return;
+      }
+      const target = path.posix.join(path.posix.dirname(file), spec);
+      const found = resolvePackageFile(target, files, /\.d\.[cm]?ts$/.test(file));
+      if (found) queue.push(found);
+      else surface.caveats.push(`${file} re-exports ${spec}, not shipped`);
+    };
+    esmExports(program, surface.names, follow);
+    cjsExports(program, surface, follow);
+  }
+  surface.names.delete("__esModule");
+  return surface;
+}
+
+function esmExports(file: AstNode, names: Set<string>, follow: (spec: string) => void): void {
+  const body = children(child(file, "program") ?? file, "body");
+  for (const node of body) {
+    if (node.type === "TSExportAssignment") {
+      const members = namespaceMembers(body, child(node, "expression"));
+      if (members.length > 0) for (const name of members) names.add(name);
+      else names.add("default");
+    } else if (node.type === "ExportDefaultDeclaration") {
+      names.add("default");
+    } else if (node.type === "ExportAllDeclaration") {
+      const exported = keyName(child(node, "exported"), false);
+      const spec = literalString(child(node, "source"));
+      if (exported) names.add(exported);
+      else if (spec !== null) follow(spec);
+    } else if (node.type === "ExportNamedDeclaration") {
+      for (const s of children(node, "specifiers")) {
+        names.add(keyName(child(s, "exported"), false) ?? "default");
+      }
+      const declaration = child(node, "declaration");
+      if (declaration) for (const name of declaredNames(declaration)) names.add(name);
+    }
+  }
+}
+
+/**
+ * `export = ts` over `declare namespace ts { … }` (typescript's own .d.ts):
+ * the namespace's members are the API. Every declaration of an ambient
+ * namespace is exported, with or without the keyword; merged blocks all count.
+ */
+function namespaceMembers(body: readonly AstNode[], expression: AstNode | null): string[] {
+  if (expression?.type !== "Identifier") return [];
+  const out: string[] = [];
+  for (const node of body) {
+    const declaration = node.type === "ExportNamedDeclaration" ? child(node, "declaration") : node;
+    if (declaration?.type !== "TSModuleDeclaration") continue;
+    if (child(declaration, "id")?.name !== expression.name) continue;
+    for (const member of children(child(declaration, "body") ?? declaration, "body")) {
+      const inner =
+        member.type === "ExportNamedDeclaration" ? child(member, "declaration") : member;
+      if (inner) out.push(...declaredNames(inner));
+    }
+  }
+  return out;
+}
+
+function declaredNames(declaration: AstNode): string[] {
+  if (declaration.type === "VariableDeclaration") {
+    const out: string[] = [];
+    for (const d of children(declaration, "declarations")) {
+      walk(child(d, "id") ?? d, (n, parent) => {
+        // Pattern keys (`{ a: b }`) are not bindings; the identifiers they bind are.
+        if (
+          n.type === "Identifier" &&
+          !(parent?.type === "ObjectProperty" && parent.key === n && parent.value !== n)
+        )
+          out.push(n.name as string);
+      });
+    }
+    return out;
+  }
+  const id = child(declaration, "id");
+  return id && id.type === "Identifier" ? [id.name as string] : [];
+}
+
+function cjsExports(
+  program: AstNode,
+  surface: ExportSurface,
+  follow: (spec: string) => void,
+): void {
+  const objects = new Map<string, AstNode>();
+  const assignments: AstNode[] = [];
+  walk(program, (node) => {
+    if (node.type === "VariableDeclarator") {
+      const id = child(node, "id");
+      const init = child(node, "init");
+      if (id?.type === "Identifier" && init?.type === "ObjectExpression")
+        objects.set(id.name as string, init);
+    } else if (node.type === "AssignmentExpression") assignments.push(node);
+    else if (node.type === "CallExpression") exportCall(node, surface.names, follow);
+  });
+  for (const node of assignments) {
+    const left = child(node, "left");
+    const right = child(node, "right");
+    if (!left || !right) continue;
+    if (isModuleExports(left)) {
+      const object = right.type === "Identifier" ? objects.get(right.name as string) : right;
+      const required = requiredSpecifier(right);
+      if (object?.type === "ObjectExpression") objectKeys(object, surface);
+      else if (required !== null) follow(required);
+      else surface.names.add("default");
+    } else if (left.type === "MemberExpression") {
+      const object = child(left, "object");
+      if (object && (isExportsObject(object) || isModuleExports(object))) {
+        const name = keyName(child(left, "property"), left.computed === true);
+        if (name) surface.names.add(name);
+      }
+    }
+  }
+}
+
+function objectKeys(object: AstNode, surface: ExportSurface): void {
+  for (const p of children(object, "properties")) {
+    if (p.type === "SpreadElement") surface.caveats.push("module.exports spreads another object");
+    else {
+      const name = keyName(child(p, "key"), p.computed === true);
+      if (name) surface.names.add(name);
+    }
+  }
+}
+
+/** `Object.defineProperty(exports, "x", …)` and `__exportStar(require("./x"), exports)`. */
+function exportCall(call: AstNode, names: Set<string>, follow: (spec: string) => void): void {
+  const callee = child(call, "callee");
+  const args = children(call, "arguments");
+  const calleeName =
+    callee?.type === "Identifier"
+      ? (callee.name as string)
+      : callee?.type === "MemberExpression"
+        ? keyName(child(callee, "property"), callee.computed === true)
+        : null;
+  const first = args[0] ?? null;
+  if (
+    calleeName === "defineProperty" &&
+    first &&
+    (isExportsObject(first) || isModuleExports(first))
+  ) {
+    const name = literalString(args[1] ?? null);
+    if (name) names.add(name);
+  } else if (calleeName === "__exportStar" || calleeName === "__export") {
+    const spec = first ? requiredSpecifier(first) : null;
+    if (spec !== null) follow(spec);
+  }
+}
+
+function requiredSpecifier(node: AstNode): string | null {
+  if (node.type !== "CallExpression") return null;
+  const callee = child(node, "callee");
+  if (callee?.type !== "Identifier" || callee.name !== "require") return null;
+  return literalString(children(node, "arguments")[0] ?? null);
+}
+
+function isExportsObject(node: AstNode): boolean {
+  return node.type === "Identifier" && node.name === "exports";
+}
+
+function isModuleExports(node: AstNode): boolean {
+  if (node.type !== "MemberExpression") return false;
+  const object = child(node, "object");
+  return (
+    object?.type === "Identifier" &&
+    object.name === "module" &&
+    keyName(child(node, "property"), node.computed === true) === "exports"
+  );
+}

@@ -1,0 +1,74 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile, realpath } from "node:fs/promises";
+import path from "node:path";
+import { isValidPackageName } from "../../util/package-name.js";
+import type { UsageLimits } from "./limits.js";
+import type { InstalledPackage } from "./package-footprint.js";
+
+/**
+ * The folder Node loads `name` from when `fromDir` imports it: the first
+ * `node_modules/<name>` with a package.json walking up from `fromDir`, with
+ * symlinks (pnpm, workspaces) resolved. Null when not installed, or for a name
+ * that must not become a path.
+ */
+export async function findInstalled(fromDir: string, name: string): Promise<string | null> {
+  if (!isValidPackageName(name)) return null;
+  let dir = path.resolve(fromDir);
+  for (;;) {
+    const candidate = path.join(dir, "node_modules", name);
+    if (existsSync(path.join(candidate, "package.json"))) return realpath(candidate);
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+const shipped = /\.([cm]?js|d\.[cm]?ts)$/;
+
+/**
+ * Reads an installed package: its package.json and every .js/.cjs/.mjs and
+ * declaration file, skipping nested node_modules. Stops at the file cap and
+ * the byte budget, saying so in `caveats`; null when package.json is unreadable.
+ */
+export async function readInstalledPackage(
+  dir: string,
+  limits: UsageLimits,
+): Promise<InstalledPackage | null> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8"));
+  } catch {
+    return null;
+  }
+  if (!manifest || typeof manifest !== "object" || Array.isArray(manifest)) return null;
+  const files = new Map<string, string>();
+  const caveats: string[] = [];
+  let bytes = 0;
+  const queue: [string, number][] = [["", 0]];
+  walk: while (queue.length > 0) {
+    const [rel, depth] = queue.pop() as [string, number];
+    const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && depth < limits.maxDepth)
+          queue.push([child, depth + 1]);
+        continue;
+      }
+      if (!entry.isFile() || !shipped.test(entry.name)) continue;
+      if (files.size >= limits.maxPackageFiles) {
+        caveats.push(`stopped at ${limits.maxPackageFiles} files: the totals are a lower bound`);
+        break walk;
+      }
+      const text = await readFile(path.join(dir, child), "utf8").catch(() => null);
+      if (text === null) continue;
+      bytes += text.length;
+      if (bytes > limits.maxPackageBytes) {
+        caveats.push(`stopped at ${limits.maxPackageBytes} bytes: the totals are a lower bound`);
+        break walk;
+      }
+      files.set(child, text);
+    }
+  }
+  return { manifest: manifest as Record<string, unknown>, files, caveats };
+}
