@@ -231,3 +231,39 @@ describe("chronic and neglected reports", () => {
     );
   });
 });
+
+describe("a known malicious package", () => {
+  const malicious = fromOsvRecords(
+    "evil-pkg",
+    [
+      {
+        id: "MAL-2025-1234",
+        aliases: [],
+        published: "2025-03-01T00:00:00Z",
+        modified: "2025-03-01T00:00:00Z",
+        withdrawn: null,
+        summary: "Malicious code in evil-pkg (npm) (test fixture)",
+        severity: [],
+        databaseSeverity: null,
+        affected: [
+          {
+            package: { ecosystem: "npm", name: "evil-pkg" },
+            ranges: [],
+            versions: ["1.0.0", "1.0.1"],
+          },
+        ],
+      } as OsvRecord,
+    ],
+    "osv-export",
+  );
+
+  it("is a sunset, not a fix to send upstream", () => {
+    const findings = findAdvisoryActions(signalsFor(malicious, ["1.0.1"]) as never, advisoryPolicy);
+    expect(findings.map((f) => [f.code, f.action, f.points])).toEqual([
+      ["maliciousPackage", "sunset", advisoryPolicy.points.malicious],
+    ]);
+    expect(advisoryMessages.maliciousPackage(findings[0]?.args ?? {})).toBe(
+      "known malicious package (MAL-2025-1234) installed as 1.0.1: remove it now and rotate any secret the machines that installed it could read",
+    );
+  });
+});

@@ -25,6 +25,22 @@ function openFindings(signals: SignalSet, policy: AdvisoryPolicy): Finding[] {
   } = open.detail;
   const severity = severityOf(signals.maxSeverity?.value);
   const found: Finding[] = [];
+  // OSV's MAL- records are malicious packages, not bugs: there is nothing to upgrade to or fix.
+  const malicious = splitIds(`${fixable}, ${unfixed}`).filter((id) =>
+    id.startsWith(maliciousPrefix),
+  );
+  if (malicious.length > 0) {
+    found.push({
+      signal: "openAdvisories",
+      code: "maliciousPackage",
+      args: { ids: malicious.join(", "), installed },
+      action: "sunset",
+      points: policy.points.malicious,
+    });
+  }
+  const unfixedBugs = splitIds(String(unfixed))
+    .filter((id) => !id.startsWith(maliciousPrefix))
+    .join(", ");
   if (fixable !== "" && upgrades !== "") {
     found.push({
       signal: "openAdvisories",
@@ -34,16 +50,25 @@ function openFindings(signals: SignalSet, policy: AdvisoryPolicy): Finding[] {
       points: policy.points.fixableBySeverity[severity],
     });
   }
-  if (unfixed !== "") {
+  if (unfixedBugs !== "") {
     found.push({
       signal: "openAdvisories",
       code: "openAdvisoryUnfixed",
-      args: { ids: unfixed, installed },
+      args: { ids: unfixedBugs, installed },
       action: "fix",
       points: policy.points.unfixedOpen,
     });
   }
   return found;
+}
+
+const maliciousPrefix = "MAL-";
+
+function splitIds(ids: string): string[] {
+  return ids
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
 }
 
 function chronicFindings(signals: SignalSet, policy: AdvisoryPolicy): Finding[] {

@@ -7,6 +7,8 @@ type Args = Record<string, string | number>;
 export const advisoryMessages = {
   openAdvisoryFixable: (a: Args) =>
     `${a.ids} (worst: ${a.severity}) affect${String(a.ids).includes(",") ? "" : "s"} installed ${a.installed}; fixed upstream: upgrade ${a.upgrades}${Number(a.crossesMajor) === 1 ? " (a new major)" : ""}`,
+  maliciousPackage: (a: Args) =>
+    `known malicious package (${a.ids}) installed as ${a.installed}: remove it now and rotate any secret the machines that installed it could read`,
   openAdvisoryUnfixed: (a: Args) =>
     `${a.ids} affect${String(a.ids).includes(",") ? "" : "s"} installed ${a.installed} with no fixed version upstream: send or fund a fix`,
   chronicAdvisoriesSmall: (a: Args) =>

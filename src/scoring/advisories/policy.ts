@@ -23,6 +23,11 @@ export const advisoryPolicy = {
       unknown: 35,
       none: 0,
     } satisfies Record<SeverityBucket, number>,
+    /**
+     * A known malicious package (OSV `MAL-` record): remove it now. The most
+     * points of any finding: no other evidence can make it a keep.
+     */
+    malicious: 100,
     /** Open with no fix anywhere: the fix is to send or fund one; urgent but not an upgrade away. */
     unfixedOpen: 40,
     /** Chronic reports on a small package: owning the few lines you use ends the stream of reports. */
