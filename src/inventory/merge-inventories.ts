@@ -39,6 +39,7 @@ function mergePackage(a: InventoryPackage, b: InventoryPackage): InventoryPackag
     scopes: SCOPES.filter((scope) => a.scopes.includes(scope) || b.scopes.includes(scope)),
     dependents: 0,
     path: shorter ? b.path : a.path,
+    dependencies: [...new Set([...a.dependencies, ...b.dependencies])].sort(),
     via: [...new Set([...a.via, ...b.via])].sort(),
     projects: [...new Set([...a.projects, ...b.projects])],
     origin: preferredOrigin([a.origin, b.origin]),

@@ -27,7 +27,11 @@ export interface GraphSummary {
 
 export function summarize(graph: LockGraph, project: Project): GraphSummary {
   const nodes = [...graph.nodes.values()];
-  const { nodeEdges, importerEdges, dependentsByName } = splitEdges(graph, nodes, project);
+  const { nodeEdges, importerEdges, dependentsByName, childrenByName } = splitEdges(
+    graph,
+    nodes,
+    project,
+  );
   const adjacency = buildAdjacency(nodes.length, nodeEdges);
   const heads = headNames(nodes, importerEdges);
   const words = Math.max(1, Math.ceil(heads.names.length / 32));
@@ -42,6 +46,7 @@ export function summarize(graph: LockGraph, project: Project): GraphSummary {
     words,
     direct: new Uint8Array(nodes.length),
     dependentsByName,
+    childrenByName,
   };
   for (const [, to] of importerEdges) facts.direct[to] = 1;
 
@@ -68,6 +73,7 @@ interface NodeFacts {
   words: number;
   direct: Uint8Array;
   dependentsByName: Map<string, Set<string>>;
+  childrenByName: Map<string, Set<string>>;
 }
 
 /** Importer edges apart from node edges, as indexes; dependents by name along the way. */
@@ -77,6 +83,7 @@ function splitEdges(graph: LockGraph, nodes: readonly GraphNode[], project: Proj
   const nodeEdges: [number, number, Scope][] = [];
   const importerEdges: [number, number, Scope][] = [];
   const dependentsByName = new Map<string, Set<string>>();
+  const childrenByName = new Map<string, Set<string>>();
   for (const edge of graph.edges) {
     const to = indexOf.get(edge.to);
     const importer = importerOf.get(edge.from);
@@ -88,9 +95,14 @@ function splitEdges(graph: LockGraph, nodes: readonly GraphNode[], project: Proj
     // Node ids are the same in every project; importer ids are not.
     dependents.add(importer === undefined ? edge.from : `${project.path}\u0000${edge.from}`);
     if (importer !== undefined) importerEdges.push([importer, to, edge.type]);
-    else nodeEdges.push([from as number, to, edge.type]);
+    else {
+      nodeEdges.push([from as number, to, edge.type]);
+      const parent = (nodes[from as number] as GraphNode).name;
+      const children = childrenByName.get(parent) ?? new Set<string>();
+      childrenByName.set(parent, children.add(name));
+    }
   }
-  return { nodeEdges, importerEdges, dependentsByName };
+  return { nodeEdges, importerEdges, dependentsByName, childrenByName };
 }
 
 /** One package = every node of that name: versions, scopes and via unioned, the best path. */
@@ -120,6 +132,7 @@ function packageFacts(
     scopes: SCOPES.filter((scope) => (scopeBits & SCOPE_BIT[scope]) !== 0),
     dependents: facts.dependentsByName.get(name)?.size ?? 0,
     path: best < 0 ? [] : pathTo(best, facts),
+    dependencies: [...(facts.childrenByName.get(name) ?? [])].sort(compareText),
     // Heads are numbered in name order, so the bits come out sorted.
     via: setBits(via).map((head) => facts.headNames[head] as string),
     projects: [facts.project.path],

@@ -79,6 +79,8 @@ export interface InventoryPackage {
   dependents: number;
   /** A shortest path from a root: [project name, direct dependency, ..., this package]. */
   path: string[];
+  /** The names of the packages it depends on (every version's edges, unioned), for downstream effects. */
+  dependencies: string[];
   /** The direct dependencies through which it is reached (itself when direct): where the user can act. */
   via: string[];
   /** Paths of the projects that contain it. */

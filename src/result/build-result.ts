@@ -13,7 +13,7 @@ import { formatMessage } from "../scoring/messages.js";
 import { scorePackage } from "../scoring/score-package.js";
 import { type Verdict, verdictNames } from "../scoring/verdicts.js";
 import { computeSignals } from "../signals/compute-signals.js";
-import { attachLeverage } from "./leverage.js";
+import { attachDownstreamDrag, attachLeverage } from "./leverage.js";
 import type { JengaResult, PackageResult } from "./types.js";
 import { findWaiver } from "./waivers.js";
 
@@ -38,6 +38,10 @@ export function buildResult(input: ResultInput): JengaResult {
     .map((pkg) => scoreOne(pkg, input))
     .sort((a, b) => a.name.localeCompare(b.name));
   attachLeverage(packages);
+  attachDownstreamDrag(
+    packages,
+    new Map(input.inventory.packages.map((p) => [p.name, p.dependencies])),
+  );
   const summary = Object.fromEntries(verdictNames.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const p of packages) summary[p.verdict]++;
   return {
@@ -116,6 +120,7 @@ function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
     health: score.health,
     impact: computeImpact(pkg, input.config.policy),
     risksBelow: [],
+    blocksFixOf: [],
     confidence: score.confidence,
     scores: score.scores,
     reasons,

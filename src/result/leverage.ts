@@ -23,3 +23,51 @@ export function attachLeverage(packages: PackageResult[]): void {
   }
   for (const p of packages) p.risksBelow = p.direct ? (below.get(p.name) ?? []).sort() : [];
 }
+
+/** Verdicts that say nobody will move a package's own dependencies forward. */
+const stuck = new Set(["adopt", "sunset"]);
+
+/**
+ * Downstream drag: a package whose maintenance is at risk (adopt) or that is
+ * on its way out (sunset), depending on a package whose advisory is fixed only
+ * in a new major. A dependent's semver range stops at the major it was
+ * written for, so the fix cannot arrive until that dependent moves, and a
+ * stuck one will not: the fix is blocked, and replacing the stuck package is
+ * the way to it. Both sides get a reason.
+ */
+export function attachDownstreamDrag(
+  packages: PackageResult[],
+  dependenciesOf: Map<string, string[]>,
+): void {
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  for (const parent of packages) {
+    if (!stuck.has(parent.verdict)) continue;
+    for (const childName of dependenciesOf.get(parent.name) ?? []) {
+      const child = byName.get(childName);
+      const open = child?.signals.openAdvisories;
+      if (!child || !open?.detail || Number(open.detail.crossesMajor) !== 1 || !open.detail.fixable)
+        continue;
+      const args = {
+        parent: parent.name,
+        verdict: parent.verdict,
+        child: child.name,
+        ids: String(open.detail.fixable),
+      };
+      parent.blocksFixOf.push(child.name);
+      parent.reasons.push({
+        signal: "openAdvisories",
+        code: "blocksFix",
+        text: formatMessage("blocksFix", args),
+        action: null,
+        points: 0,
+      });
+      child.reasons.splice(1, 0, {
+        signal: "openAdvisories",
+        code: "fixBlockedBy",
+        text: formatMessage("fixBlockedBy", args),
+        action: null,
+        points: 0,
+      });
+    }
+  }
+}

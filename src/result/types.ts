@@ -57,6 +57,8 @@ export interface PackageResult {
   impact: number;
   /** For a direct dependency: the packages under it whose verdict is not keep, where its upgrade or replacement acts. */
   risksBelow: string[];
+  /** Packages whose advisory fix (in a new major) this one holds back, being unmaintained or retiring. */
+  blocksFixOf: string[];
   confidence: number;
   scores: Record<Action, number>;
   reasons: ReasonResult[];

@@ -51,6 +51,10 @@ export const messages = {
     `no action reaches its threshold (highest: ${a.action} ${a.score} of ${a.threshold})`,
   openAdvisoriesHealth: (a: Args) =>
     `${plural(a.count ?? 0, "open advisory", "open advisories")} in the installed version (${a.ids}; worst ${a.severity})`,
+  blocksFix: (a: Args) =>
+    `holds back the fix of ${a.child} (${a.ids}): the fix is in a new major of ${a.child}, and ${a.parent} (${a.verdict}) is not moving to it`,
+  fixBlockedBy: (a: Args) =>
+    `its fix (${a.ids}) is in a new major that ${a.parent} (${a.verdict}) does not allow: replacing ${a.parent} is the way to it`,
   actVia: (a: Args) => `reached through ${a.via}: act there (upgrade, replace or fix upstream)`,
   wouldChange: (a: Args) => `would be ${a.verdict} if not for: ${a.because}`,
   waiverExpired: (a: Args) => `waiver expired on ${a.until} ("${a.reason}"): the finding is back`,

@@ -57,6 +57,7 @@ export function inventoryPackage(extra: Partial<InventoryPackage> = {}): Invento
     dependents: 1,
     path: ["app", "pkg"],
     via: ["pkg"],
+    dependencies: [],
     projects: ["/project"],
     origin: "registry",
     ...extra,

@@ -15,6 +15,7 @@ export function packageResult(extra: Partial<PackageResult> = {}): PackageResult
     health: 90,
     impact: 60,
     risksBelow: [],
+    blocksFixOf: [],
     confidence: 0.3,
     scores: { sunset: 0, adopt: 0, fix: 0, rewrite: 0 },
     reasons: [

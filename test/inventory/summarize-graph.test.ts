@@ -64,6 +64,7 @@ describe("summarizeGraph", () => {
       scopes: ["prod", "dev"],
       dependents: 2,
       path: ["proj", "a", "b"],
+      dependencies: ["c"],
       via: ["a", "d"],
     });
     expect(facts.c?.path).toEqual(["proj", "d", "c"]);
@@ -104,6 +105,7 @@ describe("summarizeGraph", () => {
       scopes: [],
       dependents: 0,
       path: [],
+      dependencies: ["a"],
       via: [],
     });
     expect(facts.a?.dependents).toBe(2);
