@@ -231,9 +231,17 @@ export const signalCatalog = {
     title: "Source size",
     unit: "bytes",
     description:
-      "Total size of those source files at HEAD. Unknown for jenga's usual blobless clones, which hold no file contents: the size of a file lives in its contents, and reading it would download every file.",
+      "Total size of those source files at HEAD. jenga's clones are blobless (no file contents); the clone step then fetches the contents of HEAD's source files in the package's folder only, once, in one request, at most 5,000 files. Unknown, with a note, when that fetch failed or was skipped.",
     why: "A better measure of the code to own than the published tarball, which may be bundled or minified.",
     remediation: "None by itself.",
+  },
+  linesOfCode: {
+    title: "Lines of code",
+    unit: "count",
+    description:
+      "Lines in those source files at HEAD (blank lines and comments included), from the same fetched contents as the source size; unknown when it is.",
+    why: "The usual measure of how much code someone adopting or rewriting the package takes on.",
+    remediation: "None by itself; read together with how much of it you use.",
   },
   commitsPerMonth: {
     title: "Commits per month",

@@ -6,6 +6,7 @@ import { codeBytes } from "./git/code-bytes.js";
 import { commitTrend } from "./git/commit-trend.js";
 import { commitsLast12Months } from "./git/commits-last-12-months.js";
 import { commitsPerMonth } from "./git/commits-per-month.js";
+import { linesOfCode } from "./git/lines-of-code.js";
 import { monthsSinceLastHumanCommit } from "./git/months-since-last-human-commit.js";
 import { monthsSinceLastTag } from "./git/months-since-last-tag.js";
 import { releases } from "./git/releases.js";
@@ -64,6 +65,7 @@ export const allSignals = [
   securityFixCommits,
   sourceFiles,
   codeBytes,
+  linesOfCode,
   commitsPerMonth,
   releases,
   ...advisorySignals,

@@ -176,6 +176,27 @@ describe("git signals", () => {
     expect(old.codeBytes?.value).toBeNull();
   });
 
+  it("counts lines of code when the contents were fetched, else says why not", () => {
+    const base = gitEvidence([["2026-01-01T00:00:00Z", 0]], { fileCount: 9 });
+    const known = signalsOf({ ...base, sourceFiles: 3, sourceBytes: 2048, sourceLines: 80 });
+    expect(known.linesOfCode).toMatchObject({
+      value: 80,
+      unit: "count",
+      detail: { sourceFiles: 3 },
+    });
+    const failed = signalsOf({
+      ...base,
+      sourceFiles: 3,
+      sourceBytes: null,
+      sourceLines: null,
+      sourceNote: "contents not fetched: timed out",
+    });
+    expect(failed.linesOfCode?.value).toBeNull();
+    expect(failed.linesOfCode?.note).toBe("blobless clone: contents not fetched: timed out");
+    expect(failed.codeBytes?.note).toBe("blobless clone: contents not fetched: timed out");
+    expect(signalsOf(base).linesOfCode?.note).toContain("--refresh");
+  });
+
   it("is unknown, not zero, when git evidence is missing", () => {
     const s = computeSignals(
       inventoryPackage(),

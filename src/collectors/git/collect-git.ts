@@ -3,20 +3,37 @@ import path from "node:path";
 import pLimit from "p-limit";
 import { type Cache, cacheFileName, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
-import { type CloneOptions, type CloneOutcome, cloneOrFetch } from "../net/git-clone.js";
+import {
+  type BlobFetchOptions,
+  type BlobFetchOutcome,
+  type CloneOptions,
+  type CloneOutcome,
+  cloneOrFetch,
+  fetchSourceBlobs,
+} from "../net/git-clone.js";
 import { type HistoryOptions, readGitHistory } from "../net/git-log.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import { defaultGitLimits, type GitLimits } from "./limits.js";
 import { safeRepoUrl } from "./safe-repo-url.js";
 import type { GitEvidence } from "./types.js";
 
-/** The two git operations, behind an interface so tests can prove when git is (not) run. */
+/** The git operations, behind an interface so tests can prove when git is (not) run. */
 export interface GitRunner {
   cloneOrFetch(url: string, gitDir: string, options: CloneOptions): Promise<CloneOutcome>;
+  /** Online, after a successful clone or fetch: HEAD's source contents under the folder. Absent: never fetched. */
+  fetchSourceBlobs?(
+    gitDir: string,
+    directory: string | null,
+    options: BlobFetchOptions,
+  ): Promise<BlobFetchOutcome>;
   readHistory(gitDir: string, target: GitTarget, options: HistoryOptions): Promise<GitEvidence>;
 }
 
-export const systemGit: GitRunner = { cloneOrFetch, readHistory: readGitHistory };
+export const systemGit: GitRunner = {
+  cloneOrFetch,
+  fetchSourceBlobs,
+  readHistory: readGitHistory,
+};
 
 export interface GitTarget {
   /** A repository URL from package metadata: untrusted until safeRepoUrl accepts it. */
@@ -93,6 +110,30 @@ export function createGitCollector(ctx: GitContext): GitCollector {
     return pending;
   };
 
+  // One fetch at a time into a clone: packages of one monorepo each want their own folder.
+  const blobFetches = new Map<string, Promise<unknown>>();
+  const fetchBlobs = (url: string, directory: string | null): Promise<BlobFetchOutcome> => {
+    const fetch = runner.fetchSourceBlobs;
+    if (!fetch) return Promise.resolve({ ok: false, status: "contents not fetched" });
+    const previous = blobFetches.get(url) ?? Promise.resolve();
+    const next = previous.then(() =>
+      limit(() =>
+        fetch
+          .call(runner, repoDir(url), directory, {
+            env: ctx.env,
+            limits: { timeoutMs: limits.cloneTimeoutMs, maxBytes: limits.maxCloneBytes },
+            maxFiles: limits.maxSourceFiles,
+          })
+          .catch((error: unknown) => ({
+            ok: false as const,
+            status: `contents not fetched: ${message(error)}`,
+          })),
+      ),
+    );
+    blobFetches.set(url, next);
+    return next;
+  };
+
   const readHistory = (url: string, target: GitTarget) =>
     limit(() =>
       runner.readHistory(repoDir(url), target, {
@@ -114,6 +155,7 @@ export function createGitCollector(ctx: GitContext): GitCollector {
       if (ctx.offline && !hasClone) return missingEvidence("git", "offline: not in cache");
 
       let fromCache = true;
+      let blobs: BlobFetchOutcome | null = null;
       if (!ctx.offline) {
         await mkdirFor(repoDir(url));
         const cloned = await ensureClone(url);
@@ -121,10 +163,18 @@ export function createGitCollector(ctx: GitContext): GitCollector {
           // Stale evidence, or a stale clone, beats none; it says how old it is.
           if (entry) return okEvidence("git", entry.value, entry.storedAt, true);
           if (!hasClone) return missingEvidence("git", cloned.status);
-        } else fromCache = false;
+        } else {
+          fromCache = false;
+          // Not fatal: without the contents, size and lines stay unknown with this note.
+          blobs = await fetchBlobs(url, target.directory);
+        }
       }
       try {
-        const evidence = await readHistory(url, { url, directory: target.directory });
+        const read = await readHistory(url, { url, directory: target.directory });
+        const evidence =
+          read.sourceBytes === null && blobs && !blobs.ok
+            ? { ...read, sourceNote: blobs.status }
+            : read;
         const fetchedAt = ctx.now().toISOString();
         if (!ctx.offline) await ctx.cache.write("git", key, evidence);
         return okEvidence("git", evidence, fetchedAt, fromCache);

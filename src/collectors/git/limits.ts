@@ -6,6 +6,8 @@ export interface GitLimits {
   maxCloneBytes: number;
   /** Per history pass over a local clone. */
   historyTimeoutMs: number;
+  /** A package folder with more source files at HEAD than this gets no contents fetched (no size, no lines). */
+  maxSourceFiles: number;
 }
 
 export const defaultGitLimits: GitLimits = {
@@ -16,4 +18,7 @@ export const defaultGitLimits: GitLimits = {
   maxCloneBytes: 500 * 1024 * 1024,
   // Our streamed passes over a 100,000-commit history take seconds; two minutes means something is wrong.
   historyTimeoutMs: 120_000,
+  // Source files at HEAD fetched for their size and lines: a large package has a few thousand,
+  // a few MB compressed; beyond this it is a whole monorepo, whose size says little about one package.
+  maxSourceFiles: 5_000,
 };

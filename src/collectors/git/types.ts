@@ -44,8 +44,14 @@ export interface GitEvidence {
    */
   sourceFiles?: number;
   /**
-   * Their total size in bytes, or null when the clone lacks some of their contents: a
-   * blobless clone has none, and reading a size there would fetch the file.
+   * Their total size in bytes, or null when the clone lacks some of their contents: the
+   * clone step fetches them (HEAD's source files under the folder only), but that can
+   * fail or be skipped (too many files, offline); reading a size while reading history
+   * would fetch the file, which is never allowed there.
    */
   sourceBytes?: number | null;
+  /** Their lines (newlines, plus an unterminated last line), or null as for sourceBytes. Absent in older cache entries. */
+  sourceLines?: number | null;
+  /** Why their contents were not fetched, when they were not (`contents not fetched: …`). */
+  sourceNote?: string;
 }

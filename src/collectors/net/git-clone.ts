@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleGit } from "simple-git";
+import { headSourceBlobs, missingBlobs } from "./git-blobs.js";
 import { mailmapFileName } from "./git-log.js";
+import { fetchGit } from "./git-process.js";
 
 /**
  * Brings a repository into a local bare, blobless, single-branch clone, or
@@ -74,10 +76,89 @@ export async function cloneOrFetch(
 
 type Git = ReturnType<typeof simpleGit>;
 
+export interface BlobFetchOptions extends CloneOptions {
+  /** More source files than this under the folder: none is fetched. */
+  maxFiles: number;
+}
+
+export type BlobFetchOutcome = { ok: true; fetched: number } | { ok: false; status: string };
+
+/**
+ * Fetches the contents of HEAD's source files under `directory` that the clone lacks,
+ * in one request naming them (as git's own lazy fetch of a partial clone does), under
+ * the clone's time and size limits. Afterwards they are local, so reading history
+ * measures their size and lines without any network; the next fetch asks only for
+ * files changed since. More than `maxFiles` source files: nothing is fetched.
+ */
+export async function fetchSourceBlobs(
+  gitDir: string,
+  directory: string | null,
+  options: BlobFetchOptions,
+): Promise<BlobFetchOutcome> {
+  const local = { gitDir, env: options.env, timeoutMs: options.limits.timeoutMs };
+  let missing: string[];
+  try {
+    const blobs = await headSourceBlobs(local, directory);
+    if (blobs.length > options.maxFiles)
+      return {
+        ok: false,
+        status: `over ${options.maxFiles.toLocaleString("en-US")} source files, contents not fetched`,
+      };
+    missing = [...(await missingBlobs(local, blobs))];
+  } catch (error) {
+    return { ok: false, status: `contents not fetched: ${describe(error)}` };
+  }
+  if (missing.length === 0) return { ok: true, fetched: 0 };
+  const outcome = await guarded(
+    gitDir,
+    options,
+    (_git, { env, signal }) =>
+      fetchGit(
+        [
+          "fetch",
+          "--no-tags",
+          "--no-write-fetch-head",
+          "--recurse-submodules=no",
+          "--filter=blob:none",
+          "--stdin",
+          "origin",
+        ],
+        {
+          gitDir,
+          env,
+          signal,
+          timeoutMs: options.limits.timeoutMs,
+          stdin: `${missing.join("\n")}\n`,
+          // Send no "have" lines: the wanted objects are named, there is nothing to negotiate.
+          config: [...safeConfig, "fetch.negotiationAlgorithm=noop"],
+        },
+      ),
+    "fetching source files",
+  );
+  if (outcome.ok) return { ok: true, fetched: missing.length };
+  await removeTemporaryPacks(gitDir);
+  return {
+    ok: false,
+    status: `contents not fetched: ${outcome.status.replace(/^unavailable: /, "")}`,
+  };
+}
+
+/** What a killed fetch leaves behind: git writes packs as tmp_* files and renames them when done. */
+async function removeTemporaryPacks(gitDir: string): Promise<void> {
+  const packs = path.join(gitDir, "objects", "pack");
+  const names = await readdir(packs).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith("tmp_"))
+      .map((name) => rm(path.join(packs, name), { force: true })),
+  );
+}
+
 async function guarded(
   work: string,
   options: CloneOptions,
-  task: (git: Git) => Promise<void>,
+  task: (git: Git, run: { env: Record<string, string>; signal: AbortSignal }) => Promise<void>,
+  what = "clone",
 ): Promise<{ ok: true } | { ok: false; status: string }> {
   const controller = new AbortController();
   let why: string | null = null;
@@ -87,7 +168,7 @@ async function guarded(
   };
   const seconds = Math.round(options.limits.timeoutMs / 1000);
   const timer = setTimeout(
-    () => stop(`clone timed out after ${seconds}s`),
+    () => stop(`${what} timed out after ${seconds}s`),
     options.limits.timeoutMs,
   );
   const poll = setInterval(() => {
@@ -118,7 +199,7 @@ async function guarded(
         allowUnsafeFsMonitor: true,
       },
     }).env(env);
-    await task(git);
+    await task(git, { env, signal: controller.signal });
     // A clone faster than one poll is measured once more at the end.
     if ((await folderSize(work)) > options.limits.maxBytes)
       stop(`repository over the size limit (${Math.ceil(options.limits.maxBytes / 1048576)} MB)`);

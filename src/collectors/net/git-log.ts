@@ -2,6 +2,7 @@ import path from "node:path";
 import { HistoryBuilder, historyFormat } from "../git/history-builder.js";
 import { isSourceFile } from "../git/source-files.js";
 import type { GitEvidence } from "../git/types.js";
+import { listHead, measureBlobs } from "./git-blobs.js";
 import { streamGit } from "./git-process.js";
 
 export interface HistoryOptions {
@@ -16,9 +17,10 @@ export const mailmapFileName = "jenga-mailmap";
 /**
  * Reads a local (bare, possibly blobless) clone into GitEvidence in streamed
  * passes over HEAD: commits with their changed files (mailmap-aware authors,
- * exact renames only), the files at HEAD, the tags, and the sizes of the
- * source files the clone holds. Never `--numstat` nor `ls-tree -l`: line
- * counts and sizes need blobs, which a blobless clone would fetch.
+ * exact renames only), the files at HEAD, the tags, and the size and lines
+ * of HEAD's source files when the clone holds their contents (the clone step
+ * fetches them). Never `--numstat` nor `ls-tree -l`: they need every blob of
+ * history, which a blobless clone would fetch; nothing here may reach the network.
  */
 export async function readGitHistory(
   gitDir: string,
@@ -45,6 +47,7 @@ export async function readGitHistory(
     tags: [],
     sourceFiles: 0,
     sourceBytes: 0,
+    sourceLines: 0,
   };
   if (head === null) return evidence;
 
@@ -75,16 +78,13 @@ export async function readGitHistory(
 
   const atHead = new Set<string>();
   const sourceBlobs: string[] = [];
-  // `<mode> <type> <object>\t<path>`: names and object ids come from the trees; no blob is read.
-  await run(["ls-tree", "-r", "HEAD", ...pathspec], (line) => {
-    const tab = line.indexOf("\t");
-    if (tab < 0) return;
-    const file = line.slice(tab + 1);
-    atHead.add(file);
-    const [, type, oid] = line.slice(0, tab).split(" ");
-    if (type === "blob" && oid && isSourceFile(file)) sourceBlobs.push(oid);
+  const local = { gitDir, env: options.env, timeoutMs: options.timeoutMs };
+  await listHead(local, target.directory, (entry) => {
+    atHead.add(entry.path);
+    if (entry.type === "blob" && entry.oid && isSourceFile(entry.path)) sourceBlobs.push(entry.oid);
   });
-  const sourceBytes = await blobBytes(sourceBlobs, run);
+  // Contents are read only when the clone holds all of them (the clone step fetched them).
+  const measured = await measureBlobs(local, sourceBlobs);
   const tags: GitEvidence["tags"] = [];
   await run(
     ["for-each-ref", "refs/tags", "--format=%(creatordate:unix)%09%(refname:strip=2)"],
@@ -106,53 +106,7 @@ export async function readGitHistory(
     fileCount: atHead.size,
     tags,
     sourceFiles: sourceBlobs.length,
-    sourceBytes,
+    sourceBytes: measured?.bytes ?? null,
+    sourceLines: measured?.lines ?? null,
   };
-}
-
-/**
- * The total size of `blobs` when the clone holds every one of them, else null.
- * Sizes live in the blobs, not in the trees, so `ls-tree -l` in a blobless clone
- * fetches each blob from the remote, one request per file. Listing the objects
- * the clone holds never fetches: a blobless clone answers null, a full one (or a
- * host that ignored the filter) answers the size.
- */
-async function blobBytes(
-  blobs: string[],
-  run: (args: string[], onLine: (line: string) => void) => Promise<void>,
-): Promise<number | null> {
-  const [first] = blobs;
-  if (first === undefined) return 0;
-  // One probe first, which never fetches (`--missing` turns lazy fetching off; `cat-file -e` would
-  // try, and a refused fetch alone takes seconds). A blobless clone ends here, without listing
-  // its hundreds of thousands of objects (0.4 s at 100,000 commits).
-  const present = await run(
-    ["rev-list", "--objects", "--no-walk", "--missing=print", first],
-    () => undefined,
-  ).then(
-    () => true,
-    () => false,
-  );
-  if (!present) return null;
-  const wanted = new Set(blobs);
-  const sizes = new Map<string, number>();
-  await run(
-    [
-      "cat-file",
-      "--batch-all-objects",
-      "--unordered",
-      "--batch-check=%(objecttype) %(objectname) %(objectsize)",
-    ],
-    (line) => {
-      const [type, oid = "", size] = line.split(" ");
-      if (type === "blob" && wanted.has(oid)) sizes.set(oid, Number(size));
-    },
-  );
-  let total = 0;
-  for (const oid of blobs) {
-    const size = sizes.get(oid);
-    if (size === undefined || !Number.isFinite(size)) return null;
-    total += size;
-  }
-  return total;
 }

@@ -6,9 +6,13 @@ export const codeBytes = defineSignal({
   compute({ evidence: { git } }) {
     if (git.sourceBytes === undefined)
       return { value: null, note: "cached before jenga measured source files; run with --refresh" };
-    // jenga's clones are blobless: sizes are known only when the host sent the file contents anyway.
-    if (git.sourceBytes === null)
-      return { value: null, note: "blobless clone: file sizes need the file contents" };
+    // The clone step fetches HEAD's source files; without them (a failed or skipped fetch) no size.
+    if (git.sourceBytes === null) return { value: null, note: contentsNote(git.sourceNote) };
     return { value: git.sourceBytes, detail: { sourceFiles: git.sourceFiles ?? 0 } };
   },
 });
+
+/** Why a blobless clone lacks the source files' contents. */
+export function contentsNote(why: string | undefined): string {
+  return `blobless clone: ${why ?? "the source files' contents are not in the clone"}`;
+}
