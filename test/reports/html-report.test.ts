@@ -115,6 +115,7 @@ describe("HTML report: index", () => {
           verdict: "adopt",
           direct: false,
           dependents: 1,
+          impact: 20,
           health: 0,
         }),
         packageResult({
@@ -122,6 +123,7 @@ describe("HTML report: index", () => {
           verdict: "fix",
           direct: false,
           dependents: 50,
+          impact: 60,
           health: 20,
         }),
         packageResult({ name: "gone", verdict: "sunset", dependents: 100, health: 0 }),
@@ -131,7 +133,8 @@ describe("HTML report: index", () => {
       .map((_, th) => $(th).text())
       .get();
     expect(names).toEqual(["big-sick", "small-sick"]);
-    expect($("table.ranking tbody tr").first().children().last().text()).toBe(String(50 * 80));
+    // Impact is the result's own axis (src/scoring/impact.ts), not recomputed by the report.
+    expect($("table.ranking tbody tr").first().children().last().text()).toBe(String(60 * 80));
   });
 
   it("puts chart data in a JSON block that cannot close its element", () => {

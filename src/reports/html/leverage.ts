@@ -1,20 +1,14 @@
 import type { PackageResult } from "../../result/types.js";
 import { actions } from "../../scoring/verdicts.js";
 
-/**
- * A direct dependency counts as if this many packages depended on it: it is
- * where the user can act themselves (DESIGN.md, "the user's leverage"), and a
- * bare dependents count would rank a deep transitive hub above it.
- */
-const directWeight = 5;
 /** How many packages "where to act first" lists: a to-do list, not a second table. */
 export const actFirstLimit = 10;
 /** How many candidates the funders' ranking lists. */
 export const fundingLimit = 20;
 
-/** How much of the user's software rests on a package: dependents, direct use, and how many projects share it. */
+/** How much of the user's software rests on a package: the result's impact axis (src/scoring/impact.ts). */
 export function impactOf(p: PackageResult): number {
-  return (p.dependents + (p.direct ? directWeight : 0)) * Math.max(1, p.projects.length);
+  return p.impact;
 }
 
 export function topScore(p: PackageResult): number {
