@@ -19,6 +19,7 @@ export type Unit =
   | "text"
   | "list"
   | "ratio"
+  | "per-kloc"
   | "days"
   /** A list of points over time, oldest first, such as `[{ month: "2024-01", count: 3 }]`. */
   | "series";

@@ -29,8 +29,10 @@ function signalsFor(
 ): Signals {
   const pkg = inventoryPackage({ name: advisories.name, versions: installed });
   const out: Signals = { ...extra };
+  const evidence: Record<string, unknown> = { advisories, registry };
   for (const signal of advisorySignals) {
-    const computed = signal.compute({ evidence: { advisories, registry }, pkg, now } as never);
+    if (signal.needs.some((source) => !(source in evidence))) continue;
+    const computed = signal.compute({ evidence, pkg, now } as never);
     out[signal.id] = {
       value: computed.value,
       unit: advisorySignalCatalog[signal.id].unit,
@@ -265,5 +267,38 @@ describe("a known malicious package", () => {
     expect(advisoryMessages.maliciousPackage(findings[0]?.args ?? {})).toBe(
       "known malicious package (MAL-2025-1234) installed as 1.0.1: remove it now and rotate any secret the machines that installed it could read",
     );
+  });
+});
+
+describe("advisories per 1,000 lines", () => {
+  const perKloc = advisorySignals.find((s) => s.id === "advisoriesPerKloc");
+  const git = (sourceLines: number | null) => ({
+    sourceLines,
+    sourceNote: "contents not fetched: test",
+  });
+
+  it("is not computed without git evidence", () => {
+    expect(signalsFor(lodash, ["4.17.15"]).advisoriesPerKloc).toBeUndefined();
+  });
+
+  it("relates the advisories ever published to the lines of code at HEAD", () => {
+    const computed = perKloc?.compute({
+      evidence: { advisories: lodash, git: git(20_000) },
+      pkg: inventoryPackage(),
+      now,
+    } as never);
+    expect(computed).toEqual({
+      value: Math.round((lodash.advisories.length / 20) * 100) / 100,
+      detail: { advisories: lodash.advisories.length, lines: 20_000 },
+    });
+  });
+
+  it("is unknown, with the git collector's reason, when lines are not known", () => {
+    const computed = perKloc?.compute({
+      evidence: { advisories: lodash, git: git(null) },
+      pkg: inventoryPackage(),
+      now,
+    } as never);
+    expect(computed).toEqual({ value: null, note: "contents not fetched: test" });
   });
 });

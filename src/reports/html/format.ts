@@ -44,6 +44,8 @@ function formatNumber(value: number, unit: string): string {
       return `${rounded}/y`;
     case "days":
       return `${rounded} d`;
+    case "per-kloc":
+      return `${value.toFixed(2)}/kloc`;
     case "fraction":
       return `${Math.round(value * 100)}%`;
     default:

@@ -13,6 +13,15 @@ export const advisorySignalCatalog = {
     why: "Context: a long-lived, widely used package collects reports; what matters is the rate and how they end.",
     remediation: "None by itself; see the open advisories and how fast they were fixed.",
   },
+  advisoriesPerKloc: {
+    title: "Advisories per 1,000 lines",
+    unit: "per-kloc",
+    description:
+      "Advisories ever published, per 1,000 lines of source code at HEAD in the package's folder (lines from the git collector).",
+    why: "Reports relative to size: one advisory in 200 lines is a denser stream of trouble than ten in 200,000.",
+    remediation:
+      "A high rate on a small package makes owning the few lines you use the cheaper option.",
+  },
   advisoriesLast3Years: {
     title: "Advisories per year",
     unit: "per-year",

@@ -1,4 +1,5 @@
 import { advisoriesLast3Years } from "./advisories-last-3-years.js";
+import { advisoriesPerKloc } from "./advisories-per-kloc.js";
 import { advisoriesTotal } from "./advisories-total.js";
 import { advisoryTimeline } from "./advisory-timeline.js";
 import { maxSeverity } from "./max-severity.js";
@@ -12,6 +13,7 @@ export const advisorySignals = [
   maxSeverity,
   advisoriesTotal,
   advisoriesLast3Years,
+  advisoriesPerKloc,
   timeToFix,
   neverFixedShare,
   advisoryTimeline,
