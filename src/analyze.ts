@@ -158,7 +158,11 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
       { cache, now },
     );
 
-    const usage = await collectUsage(paths, packages, { enabled: options.usage !== false, now });
+    const usage = await collectUsage(paths, packages, {
+      enabled: options.usage !== false,
+      now,
+      cache,
+    });
 
     // The GitHub token: GITHUB_TOKEN, GH_TOKEN, else the gh CLI's hosts.yml under home.
     const issues = await collectPackageIssues(

@@ -9,7 +9,7 @@ import {
   resolvePackageFile,
   typesFile,
 } from "./package-entry.js";
-import { exportSurface, type ProgramOf } from "./package-exports.js";
+import { exportSurface } from "./package-exports.js";
 import { packageOfSpecifier } from "./package-of-specifier.js";
 import { parseSource } from "./parse-source.js";
 import type { ImportSite, PackageFootprint } from "./types.js";
@@ -26,6 +26,135 @@ export interface InstalledPackage {
 const jsFile = /\.[cm]?js$/;
 
 /**
+ * Everything `measureFootprint` reads from a package's texts, in a form that
+ * needs no texts: sizes, the export surface of each root entry and the imports
+ * of each module parsed so far. It depends only on the package's files, so it
+ * is cached per installed `name@version`; modules no run has reached yet are
+ * absent and filled in (from the texts) when a later project reaches them.
+ */
+export interface PackageDigest {
+  /** Bump when the shape or the meaning of a digest changes: old cache entries are then ignored. */
+  format: number;
+  manifest: Record<string, unknown>;
+  /** Every shipped file (code and declarations), package-relative. */
+  files: string[];
+  /** What the reader left out. */
+  caveats: string[];
+  /** .js/.cjs/.mjs file → [bytes, lines]. */
+  sizes: Record<string, [number, number]>;
+  /** Root entry → the names it exports, and the files on its way too large to parse. */
+  surfaces: Record<string, { names: string[]; caveats: string[]; tooLarge: string[] }>;
+  /** Module → its runtime imports and computed-import lines; `null`: unreadable; `"too-large"`. */
+  modules: Record<string, DigestModule | null | "too-large">;
+}
+
+export interface DigestModule {
+  imports: string[];
+  computed: number[];
+}
+
+export const digestFormat = 1;
+
+/** Counts the costly work, so a test (or the bench) can tell a cached run from a fresh one. */
+export interface FootprintCounters {
+  /** Installed packages read from disk (every shipped file). */
+  packagesRead: number;
+  /** Package files parsed. */
+  filesParsed: number;
+  /** Footprints measured from a cached digest alone. */
+  cacheHits: number;
+}
+
+/** A digest with nothing parsed yet: the sizes of every code file. */
+export function emptyDigest(pkg: InstalledPackage): PackageDigest {
+  const sizes: Record<string, [number, number]> = {};
+  for (const [file, text] of pkg.files) {
+    if (jsFile.test(file)) sizes[file] = [Buffer.byteLength(text), lineCount(text)];
+  }
+  return {
+    format: digestFormat,
+    manifest: pkg.manifest,
+    files: [...pkg.files.keys()],
+    caveats: [...pkg.caveats],
+    sizes,
+    surfaces: {},
+    modules: {},
+  };
+}
+
+/** Thrown when a digest lacks a module and no texts were given to parse it. */
+class NeedsTexts extends Error {}
+
+/**
+ * The digest seen by the measurement: answers from the digest when it can,
+ * else parses from `texts` (recording the answer in the digest), else throws
+ * `NeedsTexts`.
+ */
+class DigestView {
+  readonly files: ReadonlySet<string>;
+  changed = false;
+
+  constructor(
+    readonly digest: PackageDigest,
+    private readonly texts: InstalledPackage | null,
+    private readonly maxParseBytes: number,
+    private readonly counters: FootprintCounters | undefined,
+  ) {
+    this.files = new Set(digest.files);
+  }
+
+  /**
+   * Parses `file` afresh: syntax trees are many times their text, so none is
+   * kept. What the closure needs from a code file is recorded at once, so a
+   * root read for its exports is not parsed again when the closure reaches it.
+   */
+  private program(file: string, tooLarge: string[]): AstNode | null {
+    if (!this.texts) throw new NeedsTexts();
+    const text = this.texts.files.get(file);
+    if (text === undefined) return null;
+    if (text.length > this.maxParseBytes) {
+      tooLarge.push(file);
+      return null;
+    }
+    if (this.counters) this.counters.filesParsed++;
+    const parsed = parseSource(file, text);
+    const program = parsed.error ? null : ((parsed.programs[0] as unknown as AstNode) ?? null);
+    if (program && jsFile.test(file) && this.digest.modules[file] === undefined) {
+      const found = extractImports(program, false);
+      this.digest.modules[file] = {
+        imports: found.imports.filter((i) => !i.typeOnly).map((i) => i.specifier),
+        computed: found.computed.map((c) => c.line),
+      };
+      this.changed = true;
+    }
+    return program;
+  }
+
+  surface(root: string): PackageDigest["surfaces"][string] {
+    const known = this.digest.surfaces[root];
+    if (known) return known;
+    const tooLarge: string[] = [];
+    const surface = exportSurface(root, (file) => this.program(file, tooLarge), this.files);
+    const record = { names: [...surface.names], caveats: surface.caveats, tooLarge };
+    this.digest.surfaces[root] = record;
+    this.changed = true;
+    return record;
+  }
+
+  module(file: string): DigestModule | null | "too-large" {
+    const known = this.digest.modules[file];
+    if (known !== undefined) return known;
+    const tooLarge: string[] = [];
+    this.program(file, tooLarge);
+    // Parsed: `program` recorded it. Else it is absent, unparsable or too large.
+    const result = this.digest.modules[file] ?? (tooLarge.length > 0 ? "too-large" : null);
+    this.digest.modules[file] = result;
+    this.changed = true;
+    return result;
+  }
+}
+
+/**
  * The pure core of the dependency side: which entries of `pkg` the project's
  * `sites` load, how many of its public exports they name, and which of its
  * files and packages those entries reach. Files over `maxParseBytes` count in
@@ -36,45 +165,63 @@ export function measureFootprint(
   pkg: InstalledPackage,
   sites: readonly ImportSite[],
   maxParseBytes: number,
+  counters?: FootprintCounters,
 ): PackageFootprint {
-  const caveats = [...pkg.caveats];
-  const programs = new Map<string, AstNode | null>();
-  const programOf: ProgramOf = (file) => {
-    if (programs.has(file)) return programs.get(file) ?? null;
-    const text = pkg.files.get(file);
-    let program: AstNode | null = null;
-    if (text !== undefined && text.length <= maxParseBytes) {
-      const parsed = parseSource(file, text);
-      program = parsed.error ? null : ((parsed.programs[0] as unknown as AstNode) ?? null);
-    } else if (text !== undefined) caveats.push(`${file} is too large to parse`);
-    programs.set(file, program);
-    return program;
-  };
-  const files = new Set(pkg.files.keys());
+  const digest = emptyDigest(pkg);
+  return measureWithDigest(name, digest, sites, maxParseBytes, pkg, counters)
+    ?.footprint as PackageFootprint;
+}
+
+/**
+ * `measureFootprint` from a digest: with `texts` null, only what the digest
+ * holds is used and the answer is null when it falls short (read the package
+ * then). `changed` says the digest learned something worth storing again.
+ */
+export function measureWithDigest(
+  name: string,
+  digest: PackageDigest,
+  sites: readonly ImportSite[],
+  maxParseBytes: number,
+  texts: InstalledPackage | null,
+  counters?: FootprintCounters,
+): { footprint: PackageFootprint; changed: boolean } | null {
+  const view = new DigestView(digest, texts, maxParseBytes, counters);
+  try {
+    return { footprint: measure(name, view, sites), changed: view.changed };
+  } catch (error) {
+    if (error instanceof NeedsTexts) return null;
+    throw error;
+  }
+}
+
+function measure(name: string, view: DigestView, sites: readonly ImportSite[]): PackageFootprint {
+  const { manifest } = view.digest;
+  const caveats = [...view.digest.caveats];
+  const files = view.files;
   const runtime = sites.filter((s) => !s.typeOnly);
   const entries = new Map<string, string | null>();
   for (const site of runtime) {
     const subpath = subpathOf(name, site.specifier);
     const conditions = site.kind.startsWith("require") ? requireConditions : importConditions;
-    const file = entryFile(pkg.manifest, subpath, conditions, files);
+    const file = entryFile(manifest, subpath, conditions, files);
     if (!entries.get(subpath)) entries.set(subpath, file);
   }
-  const surface = apiUse(name, pkg.manifest, sites, programOf, files);
-  const closure = runtime.length > 0 ? codeClosure(name, pkg, entries, programOf, caveats) : null;
+  const surface = apiUse(name, manifest, sites, view, caveats);
+  const closure = runtime.length > 0 ? codeClosure(name, view, entries, caveats) : null;
   if (runtime.length === 0) caveats.push("used for types only: no code is loaded");
   const resolved = runtime.find((s) => s.kind === "require-resolve");
   // A resolved path may be read as a file or handed to a worker: the code it reaches is a guess.
   if (resolved) caveats.push(`resolved as a path at ${resolved.file}:${resolved.line}`);
   const footprint: PackageFootprint = {
     status: "ok",
-    version: typeof pkg.manifest.version === "string" ? pkg.manifest.version : null,
+    version: typeof manifest.version === "string" ? manifest.version : null,
     entries: [...entries].map(([subpath, file]) => ({ subpath, file })),
     exports: surface.exports,
     code: closure?.code ?? null,
     dependencies: closure
       ? {
           reached: closure.packages,
-          declared: Object.keys(record(pkg.manifest.dependencies)).sort(),
+          declared: Object.keys(record(manifest.dependencies)).sort(),
         }
       : null,
     caveats: [...new Set([...caveats, ...surface.caveats])],
@@ -105,9 +252,10 @@ function apiUse(
   name: string,
   manifest: Record<string, unknown>,
   sites: readonly ImportSite[],
-  programOf: ProgramOf,
-  files: ReadonlySet<string>,
+  view: DigestView,
+  tooLargeCaveats: string[],
 ): ApiUse {
+  const files = view.files;
   const roots = [
     entryFile(manifest, ".", importConditions, files),
     entryFile(manifest, ".", requireConditions, files),
@@ -118,8 +266,9 @@ function apiUse(
   const names = new Set<string>();
   const caveats: string[] = [];
   for (const root of new Set(roots)) {
-    const surface = exportSurface(root, programOf, files);
+    const surface = view.surface(root);
     for (const n of surface.names) names.add(n);
+    for (const file of surface.tooLarge) tooLargeCaveats.push(`${file} is too large to parse`);
     caveats.push(...surface.caveats);
   }
   const used = new Set<string>();
@@ -178,12 +327,12 @@ function unknown(reason: string, caveats: string[]): ApiUse {
  */
 function codeClosure(
   name: string,
-  pkg: InstalledPackage,
+  view: DigestView,
   entries: ReadonlyMap<string, string | null>,
-  programOf: ProgramOf,
   caveats: string[],
 ): { code: NonNullable<PackageFootprint["code"]>; packages: string[] } {
-  const files = new Set(pkg.files.keys());
+  const { files } = view;
+  const { manifest } = view.digest;
   const seen = new Set<string>();
   const packages = new Set<string>();
   const queue = [...entries.values()].filter((f): f is string => f !== null);
@@ -191,18 +340,17 @@ function codeClosure(
     const file = queue.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    const program = programOf(file);
-    if (!program) continue;
-    const found = extractImports(program, false);
-    for (const c of found.computed) caveats.push(`${file}:${c.line} imports a computed path`);
-    for (const raw of found.imports) {
-      if (raw.typeOnly) continue;
-      const target = internalTarget(raw.specifier, file, pkg.manifest, files);
+    const found = view.module(file);
+    if (found === "too-large") caveats.push(`${file} is too large to parse`);
+    if (!found || found === "too-large") continue;
+    for (const line of found.computed) caveats.push(`${file}:${line} imports a computed path`);
+    for (const specifier of found.imports) {
+      const target = internalTarget(specifier, file, manifest, files);
       if (target) {
         if (!seen.has(target)) queue.push(target);
         continue;
       }
-      const dependency = packageOfSpecifier(raw.specifier);
+      const dependency = packageOfSpecifier(specifier);
       if (dependency && dependency !== name) packages.add(dependency);
     }
   }
@@ -214,10 +362,7 @@ function codeClosure(
     usedLines: 0,
     totalLines: 0,
   };
-  for (const [file, text] of pkg.files) {
-    if (!jsFile.test(file)) continue;
-    const bytes = Buffer.byteLength(text);
-    const lines = lineCount(text);
+  for (const [file, [bytes, lines]] of Object.entries(view.digest.sizes)) {
     code.totalFiles++;
     code.totalBytes += bytes;
     code.totalLines += lines;

@@ -48,6 +48,8 @@ export function parseSource(file: string, text: string): ParsedSource {
           allowImportExportEverywhere: true,
           allowAwaitOutsideFunction: true,
           allowUndeclaredExports: true,
+          // No code here reads comments: attaching them to nodes costs time and memory.
+          attachComment: false,
           plugins: pluginsFor(ext, ts, file.endsWith(".d.ts")),
         }),
       );
