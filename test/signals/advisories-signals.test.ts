@@ -142,6 +142,29 @@ describe("advisory signals on minimist 0.0.8 and 1.2.5", () => {
     expect(untrusted.timeToFix?.trusted).toBe(false);
     expect(untrusted.timeToFix?.note).toContain("mirrors");
   });
+
+  it("times fixes from the release tags in git when the registry's times are doctored", () => {
+    const mirrored = { ...registry, created: null, modified: null };
+    const at = (iso: string) => Date.parse(iso) / 1000;
+    // Ten days after each advisory, in every tag naming style.
+    const tags = [
+      { name: "v1.2.3", time: at("2020-04-13T21:48:32Z") },
+      { name: "0.2.1", time: at("2020-04-23T00:00:00Z") },
+      { name: "minimist@1.2.6", time: at("2022-03-28T00:01:09Z") },
+      { name: "v0.2.4", time: at("2022-10-10T00:00:00Z") },
+    ];
+    const timeToFix = advisorySignals.find((s) => s.id === "timeToFix");
+    const computed = timeToFix?.compute({
+      evidence: { advisories: minimist, registry: mirrored, git: { tags } },
+      pkg: inventoryPackage({ name: "minimist", versions: ["1.2.5"] }),
+      now,
+    } as never);
+    expect(computed).toEqual({
+      value: 10,
+      note: "from git tag dates (registry times untrusted)",
+      detail: { advisories: 2 },
+    });
+  });
 });
 
 describe("chronic and neglected reports", () => {
