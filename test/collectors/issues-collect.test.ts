@@ -58,12 +58,13 @@ describe("issue evidence for a GitHub repository", () => {
       windowStart: "2024-05-31T12:00:00.000Z",
       coveredSince: "2024-05-31T12:00:00.000Z",
       issues: [
-        { number: 12, createdAt: "2026-05-28T09:00:00Z", closedAt: null, bug: false },
+        { number: 12, createdAt: "2026-05-28T09:00:00Z", closedAt: null, bug: false, labels: [] },
         {
           number: 10,
           createdAt: "2026-04-01T00:00:00Z",
           closedAt: "2026-04-11T00:00:00Z",
           bug: true,
+          labels: ["type: bug"],
           firstResponseAt: "2026-04-04T00:00:00Z",
         },
         // Only a bot and the author (in other case) spoke: unanswered.
@@ -72,6 +73,7 @@ describe("issue evidence for a GitHub repository", () => {
           createdAt: "2026-02-01T00:00:00Z",
           closedAt: null,
           bug: true,
+          labels: ["bug"],
           firstResponseAt: null,
         },
         // Closed without a comment: who closed it is unknown, so it is not in the sample.
@@ -80,6 +82,7 @@ describe("issue evidence for a GitHub repository", () => {
           createdAt: "2025-10-01T00:00:00Z",
           closedAt: "2025-10-31T00:00:00Z",
           bug: false,
+          labels: ["question"],
         },
         // "not a bug" is not a bug; renovate[bot] (typed User) is still a bot.
         {
@@ -87,6 +90,7 @@ describe("issue evidence for a GitHub repository", () => {
           createdAt: "2025-01-01T00:00:00Z",
           closedAt: null,
           bug: false,
+          labels: ["not a bug"],
           firstResponseAt: "2025-01-11T00:00:00Z",
         },
       ],

@@ -12,6 +12,7 @@ import type { RegistryEvidence } from "../registry/types.js";
 import { normalizeRepositoryUrl } from "../repository-url.js";
 import { type Evidence, missingEvidence } from "../types.js";
 import { createIssuesCollector, type IssuesContext } from "./collect-issues.js";
+import { scopeToPackage } from "./scope-to-package.js";
 import type { IssuesEvidence } from "./types.js";
 
 export interface PackageIssueOptions {
@@ -76,7 +77,16 @@ export async function collectPackageIssues(
           data.repository?.url,
           data.repository?.directory ?? null,
         );
-        evidence.set(pkg.name, await collector.collect(repo));
+        const collected = await collector.collect(repo);
+        evidence.set(
+          pkg.name,
+          collected.data
+            ? {
+                ...collected,
+                data: scopeToPackage(collected.data, pkg.name, repo?.directory ?? null),
+              }
+            : collected,
+        );
       }),
     );
   } finally {

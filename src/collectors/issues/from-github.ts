@@ -14,6 +14,8 @@ export interface IssueItem {
   authorIsBot: boolean;
   association: string;
   bug: boolean;
+  /** Label names, lower case, bounded: monorepos tag issues by package with them. */
+  labels: string[];
   comments: number;
   /** Present for pull requests: when it was merged, or null. */
   pull: { mergedAt: string | null } | null;
@@ -25,6 +27,10 @@ export interface RepoFacts {
   /** Issues and pull requests together, as GitHub counts them. */
   openIssuesAndPulls: number | null;
 }
+
+/** Enough labels to find a package tag among them; a strange issue with hundreds is capped. */
+const MAX_LABELS = 10;
+const MAX_LABEL_LENGTH = 50;
 
 /** Labels GitHub projects use for defects: `bug`, `type: bug`, `kind/crash`, `regression`... */
 const BUG_LABEL = /\b(bugs?|defects?|crash(es)?|regressions?)\b/i;
@@ -74,13 +80,22 @@ function issueItem(value: unknown): IssueItem | null {
     authorIsBot: isBot(user),
     association: typeof item.author_association === "string" ? item.author_association : "NONE",
     bug: labelNames(item.labels).some((name) => BUG_LABEL.test(name) && !NOT_A_BUG.test(name)),
+    labels: labelNames(item.labels)
+      .slice(0, MAX_LABELS)
+      .map((name) => name.toLowerCase().slice(0, MAX_LABEL_LENGTH)),
     comments: count(item.comments) ?? 0,
     pull: pull ? { mergedAt: time(pull.merged_at) ?? null } : null,
   };
 }
 
 export function toIssueRecord(item: IssueItem): IssueRecord {
-  return { number: item.number, createdAt: item.createdAt, closedAt: item.closedAt, bug: item.bug };
+  return {
+    number: item.number,
+    createdAt: item.createdAt,
+    closedAt: item.closedAt,
+    bug: item.bug,
+    labels: item.labels,
+  };
 }
 
 export function toPullRecord(item: IssueItem): PullRecord {

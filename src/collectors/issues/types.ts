@@ -11,6 +11,8 @@ export interface IssueRecord {
   closedAt: string | null;
   /** A label names a bug, defect, crash or regression. */
   bug: boolean;
+  /** Label names, lower case (absent in evidence cached before labels were kept). */
+  labels?: string[];
   /**
    * The first comment by a person other than the author (bots left out):
    * a time, null when none yet, absent when the issue was not sampled.
@@ -67,4 +69,10 @@ export interface IssuesEvidence {
   readmeNotices: ReadmeNotice[] | null;
   /** API requests this evidence cost. */
   requests: number;
+  /**
+   * For a package in a monorepo: the label its issues are tagged with, when the
+   * issue lists were narrowed to it; "repository" when no label names the
+   * package and the whole repository's issues stand in. Absent for a single-package repository.
+   */
+  scope?: string;
 }

@@ -11,9 +11,18 @@ export const issuesPerMonth = defineIssueSignal({
     const months = (now.getTime() - Date.parse(issues.coveredSince)) / monthMs;
     if (!(months > 0)) return { value: null, note: "no time covered" };
     const stillOpen = opened.filter((i) => i.closedAt === null).length;
+    // In a monorepo, say whose issues these are: the package's label, or the whole repository's.
+    const scope = issues.scope === undefined ? undefined : scopeNote(issues.scope);
     return {
       value: round1(opened.length / months),
       detail: { opened: opened.length, stillOpen, months: round1(months) },
+      ...(scope ? { note: scope } : {}),
     };
   },
 });
+
+function scopeNote(scope: string): string {
+  return scope === "repository"
+    ? "the whole monorepo's issues: no label names this package"
+    : `issues with the ${scope.replace(/^label /, "label ")} only`;
+}
