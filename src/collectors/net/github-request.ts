@@ -16,6 +16,13 @@ import {
   unavailable,
 } from "./fetch-status.js";
 import {
+  isServerError,
+  isSuccess,
+  REDIRECT_STATUSES,
+  readCapped,
+  TOO_MANY_REQUESTS,
+} from "./http-basics.js";
+import {
   type BackoffOptions,
   backoffDelay,
   isRetryableErrorCode,
@@ -68,12 +75,6 @@ type Attempt =
   | { kind: "retry"; waitMs: number | null; httpStatus?: number; code?: string };
 
 const FORBIDDEN = 403;
-const TOO_MANY_REQUESTS = 429;
-const FIRST_SERVER_ERROR = 500;
-const LAST_SERVER_ERROR = 599;
-const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
-const FIRST_SUCCESS = 200;
-const LAST_SUCCESS = 299;
 const MS_PER_SECOND = 1000;
 /**
  * GitHub's API sits behind a global edge network: a refused or unroutable
@@ -159,7 +160,7 @@ async function follow(
       },
     });
     const { statusCode, headers } = response;
-    if (REDIRECTS.has(statusCode)) {
+    if (REDIRECT_STATUSES.has(statusCode)) {
       await response.body.dump();
       const next = redirectTarget(url, header(headers, "location"));
       if (!next)
@@ -171,7 +172,7 @@ async function follow(
     }
     const rate = own ? rateHeaders(headers) : null;
     if (rate) context.onRateHeaders(rate);
-    if (statusCode >= FIRST_SUCCESS && statusCode <= LAST_SUCCESS) {
+    if (isSuccess(statusCode)) {
       const text = await readCapped(response.body, context.maxBodyBytes);
       if (text === null)
         return done({ ok: false, status: unavailable("GitHub response too large") });
@@ -220,8 +221,7 @@ function failed(
       return { kind: "retry", waitMs, httpStatus: statusCode };
     }
   }
-  if (statusCode >= FIRST_SERVER_ERROR && statusCode <= LAST_SERVER_ERROR)
-    return { kind: "retry", waitMs: null, httpStatus: statusCode };
+  if (isServerError(statusCode)) return { kind: "retry", waitMs: null, httpStatus: statusCode };
   return done({ ok: false, status: httpStatus(statusCode), httpStatus: statusCode });
 }
 
@@ -271,21 +271,4 @@ export function parseLinks(value: string | undefined): Record<string, string> {
 
 function done(answer: GitHubAnswer): Attempt {
   return { kind: "done", answer };
-}
-
-async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
-  maxBytes: number,
-): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      return null;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -12,6 +12,7 @@ import {
   timeoutStatus,
   unavailable,
 } from "./fetch-status.js";
+import { isSuccess, readCapped } from "./http-basics.js";
 import {
   type BackoffOptions,
   backoffDelay,
@@ -41,9 +42,6 @@ type Attempt =
   | { kind: "done"; result: JsonResult }
   | { kind: "retry-http"; status: number; retryAfter: string | undefined }
   | { kind: "retry-network"; code: string };
-
-const FIRST_SUCCESS = 200;
-const LAST_SUCCESS = 299;
 
 export async function requestJson(
   context: OsvRequestContext,
@@ -93,7 +91,7 @@ async function attempt(context: OsvRequestContext, url: string, body: unknown): 
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    if (response.statusCode < FIRST_SUCCESS || response.statusCode > LAST_SUCCESS) {
+    if (!isSuccess(response.statusCode)) {
       await response.body.dump();
       if (isRetryableStatus(response.statusCode)) {
         const retryAfter = response.headers["retry-after"];
@@ -130,21 +128,4 @@ async function attempt(context: OsvRequestContext, url: string, body: unknown): 
 
 function done(result: JsonResult): Attempt {
   return { kind: "done", result };
-}
-
-async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
-  maxBytes: number,
-): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      return null;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

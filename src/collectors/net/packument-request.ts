@@ -14,6 +14,7 @@ import {
   timeoutStatus,
   unavailable,
 } from "./fetch-status.js";
+import { isSuccess, REDIRECT_STATUSES } from "./http-basics.js";
 import { failure, type PackumentResult } from "./packument-result.js";
 import { isRetryableErrorCode, isRetryableStatus } from "./retry-policy.js";
 
@@ -37,10 +38,7 @@ export type AttemptOutcome =
  * (Browsers allow 20, but a registry that needs more than a couple is broken.)
  */
 const MAX_REDIRECTS = 5;
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 const NOT_MODIFIED = 304;
-const FIRST_SUCCESS = 200;
-const LAST_SUCCESS = 299;
 /** undici's own deadlines, set to ours; when one fires first it is still a timeout. */
 const TIMEOUT_CODES: ReadonlySet<string> = new Set([
   "UND_ERR_HEADERS_TIMEOUT",
@@ -137,7 +135,7 @@ async function handleResponse(
       retryAfter: headerValue(headers, "retry-after"),
     };
   }
-  if (statusCode < FIRST_SUCCESS || statusCode > LAST_SUCCESS) {
+  if (!isSuccess(statusCode)) {
     await discard(body);
     return done(failure(httpStatus(statusCode)));
   }

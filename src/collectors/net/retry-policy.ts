@@ -3,6 +3,8 @@
  * the random source are parameters.
  */
 
+import { isServerError, TOO_MANY_REQUESTS } from "./http-basics.js";
+
 export interface BackoffOptions {
   /** The delay before the first retry, before jitter. */
   baseMs: number;
@@ -37,15 +39,9 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
 }
 
-const TOO_MANY_REQUESTS = 429;
-const FIRST_SERVER_ERROR = 500;
-const LAST_SERVER_ERROR = 599;
-
 /** 429 and 5xx are worth another try: the registry or a proxy in front of it is overloaded or restarting. */
 export function isRetryableStatus(status: number): boolean {
-  return (
-    status === TOO_MANY_REQUESTS || (status >= FIRST_SERVER_ERROR && status <= LAST_SERVER_ERROR)
-  );
+  return status === TOO_MANY_REQUESTS || isServerError(status);
 }
 
 /**
