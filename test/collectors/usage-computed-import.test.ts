@@ -32,16 +32,41 @@ describe("computed specifiers", () => {
     });
   });
 
-  it("turns every would-be unused package unknown when the specifier can be anything", () => {
+  it("lets `require(name)` hide only the declared packages whose names are written somewhere", () => {
     const analysis = analyzeUsage({
-      files: [{ path: "index.js", text: "const name = process.argv[2];\nrequire(name);\n" }],
-      manifests: [{ dir: "", data: { main: "index.js", dependencies: { a: "1", b: "1" } } }],
+      files: [
+        {
+          path: "index.js",
+          text: 'const name = process.argv[2];\nrequire(name);\nconst plugins = ["a", "c/sub"];\n',
+        },
+        { path: "types.d.ts", text: 'declare module "d";\n' },
+      ],
+      manifests: [
+        {
+          dir: "",
+          data: {
+            main: "index.js",
+            scripts: { start: "node index.js --with e" },
+            dependencies: { a: "1", b: "1", c: "1", d: "1", e: "1" },
+          },
+        },
+      ],
     });
-    expect(analysis.packages.get("a")?.class).toBe("unknown");
-    expect(analysis.packages.get("b")?.blindSpots[0]).toMatchObject({
-      file: "index.js",
-      line: 2,
-      detail: "require(…)",
-    });
+    const classOf = (name: string) => analysis.packages.get(name)?.class;
+    // Written in the code ("a", "c/sub") or in a script ("e"): the call may load them.
+    expect([classOf("a"), classOf("c"), classOf("e")]).toEqual(["unknown", "unknown", "unknown"]);
+    // Named nowhere, or only in an erased `declare module`: nothing can hand it to require().
+    expect(classOf("b")).toBe("unused");
+    expect(classOf("d")).toBe("unused");
+    expect(analysis.packages.get("a")?.blindSpots).toEqual([
+      {
+        file: "index.js",
+        line: 2,
+        kind: "computed-specifier",
+        detail: "require(…)",
+        candidates: ["a", "c", "e"],
+      },
+    ]);
+    expect(analysis.packages.get("b")?.blindSpots).toEqual([]);
   });
 });

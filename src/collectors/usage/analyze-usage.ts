@@ -1,7 +1,7 @@
 import { isBuiltin } from "node:module";
 import { parse as parseJsonc } from "jsonc-parser";
 import { blindSpotsFor, classifyUsage, usageRoles } from "./classify-usage.js";
-import { configMentions } from "./config-mentions.js";
+import { configMentions, environmentDocblocks } from "./config-mentions.js";
 import { entryPoints, stringRecord } from "./entry-points.js";
 import { extractImports, type FileImports } from "./extract-imports.js";
 import { jsonConfigFile } from "./file-role.js";
@@ -11,6 +11,12 @@ import { parseSource } from "./parse-source.js";
 import { reachableFiles } from "./reachable-files.js";
 import { scriptUses } from "./script-binaries.js";
 import type { BlindSpot, UsageEvidence, UsageSite } from "./types.js";
+import {
+  blindSpotInScope,
+  misplacedDeclarations,
+  namesWrittenIn,
+  workspaceOwner,
+} from "./workspaces.js";
 
 export interface SourceFile {
   /** Relative to the project root, `/`-separated. */
@@ -68,9 +74,20 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
     }
     const result = parseFile(file, blindSpots);
     if (result) parsed.set(file.path, result);
+    if (file.text.includes("-environment")) {
+      for (const s of environmentDocblocks(file.text)) configStrings.push([file.path, s]);
+    }
   }
   const reach = reachableFiles(parsed, input.manifests, entryPoints);
   const declaredNames = new Set(input.manifests.flatMap((m) => Object.keys(declaredIn(m.data))));
+  const ownerOf = workspaceOwner(input.manifests.map((m) => m.dir));
+  // Workspace folder → the packages used from it (imports, scripts, config), for misplacements.
+  const usedIn = new Map<string, Set<string>>();
+  const useIn = (name: string, dir: string) =>
+    usedIn.set(name, (usedIn.get(name) ?? new Set()).add(dir));
+  // `require(name)` specifiers: their candidates are the names written anywhere (see namesWrittenIn).
+  const openSpots: BlindSpot[] = [];
+  const written: string[] = [];
   const own = new Set(input.manifests.map((m) => m.data.name).filter((n) => typeof n === "string"));
 
   const sites = new Map<string, UsageSite[]>();
@@ -83,16 +100,23 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
         if (reachable) reachabilityKnown = false;
         continue;
       }
-      blindSpots.push(computedBlindSpot(file, computed));
+      const spot = computedBlindSpot(file, computed);
+      if (!spot.candidates && !spot.prefix) openSpots.push(spot);
+      blindSpots.push(spot);
     }
+    // A declaration file's strings (`declare module "x"`) are erased: they load nothing.
+    if (!/\.d\.[cm]?ts$/.test(file)) written.push(...imports.strings);
     for (const raw of imports.imports) {
       const name = packageOfSpecifier(raw.specifier);
       if (!name || own.has(name)) continue;
       const { symbols, ...rest } = raw;
       const site = { ...rest, file, symbols: [...symbols].sort(), role, reachable };
       sites.set(name, [...(sites.get(name) ?? []), site]);
+      useIn(name, ownerOf(file));
     }
-    if (role === "config") for (const s of imports.strings) configStrings.push([file, s]);
+    if (role === "config") {
+      for (const s of [...imports.strings, ...imports.keys]) configStrings.push([file, s]);
+    }
   }
   const scripts = new Map<string, string[]>();
   const mentions = new Map<string, string[]>();
@@ -102,14 +126,27 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       [...declaredNames],
       input.bins ?? new Map(),
     );
-    for (const [pkg, list] of uses) scripts.set(pkg, [...(scripts.get(pkg) ?? []), ...list]);
+    for (const [pkg, list] of uses) {
+      scripts.set(pkg, [...(scripts.get(pkg) ?? []), ...list]);
+      useIn(pkg, m.dir);
+    }
+    for (const text of Object.values(stringRecord(m.data.scripts)))
+      written.push(...text.split(/\s+/));
     for (const s of manifestConfigStrings(m.data))
       configStrings.push([`${m.dir || "."}/package.json`, s]);
   }
   for (const [file, s] of configStrings) {
     for (const name of configMentions([s], declaredNames)) {
       mentions.set(name, [...(mentions.get(name) ?? []), `${file}: ${s}`]);
+      useIn(name, ownerOf(file));
     }
+    written.push(s);
+  }
+  if (openSpots.length > 0) {
+    // A package imported by name elsewhere is used whatever the spot loads: leave it out.
+    const candidates = [...namesWrittenIn(written, declaredNames)].filter((n) => !sites.has(n));
+    candidates.sort();
+    for (const spot of openSpots) spot.candidates = candidates;
   }
   const typesUsed = ambientTypes(declaredNames, parsed, blindSpots);
 
@@ -125,10 +162,18 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
 
   const packages = new Map<string, UsageEvidence>();
   for (const name of names) {
-    const declaredAs = input.manifests.flatMap((m) => declaredIn(m.data)[name] ?? []);
+    const declaring = input.manifests.filter((m) => declaredIn(m.data)[name]);
+    const declaredAs = declaring.flatMap((m) => declaredIn(m.data)[name] ?? []);
+    const declaredBy = declaring.map((m) => m.dir);
     const pkgSites = sites.get(name) ?? [];
     const roles = rolesOf.get(name) ?? [];
-    const spots = blindSpotsFor(name, blindSpots);
+    const spots = blindSpotsFor(name, blindSpots).filter((spot) =>
+      blindSpotInScope(spot, declaredBy, ownerOf),
+    );
+    const misplaced =
+      input.manifests.length > 1
+        ? misplacedDeclarations(declaredBy, usedIn.get(name) ?? new Set())
+        : null;
     packages.set(name, {
       name,
       class: classifyUsage(roles, spots, declaredAs.length > 0, reachabilityKnown),
@@ -140,6 +185,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       configMentions: [...new Set(mentions.get(name) ?? [])],
       blindSpots: spots,
       replacement: findReplacement(name),
+      ...(misplaced ? { misplaced } : {}),
     });
   }
   return {
@@ -162,12 +208,13 @@ function parseFile(file: SourceFile, blindSpots: BlindSpot[]): FileImports | nul
     });
     return null;
   }
-  const merged: FileImports = { imports: [], computed: [], strings: [] };
+  const merged: FileImports = { imports: [], computed: [], strings: [], keys: [] };
   for (const program of programs) {
     const found = extractImports(program as never, /\.d\.[cm]?ts$/.test(file.path));
     merged.imports.push(...found.imports);
     merged.computed.push(...found.computed);
     merged.strings.push(...found.strings);
+    merged.keys.push(...found.keys);
   }
   return merged;
 }

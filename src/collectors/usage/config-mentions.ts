@@ -44,3 +44,21 @@ function expansions(raw: string): string[] {
   }
   return names;
 }
+
+/**
+ * Test environments chosen per file in a docblock: `@vitest-environment jsdom`
+ * loads the `jsdom` package, `@jest-environment jsdom` loads
+ * `jest-environment-jsdom` (or a package named in full). Test runners read
+ * these comments themselves, so no import ever names the package.
+ */
+export function environmentDocblocks(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/@(vitest|jest)-environment\s+([\w@./-]+)/g)) {
+    const [, runner, value = ""] = match;
+    out.push(value);
+    if (runner === "jest" && !value.startsWith("jest-environment-")) {
+      out.push(`jest-environment-${value}`);
+    }
+  }
+  return out;
+}

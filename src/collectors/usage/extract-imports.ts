@@ -16,6 +16,8 @@ export interface FileImports {
   computed: ComputedSpecifier[];
   /** Every string literal, for config files, whose plugin lists name packages as strings. */
   strings: string[];
+  /** Identifier keys of object literals: config files name plugins so too (`plugins: { autoprefixer: {} }`). */
+  keys: string[];
 }
 
 /** A local name bound to a whole module: members reached through it are the symbols used. */
@@ -34,7 +36,7 @@ interface Binding {
  * shadows an import is taken for it, which can only over-count use.
  */
 export function extractImports(program: AstNode, declarationFile: boolean): FileImports {
-  const out: FileImports = { imports: [], computed: [], strings: [] };
+  const out: FileImports = { imports: [], computed: [], strings: [], keys: [] };
   const bindings = new Map<string, Binding>();
   const requireNames = new Set(["require"]);
   const calls: [AstNode, AstNode | null][] = [];
@@ -86,6 +88,11 @@ export function extractImports(program: AstNode, declarationFile: boolean): File
       case "StringLiteral":
         out.strings.push(node.value as string);
         return;
+      case "ObjectProperty": {
+        const key = child(node, "key");
+        if (!node.computed && key?.type === "Identifier") out.keys.push(key.name as string);
+        return;
+      }
     }
   });
   for (const [call, parent] of calls) {

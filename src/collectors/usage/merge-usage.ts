@@ -36,8 +36,24 @@ export function mergeUsage(
         scripts: [...seen.scripts, ...usage.scripts],
         configMentions: [...seen.configMentions, ...usage.configMentions],
         blindSpots: [...seen.blindSpots, ...usage.blindSpots],
+        ...mergeMisplaced(seen.misplaced, usage.misplaced),
       });
     }
   }
   return merged;
+}
+
+/** Two projects' misplacements joined; each names workspace folders relative to its own root. */
+function mergeMisplaced(
+  a: UsageEvidence["misplaced"],
+  b: UsageEvidence["misplaced"],
+): Pick<UsageEvidence, "misplaced"> {
+  if (!a || !b) return a || b ? { misplaced: a ?? b } : {};
+  const join = (x: string[], y: string[]) => [...new Set([...x, ...y])].sort();
+  return {
+    misplaced: {
+      declaredNotUsed: join(a.declaredNotUsed, b.declaredNotUsed),
+      usedNotDeclared: join(a.usedNotDeclared, b.usedNotDeclared),
+    },
+  };
 }

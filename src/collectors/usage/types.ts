@@ -94,6 +94,14 @@ export interface UsageEvidence {
   configMentions: string[];
   blindSpots: BlindSpot[];
   replacement: Replacement | null;
+  /**
+   * A monorepo's workspaces (folders relative to the project root, "" for the
+   * root) that declare it without using it while another uses it, and that use
+   * it without declaring it while another declares it (hoisting hides that
+   * until an install stops hoisting or the workspace is published). Absent
+   * when they agree.
+   */
+  misplaced?: { declaredNotUsed: string[]; usedNotDeclared: string[] };
   /** How much of the installed package is used; absent when nothing imports it. */
   footprint?: PackageFootprint;
 }

@@ -58,6 +58,19 @@ export function findUsageActions(signals: UsageSignals, policy: UsagePolicy): Us
       evidence: usage.note ?? "",
     });
   }
+  const mismatch = signals.misplacedDeclaration;
+  if (Array.isArray(mismatch?.value) && mismatch.value.length > 0) {
+    found.push({
+      signal: "misplacedDeclaration",
+      code: "misplacedDeclaration",
+      args: {
+        declaredNotUsed: String(mismatch.detail?.declaredNotUsed ?? ""),
+        usedNotDeclared: String(mismatch.detail?.usedNotDeclared ?? ""),
+      },
+      action: "fix",
+      points: policy.points.misplacedDeclaration,
+    });
+  }
   found.push(
     ...replacementFindings(signals, policy),
     ...heavyUse(signals, policy),

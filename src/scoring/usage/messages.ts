@@ -11,6 +11,8 @@ export const usageMessages = {
     `imported only by files no entry point reaches (${a.sites}): remove them and the package`,
   misplacedInDependencies: (a: Args) =>
     `declared in dependencies but used only ${a.use} (${a.evidence}): move it to devDependencies`,
+  misplacedDeclaration: (a: Args) =>
+    `${[a.declaredNotUsed && `declared by ${a.declaredNotUsed}, which never uses it`, a.usedNotDeclared && `imported by ${a.usedNotDeclared}, which does not declare it`].filter(Boolean).join("; ")}: it works only while npm hoists it`,
   nativeReplacement: (a: Args) =>
     `the platform replaces it: ${a.replacements}${a.symbols ? ` (you use ${a.symbols})` : ""}`,
   microUtilityReplacement: (a: Args) =>

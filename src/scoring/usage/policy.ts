@@ -24,6 +24,13 @@ export const usagePolicy = {
      */
     misplacedInDependencies: 50,
     /**
+     * A monorepo workspace imports it without declaring it, or declares it
+     * without using it while a sibling does: a two-line edit of package.json
+     * files, but today's install works (hoisting), so it is strong, not
+     * decisive alone: the package itself is not at fault.
+     */
+    misplacedDeclaration: 30,
+    /**
      * A native API replaces the package (e18e's native list maps whole
      * modules, so it covers whatever the project uses): reaches the rewrite
      * threshold alone.

@@ -14,6 +14,15 @@ export const usageSignalCatalog = {
     remediation:
       "Remove an unused package; move a type-, test- or tooling-only one to devDependencies; declare an undeclared one.",
   },
+  misplacedDeclaration: {
+    title: "Workspace mismatch",
+    unit: "list",
+    description:
+      "In a monorepo, the workspaces that declare the package but never use it while another workspace does, and those that use it without declaring it while another declares it. The root's declarations count for every workspace.",
+    why: "An undeclared import works only while the installer hoists the package: a stricter install (pnpm, `install-strategy=linked`), a published workspace or a version bump in the declaring workspace breaks it, and the stale declaration installs and audits a package for nothing.",
+    remediation:
+      "Declare the package in each workspace that imports it and remove it from those that do not (or declare it once at the root).",
+  },
   importSites: {
     title: "Import sites",
     unit: "count",

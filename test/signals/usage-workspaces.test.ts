@@ -1,0 +1,55 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeProject } from "../../src/collectors/usage/collect-usage.js";
+import { usageLimits } from "../../src/collectors/usage/limits.js";
+import type { UsageEvidence } from "../../src/collectors/usage/types.js";
+import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
+import { usageMessages } from "../../src/scoring/usage/messages.js";
+import { usagePolicy } from "../../src/scoring/usage/policy.js";
+import type { SignalResult } from "../../src/signals/define-signal.js";
+import { usageSignalCatalog } from "../../src/signals/usage/catalog-entries.js";
+import { usageSignals } from "../../src/signals/usage/index.js";
+import { inventoryPackage, now } from "../helpers/evidence.js";
+
+const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/workspaces");
+let packages: Map<string, UsageEvidence>;
+
+beforeAll(async () => {
+  packages = (await analyzeProject(fixture, usageLimits))?.packages ?? new Map();
+});
+
+/** Every usage signal of one package, keyed by id, as computeSignals makes them. */
+function signalsOf(name: string): Record<string, SignalResult> {
+  const usage = packages.get(name);
+  if (!usage) throw new Error(`no usage for ${name}`);
+  const out: Record<string, SignalResult> = {};
+  for (const s of usageSignals) {
+    const computed = s.compute({ evidence: { usage }, pkg: inventoryPackage(), now });
+    out[s.id] = { unit: usageSignalCatalog[s.id].unit, trusted: true, ...computed };
+  }
+  return out;
+}
+
+describe("the workspace mismatch signal", () => {
+  it("lists each disagreeing workspace and words one fix finding", () => {
+    const moment = signalsOf("moment");
+    expect(moment.misplacedDeclaration?.value).toEqual([
+      "declared by packages/sdk, which never uses it",
+      "used by packages/app, which does not declare it",
+    ]);
+    const findings = findUsageActions(moment, usagePolicy);
+    expect(findings.map((f) => [f.action, f.points, usageMessages[f.code](f.args)])).toEqual([
+      [
+        "fix",
+        usagePolicy.points.misplacedDeclaration,
+        "declared by packages/sdk, which never uses it; imported by packages/app, which does not declare it: it works only while npm hoists it",
+      ],
+    ]);
+  });
+
+  it("is empty, and finds nothing, where the workspaces agree", () => {
+    const helper = signalsOf("root-helper");
+    expect(helper.misplacedDeclaration?.value).toEqual([]);
+    expect(findUsageActions(helper, usagePolicy)).toEqual([]);
+  });
+});
