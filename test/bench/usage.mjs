@@ -37,8 +37,8 @@ async function child(project, cacheDir) {
   const start = performance.now();
   const manifests = await readManifests(project);
   const { files, skipped } = await readProjectFiles(project, usageLimits);
-  const { bins, peers } = await readInstalled(project, manifests);
-  const analysis = analyzeUsage({ files, manifests, bins, peers, skipped });
+  const installed = await readInstalled(project, manifests);
+  const analysis = analyzeUsage({ files, manifests, skipped, ...installed });
   const projectMs = performance.now() - start;
   const cache = createDiskCache({ dir: cacheDir, mode: "normal", now: () => new Date() });
   const counters = { packagesRead: 0, filesParsed: 0, cacheHits: 0 };

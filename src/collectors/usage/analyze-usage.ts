@@ -1,5 +1,5 @@
-import { isBuiltin } from "node:module";
 import { parse as parseJsonc } from "jsonc-parser";
+import { ambientTypes, type TypesFacts } from "./ambient-types.js";
 import { blindSpotsFor, classifyUsage, usageRoles } from "./classify-usage.js";
 import { configMentions, environmentDocblocks } from "./config-mentions.js";
 import { entryPoints, stringRecord } from "./entry-points.js";
@@ -30,7 +30,7 @@ export interface ProjectManifest {
   data: Record<string, unknown>;
 }
 
-export interface UsageInput {
+export interface UsageInput extends TypesFacts {
   files: SourceFile[];
   /** The root first, then its workspaces. */
   manifests: ProjectManifest[];
@@ -148,14 +148,15 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
     candidates.sort();
     for (const spot of openSpots) spot.candidates = candidates;
   }
-  const typesUsed = ambientTypes(declaredNames, parsed, blindSpots);
+  const types = ambientTypes(declaredNames, parsed, blindSpots, input, ownerOf);
+  for (const [name, dirs] of types.usedIn) for (const dir of dirs) useIn(name, dir);
 
   const names = new Set([...declaredNames, ...sites.keys()]);
   const rolesOf = new Map<string, UsageEvidence["roles"]>();
   for (const name of names) {
     const counts = [scripts.get(name)?.length ?? 0, mentions.get(name)?.length ?? 0] as const;
     const roles = usageRoles(sites.get(name) ?? [], ...counts);
-    if (typesUsed.has(name)) roles.push("types");
+    if (types.used.has(name)) roles.push("types");
     rolesOf.set(name, roles);
   }
   blindSpots.push(...peerRequirements(rolesOf, input.peers ?? new Map()));
@@ -186,6 +187,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       blindSpots: spots,
       replacement: findReplacement(name),
       ...(misplaced ? { misplaced } : {}),
+      ...(types.redundant.has(name) ? { typesShippedBy: types.redundant.get(name) } : {}),
     });
   }
   return {
@@ -285,47 +287,6 @@ function collect(value: unknown, out: string[]): void {
       collect(v, out);
     }
   }
-}
-
-/**
- * TypeScript loads every `@types/*` package by itself (unless tsconfig lists
- * `types`), so a missing import proves nothing: `@types/x` is a blind spot,
- * unless `x` is itself imported (`@types/node`: any builtin), which makes it
- * used for types. Returns the `@types` packages used that way.
- */
-function ambientTypes(
-  declared: ReadonlySet<string>,
-  parsed: ReadonlyMap<string, FileImports>,
-  spots: BlindSpot[],
-): Set<string> {
-  const used = new Set<string>();
-  const specifiers = [...parsed.values()].flatMap((f) => f.imports.map((i) => i.specifier));
-  const hasTypeScript = [...parsed.keys()].some((f) => /\.[cm]?tsx?$/.test(f));
-  for (const name of declared) {
-    if (!name.startsWith("@types/") || !hasTypeScript) continue;
-    const typed = typedPackage(name);
-    const imported = specifiers.some((s) =>
-      typed === "node" ? isBuiltin(s) : packageOfSpecifier(s) === typed,
-    );
-    if (imported) {
-      used.add(name);
-      continue;
-    }
-    spots.push({
-      file: "tsconfig.json",
-      line: 0,
-      kind: "ambient-types",
-      detail: `TypeScript loads ${name} without an import`,
-      candidates: [name],
-    });
-  }
-  return used;
-}
-
-/** `@types/babel__core` → `@babel/core`, `@types/node` → `node`. */
-function typedPackage(typesName: string): string {
-  const bare = typesName.slice("@types/".length);
-  return bare.includes("__") ? `@${bare.replace("__", "/")}` : bare;
 }
 
 /**

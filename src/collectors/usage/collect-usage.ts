@@ -48,8 +48,8 @@ export async function analyzeProject(
   const { files, skipped } = await readProjectFiles(dir, limits);
   // JSON config alone (a jenga.config.json beside a lockfile) is no source to judge use by.
   if (!files.some((f) => isCodeFile(f.path))) return null;
-  const { bins, peers } = await readInstalled(dir, manifests);
-  const analysis = analyzeUsage({ files, manifests, bins, peers, skipped });
+  const installed = await readInstalled(dir, manifests);
+  const analysis = analyzeUsage({ files, manifests, skipped, ...installed });
   await addFootprints(dir, analysis.packages, limits, options);
   return analysis;
 }

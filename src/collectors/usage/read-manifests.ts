@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { findWorkspaceFolders } from "../../inventory/find-workspaces.js";
@@ -28,17 +28,35 @@ export async function readManifests(root: string): Promise<ProjectManifest[]> {
   return manifests;
 }
 
+/** What the usage analysis takes from the declared packages' installed copies. */
+export interface InstalledFacts {
+  /** Binary name → package. */
+  bins: Map<string, string>;
+  /** Package → the peer dependencies it asks for. */
+  peers: Map<string, string[]>;
+  /** Packages that ship their own type declarations (TypeScript never loads their `@types`). */
+  ownTypes: Set<string>;
+  /** `@types/x` → the text of its entry declaration file, to see whether it declares globals. */
+  typesEntries: Map<string, string>;
+}
+
+/** Past this an `@types` entry is not read: real ones are a few KB, `@types/node`'s index 4 KB. */
+const maxTypesEntryBytes = 512 * 1024;
+
 /**
  * From each declared package installed in a node_modules of the project: its
- * binaries (binary name → package) and the peer dependencies it asks for.
- * Names are validated before they become paths.
+ * binaries, the peer dependencies it asks for, whether it ships its own types,
+ * and for `@types` packages the entry file. Names are validated before they
+ * become paths.
  */
 export async function readInstalled(
   root: string,
   manifests: readonly ProjectManifest[],
-): Promise<{ bins: Map<string, string>; peers: Map<string, string[]> }> {
+): Promise<InstalledFacts> {
   const bins = new Map<string, string>();
   const peers = new Map<string, string[]>();
+  const ownTypes = new Set<string>();
+  const typesEntries = new Map<string, string>();
   for (const m of manifests) {
     for (const name of declaredNames(m.data)) {
       if (!isValidPackageName(name)) continue;
@@ -54,9 +72,38 @@ export async function readInstalled(
       if (typeof bin === "string") bins.set(name.split("/").pop() as string, name);
       else if (bin && typeof bin === "object")
         for (const key of Object.keys(bin)) bins.set(key, name);
+      if (!dir || !data) continue;
+      if (name.startsWith("@types/")) {
+        const text = await readTypesEntry(dir, data);
+        if (text !== null) typesEntries.set(name, text);
+      } else if (shipsTypes(dir, data)) ownTypes.add(name);
     }
   }
-  return { bins, peers };
+  return { bins, peers, ownTypes, typesEntries };
+}
+
+/** `types`/`typings`, a `types` condition in `exports`, or an `index.d.ts` at the top, as TypeScript looks. */
+function shipsTypes(dir: string, data: Record<string, unknown>): boolean {
+  if (typeof data.types === "string" || typeof data.typings === "string") return true;
+  if (JSON.stringify(data.exports ?? null).includes('"types"')) return true;
+  const main = typeof data.main === "string" ? data.main.replace(/\.[cm]?js$/, "") : "index";
+  return [main, "index"].some((base) => existsSync(path.join(dir, `${base}.d.ts`)));
+}
+
+async function readTypesEntry(dir: string, data: Record<string, unknown>): Promise<string | null> {
+  const declared = typeof data.types === "string" ? data.types : data.typings;
+  const entry = path.resolve(dir, typeof declared === "string" ? declared : "index.d.ts");
+  // A stranger's `types: "../../x"` must not make jenga read outside the package.
+  if (!entry.startsWith(dir + path.sep)) return null;
+  const handle = await open(entry, "r").catch(() => null);
+  if (!handle) return null;
+  try {
+    const { size } = await handle.stat();
+    if (size > maxTypesEntryBytes) return null;
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 function declaredNames(data: Record<string, unknown>): string[] {

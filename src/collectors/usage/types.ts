@@ -102,6 +102,12 @@ export interface UsageEvidence {
    * when they agree.
    */
   misplaced?: { declaredNotUsed: string[]; usedNotDeclared: string[] };
+  /**
+   * For an `@types/x` package: `x`, when `x` ships its own declarations, which
+   * TypeScript takes before `@types/x`: the `@types` package is never loaded
+   * for an import (the registry deprecates such packages as stubs).
+   */
+  typesShippedBy?: string;
   /** How much of the installed package is used; absent when nothing imports it. */
   footprint?: PackageFootprint;
 }

@@ -38,9 +38,15 @@ export function findUsageActions(signals: UsageSignals, policy: UsagePolicy): Us
     found.push({ signal: "usageClass", code, args, action, points });
   switch (usage.value) {
     case "unused":
-      add("declaredNeverImported", "sunset", policy.points.unused, {
-        declaredAs: sectionsOf(declaredAs),
-      });
+      if (detail.typesShippedBy) {
+        add("typesShippedByPackage", "sunset", policy.points.unused, {
+          typed: String(detail.typesShippedBy),
+        });
+      } else {
+        add("declaredNeverImported", "sunset", policy.points.unused, {
+          declaredAs: sectionsOf(declaredAs),
+        });
+      }
       break;
     case "dead-code-only":
       add("deadCodeOnly", "sunset", policy.points.deadCodeOnly, {

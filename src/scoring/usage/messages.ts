@@ -7,6 +7,8 @@ type Args = Record<string, string | number>;
 export const usageMessages = {
   declaredNeverImported: (a: Args) =>
     `declared in ${a.declaredAs} but never imported, run by a script or named in a config file`,
+  typesShippedByPackage: (a: Args) =>
+    `${a.typed} ships its own type declarations, which TypeScript loads instead: this @types package is never used`,
   deadCodeOnly: (a: Args) =>
     `imported only by files no entry point reaches (${a.sites}): remove them and the package`,
   misplacedInDependencies: (a: Args) =>

@@ -9,6 +9,7 @@ export const usageClass = defineUsageSignal({
       roles: usage.roles.join(", "),
       declaredAs: usage.declaredAs.join(", "),
     };
+    if (usage.typesShippedBy) detail.typesShippedBy = usage.typesShippedBy;
     const first = usage.sites[0];
     if (first) detail.firstSite = `${first.file}:${first.line}`;
     const spot = usage.blindSpots[0];
@@ -31,6 +32,7 @@ function evidenceChain(usage: UsageEvidence): string {
       .map((s) => `${s.file}:${s.line} → ${s.symbols.join(", ") || s.kind}`),
     ...usage.scripts.slice(0, 2).map((s) => `script ${s}`),
     ...usage.configMentions.slice(0, 2),
+    ...(usage.typesShippedBy ? [`${usage.typesShippedBy} ships its own types`] : []),
     ...usage.blindSpots.slice(0, 2).map((b) => `blind spot: ${b.detail} at ${b.file}:${b.line}`),
   ];
   return facts.length > 0 ? facts.join("; ") : "no import, script or config names it";
