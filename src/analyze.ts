@@ -10,6 +10,7 @@ import { collectPackageIssues } from "./collectors/issues/collect-package-issues
 import { createProxyDispatcher } from "./collectors/net/http-dispatcher.js";
 import { loadNpmConfig } from "./collectors/net/npm-config.js";
 import { createRegistryClient } from "./collectors/net/registry-client.js";
+import { createTarballClient } from "./collectors/net/tarball-client.js";
 import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
 import type { RegistryEvidence } from "./collectors/registry/types.js";
 import { normalizeRepositoryUrl } from "./collectors/repository-url.js";
@@ -20,6 +21,7 @@ import {
   type SourceStatus,
 } from "./collectors/types.js";
 import { collectUsage } from "./collectors/usage/collect-usage.js";
+import type { TarballFetcher } from "./collectors/usage/tarball-source.js";
 import { loadConfig } from "./config/load-config.js";
 import { readInventory } from "./inventory/read-inventory.js";
 import type { InventoryPackage } from "./inventory/types.js";
@@ -47,6 +49,12 @@ export interface AnalyzeOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Replaces the registry client (tests, scale-out workers). */
   fetcher?: PackumentFetcher;
+  /**
+   * Replaces the tarball client that measures imported packages that are not
+   * installed. When `fetcher` replaces the registry client and this is absent,
+   * no tarball is fetched: the registry is the caller's to reach.
+   */
+  tarballFetcher?: TarballFetcher;
   /** Replaces the system git (tests); and tighter limits per repository. */
   gitRunner?: GitRunner;
   gitLimits?: Partial<GitLimits>;
@@ -102,6 +110,10 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
   const ownClient =
     options.fetcher || !npmSettings ? null : createRegistryClient(npmSettings, { concurrency });
   const outbound = npmSettings ? createProxyDispatcher(npmSettings, concurrency) : null;
+  const ownTarballs =
+    options.fetcher || options.tarballFetcher || !npmSettings
+      ? null
+      : createTarballClient(npmSettings);
   try {
     const fetcher = options.offline ? null : (options.fetcher ?? ownClient);
 
@@ -158,10 +170,13 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
       { cache, now },
     );
 
+    const tarballs = options.offline ? null : (options.tarballFetcher ?? ownTarballs);
     const usage = await collectUsage(paths, packages, {
       enabled: options.usage !== false,
       now,
       cache,
+      // Offline, null: cached measurements only. Undefined: no registry to fetch from.
+      ...(tarballs || options.offline ? { tarballs } : {}),
     });
 
     // The GitHub token: GITHUB_TOKEN, GH_TOKEN, else the gh CLI's hosts.yml under home.
@@ -193,6 +208,7 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     });
   } finally {
     await outbound?.close();
+    await ownTarballs?.close();
   }
 }
 

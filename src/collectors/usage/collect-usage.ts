@@ -11,6 +11,7 @@ import {
   digestFormat,
   emptyDigest,
   type FootprintCounters,
+  type InstalledPackage,
   measureWithDigest,
   type PackageDigest,
 } from "./package-footprint.js";
@@ -18,23 +19,39 @@ import { isCodeFile } from "./parse-source.js";
 import { findInstalled, readInstalledPackage } from "./read-installed-package.js";
 import { readInstalled, readManifests } from "./read-manifests.js";
 import { readProjectFiles } from "./read-project-files.js";
-import type { PackageFootprint, UsageEvidence } from "./types.js";
+import { readTarballPackage } from "./read-tarball-package.js";
+import {
+  notInstalledStatus,
+  type TarballFetcher,
+  type TarballSource,
+  tarballCaveat,
+  tarballDigestKey,
+  tarballVersion,
+} from "./tarball-source.js";
+import type { PackageFootprint, UsageEvidence, UsageSite } from "./types.js";
 
 export interface UsageOptions {
   /** False for `--no-usage`. */
   enabled: boolean;
   now: () => Date;
   limits?: Partial<UsageLimits>;
-  /** Where each installed package's digest is kept, per `name@version`: a warm run parses no package. */
+  /** Where each package's digest is kept, per `name@version`: a warm run parses no package. */
   cache?: Cache;
   /** Counts packages read and files parsed (tests, the bench). */
   counters?: FootprintCounters;
+  /**
+   * Fetches the registry tarball of an imported package that is not
+   * installed; null offline (only cached measurements are used); absent, such
+   * a package stays unmeasured.
+   */
+  tarballs?: TarballFetcher | null;
 }
 
 /** What the dependency side may use beside the limits. */
 export interface FootprintOptions {
   cache?: Cache;
   counters?: FootprintCounters;
+  tarballs?: TarballSource;
 }
 
 /** Reads one project folder (its files, manifests and installed binaries) and analyzes it. */
@@ -54,15 +71,15 @@ export async function analyzeProject(
   return analysis;
 }
 
-/** Why no fraction is given for a package that is not installed: jenga reads only what is on disk. */
-export const notInstalled =
-  "not installed: used fraction unknown (jenga reads the installed package; fetching its tarball is not implemented)";
+/** Why no fraction is given for a package that is not installed and has no tarball to measure. */
+export const notInstalled = notInstalledStatus.noSource;
 
 /**
  * For every package the project imports: how much of the installed package
  * (found from the first importing file's folder, as Node finds it) those
- * imports use. Each installed folder is read and parsed once per project, and
- * not at all when the cache holds its digest (see `digestKey`).
+ * imports use, or, when it is not installed, of its registry tarball. Each
+ * package is read and parsed once per project, and not at all when the cache
+ * holds its digest (see `digestKey` and `tarballDigestKey`).
  */
 export async function addFootprints(
   dir: string,
@@ -70,47 +87,89 @@ export async function addFootprints(
   limits: UsageLimits,
   options: FootprintOptions = {},
 ): Promise<void> {
-  const { cache, counters } = options;
   for (const [name, usage] of packages) {
     const first = usage.sites.find((s) => !s.typeOnly) ?? usage.sites[0];
     if (!first) continue;
     const installed = await findInstalled(path.join(dir, path.posix.dirname(first.file)), name);
     if (!installed) {
-      usage.footprint = emptyFootprint(notInstalled);
+      usage.footprint = await tarballFootprint(name, usage.sites, limits, options);
       continue;
     }
-    const key = cache ? await digestKey(name, installed, limits) : null;
-    let cached: PackageDigest | null = null;
-    if (cache && key) {
-      const entry = await cache.read<PackageDigest>("usage", key).catch(() => null);
-      cached = entry && isDigest(entry.value) ? entry.value : null;
-      const measured = cached
-        ? tryMeasure(name, cached, usage.sites, limits.maxFileBytes, null, counters)
-        : null;
-      if (measured) {
-        if (counters) counters.cacheHits++;
-        usage.footprint = measured.footprint;
-        continue;
-      }
-    }
-    const pkg = await readInstalledPackage(installed, limits);
-    if (!pkg) {
-      usage.footprint = emptyFootprint("unreadable: its package.json does not parse");
-      continue;
-    }
-    if (counters) counters.packagesRead++;
-    // A cached digest that fell short keeps what it knew; a broken one is rebuilt.
-    let digest = cached ?? emptyDigest(pkg);
-    let measured = tryMeasure(name, digest, usage.sites, limits.maxFileBytes, pkg, counters);
-    if (!measured) {
-      digest = emptyDigest(pkg);
-      measured = tryMeasure(name, digest, usage.sites, limits.maxFileBytes, pkg, counters);
-    }
-    if (!measured) throw new Error(`could not measure ${name}`);
-    usage.footprint = measured.footprint;
-    if (cache && key && (measured.changed || !cached))
-      await cache.write("usage", key, digest).catch(() => undefined);
+    const key = options.cache ? await digestKey(name, installed, limits) : null;
+    usage.footprint = await measureCached(name, usage.sites, key, limits, options, async () => {
+      const pkg = await readInstalledPackage(installed, limits);
+      return pkg ?? "unreadable: its package.json does not parse";
+    });
   }
+}
+
+/** The footprint of a package that is not installed, from the registry tarball of its resolved version. */
+async function tarballFootprint(
+  name: string,
+  sites: UsageSite[],
+  limits: UsageLimits,
+  options: FootprintOptions,
+): Promise<PackageFootprint> {
+  const source = options.tarballs;
+  if (!source) return emptyFootprint(notInstalledStatus.noSource);
+  const pkg = source.packages.get(name);
+  if (!pkg) return emptyFootprint(notInstalledStatus.notInInventory);
+  if (pkg.origin !== "registry")
+    return emptyFootprint(notInstalledStatus.notFromRegistry(pkg.origin));
+  const version = tarballVersion(pkg);
+  if (!version) return emptyFootprint(notInstalledStatus.notInInventory);
+  const key = tarballDigestKey(name, version, limits);
+  const footprint = await measureCached(name, sites, key, limits, options, async () => {
+    if (!source.fetcher) return notInstalledStatus.offline;
+    const fetched = await source.fetcher.fetchTarball(name, version);
+    if (!fetched.ok) return `tarball ${fetched.status}`;
+    const read = await readTarballPackage(fetched.bytes, limits);
+    return read.ok ? read.pkg : `tarball unreadable: ${read.problem}`;
+  });
+  if (footprint.status === "ok") footprint.caveats.unshift(tarballCaveat(pkg, version));
+  return footprint;
+}
+
+/**
+ * Measures from the digest cached under `key` when it answers, else from the
+ * package `load` reads (or the status it gives instead), and caches the
+ * digest. A null key caches nothing.
+ */
+async function measureCached(
+  name: string,
+  sites: UsageSite[],
+  key: string | null,
+  limits: UsageLimits,
+  options: FootprintOptions,
+  load: () => Promise<InstalledPackage | string>,
+): Promise<PackageFootprint> {
+  const { cache, counters } = options;
+  let cached: PackageDigest | null = null;
+  if (cache && key) {
+    const entry = await cache.read<PackageDigest>("usage", key).catch(() => null);
+    cached = entry && isDigest(entry.value) ? entry.value : null;
+    const measured = cached
+      ? tryMeasure(name, cached, sites, limits.maxFileBytes, null, counters)
+      : null;
+    if (measured) {
+      if (counters) counters.cacheHits++;
+      return measured.footprint;
+    }
+  }
+  const pkg = await load();
+  if (typeof pkg === "string") return emptyFootprint(pkg);
+  if (counters) counters.packagesRead++;
+  // A cached digest that fell short keeps what it knew; a broken one is rebuilt.
+  let digest = cached ?? emptyDigest(pkg);
+  let measured = tryMeasure(name, digest, sites, limits.maxFileBytes, pkg, counters);
+  if (!measured) {
+    digest = emptyDigest(pkg);
+    measured = tryMeasure(name, digest, sites, limits.maxFileBytes, pkg, counters);
+  }
+  if (!measured) throw new Error(`could not measure ${name}`);
+  if (cache && key && (measured.changed || !cached))
+    await cache.write("usage", key, digest).catch(() => undefined);
+  return measured.footprint;
 }
 
 /** A cached digest from an older jenga or a damaged file must not throw: it is a miss. */
@@ -198,12 +257,17 @@ export async function collectUsage(
     return result;
   }
   const limits = { ...usageLimits, ...options.limits };
+  const tarballs: TarballSource | null =
+    options.tarballs === undefined
+      ? null
+      : { fetcher: options.tarballs, packages: new Map(declared.map((p) => [p.name, p])) };
   const analyses: UsageAnalysis[] = [];
   for (const input of projectDirs) {
     const dir = (await stat(input).catch(() => null))?.isDirectory() ? input : path.dirname(input);
     const analysis = await analyzeProject(dir, limits, {
       cache: options.cache,
       counters: options.counters,
+      ...(tarballs ? { tarballs } : {}),
     }).catch(() => null);
     if (analysis) analyses.push(analysis);
   }

@@ -24,6 +24,11 @@ export async function findInstalled(fromDir: string, name: string): Promise<stri
 }
 
 const shipped = /\.([cm]?js|d\.[cm]?ts)$/;
+
+/** The files a package's footprint is measured from: code and declarations. */
+export function isShippedFile(name: string): boolean {
+  return shipped.test(name);
+}
 /** Files read at once: enough to keep the disk busy, few enough for any open-file limit. */
 const readBatch = 32;
 

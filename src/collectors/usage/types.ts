@@ -115,12 +115,17 @@ export interface UsageEvidence {
 /**
  * How much of the installed package the project's imports reach: its public
  * API and its code. Measured from the package in the nearest `node_modules`
- * above the importing file, as Node would load it.
+ * above the importing file, as Node would load it; when it is not installed,
+ * from the registry tarball of the version the lockfile resolved (a caveat
+ * then says so).
  */
 export interface PackageFootprint {
   /**
-   * `ok`, or why nothing was measured: `not installed: used fraction unknown`
-   * (jenga does not fetch the tarball yet), `too large: …`, `no entry: …`.
+   * `ok`, or why nothing was measured: `not installed: used fraction unknown
+   * (…)` (no lockfile version, no registry, not a registry dependency),
+   * `not installed: not in the cache (offline)`, `tarball unavailable: …`
+   * (404, integrity mismatch, timeout, too large), `tarball unreadable: …`
+   * (not a gzip tarball, no package.json), `unreadable: …`.
    */
   status: string;
   version: string | null;

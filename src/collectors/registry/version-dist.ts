@@ -1,0 +1,79 @@
+/**
+ * The `dist` of one version from a packument (full or abbreviated): where its
+ * tarball is and the digests to check it against. Streamed, so that a
+ * packument of tens of megabytes costs one version manifest of memory. No I/O
+ * of its own: the caller supplies the bytes.
+ */
+import { JSONParser } from "@streamparser/json";
+import { MAX_URL_LENGTH } from "./limits.js";
+import { boundedString, ownField } from "./untrusted.js";
+
+export interface VersionDist {
+  tarball: string;
+  /** `dist.integrity`: a Subresource Integrity string (`sha512-…`), or null. */
+  integrity: string | null;
+  /** `dist.shasum`: the sha1 in hex that older packages have instead, or null. */
+  shasum: string | null;
+}
+
+export type DistParse =
+  | { ok: true; dist: VersionDist }
+  | { ok: false; problem: "unparsable packument" | "version not published" | "no tarball" };
+
+export interface DistParser {
+  write(chunk: Uint8Array): void;
+  end(): DistParse;
+}
+
+/** SRI strings carry a few digests at most; a longer one is a hostile value, not a list. */
+const MAX_INTEGRITY_LENGTH = 1024;
+const SHASUM_LENGTH = 40;
+
+export function createDistParser(version: string): DistParser {
+  let manifest: unknown;
+  let failed = false;
+  // keepStack: false drops each version manifest once emitted; only the one asked for is kept.
+  const parser = new JSONParser({ paths: ["$.versions.*"], keepStack: false });
+  parser.onError = () => {
+    failed = true;
+  };
+  parser.onValue = ({ value, key, stack }) => {
+    if (stack.length === 2 && key === version) manifest = value;
+  };
+  return {
+    write(chunk) {
+      if (failed) return;
+      try {
+        parser.write(chunk);
+      } catch {
+        failed = true;
+      }
+    },
+    end() {
+      if (!failed && !parser.isEnded) {
+        try {
+          parser.end();
+        } catch {
+          failed = true;
+        }
+      }
+      if (failed || !parser.isEnded) return { ok: false, problem: "unparsable packument" };
+      if (manifest === undefined) return { ok: false, problem: "version not published" };
+      return distOf(ownField(manifest, "dist"));
+    },
+  };
+}
+
+function distOf(dist: unknown): DistParse {
+  const tarball = boundedString(ownField(dist, "tarball"), MAX_URL_LENGTH);
+  if (tarball === null) return { ok: false, problem: "no tarball" };
+  const shasum = boundedString(ownField(dist, "shasum"), SHASUM_LENGTH);
+  return {
+    ok: true,
+    dist: {
+      tarball,
+      integrity: boundedString(ownField(dist, "integrity"), MAX_INTEGRITY_LENGTH),
+      shasum: shasum !== null && /^[0-9a-f]{40}$/i.test(shasum) ? shasum.toLowerCase() : null,
+    },
+  };
+}
