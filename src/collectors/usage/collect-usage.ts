@@ -18,6 +18,7 @@ import { isCodeFile } from "./parse-source.js";
 import { findInstalled, readInstalledPackage } from "./read-installed-package.js";
 import { readInstalled, readManifests } from "./read-manifests.js";
 import { readProjectFiles } from "./read-project-files.js";
+import { configDirs, readPathAliases } from "./read-tsconfig.js";
 import type { PackageFootprint, UsageEvidence } from "./types.js";
 
 export interface UsageOptions {
@@ -49,7 +50,15 @@ export async function analyzeProject(
   // JSON config alone (a jenga.config.json beside a lockfile) is no source to judge use by.
   if (!files.some((f) => isCodeFile(f.path))) return null;
   const { bins, peers } = await readInstalled(dir, manifests);
-  const analysis = analyzeUsage({ files, manifests, bins, peers, skipped });
+  const tsconfigs = await readPathAliases(dir, configDirs(manifests, files));
+  const analysis = analyzeUsage({
+    files,
+    manifests,
+    bins,
+    peers,
+    aliases: tsconfigs.aliases,
+    skipped: [...skipped, ...tsconfigs.blindSpots],
+  });
   await addFootprints(dir, analysis.packages, limits, options);
   return analysis;
 }
