@@ -28,17 +28,11 @@ else await main(process.argv[2]);
 /** One measured run of jenga's usage analysis; prints a JSON line. */
 async function child(project, cacheDir) {
   const mod = (file) => import(pathToFileURL(path.join(build, file)).href);
-  const { addFootprints } = await mod("collectors/usage/collect-usage.js");
-  const { analyzeUsage } = await mod("collectors/usage/analyze-usage.js");
+  const { addFootprints, analyzeProjectSources } = await mod("collectors/usage/collect-usage.js");
   const { usageLimits } = await mod("collectors/usage/limits.js");
-  const { readInstalled, readManifests } = await mod("collectors/usage/read-manifests.js");
-  const { readProjectFiles } = await mod("collectors/usage/read-project-files.js");
   const { createDiskCache } = await mod("cache/disk-cache.js");
   const start = performance.now();
-  const manifests = await readManifests(project);
-  const { files, skipped } = await readProjectFiles(project, usageLimits);
-  const installed = await readInstalled(project, manifests);
-  const analysis = analyzeUsage({ files, manifests, skipped, ...installed });
+  const analysis = await analyzeProjectSources(project, usageLimits);
   const projectMs = performance.now() - start;
   const cache = createDiskCache({ dir: cacheDir, mode: "normal", now: () => new Date() });
   const counters = { packagesRead: 0, filesParsed: 0, cacheHits: 0 };
@@ -50,7 +44,6 @@ async function child(project, cacheDir) {
     .map(([name]) => name)
     .sort();
   const result = {
-    files: files.length,
     filesParsed: analysis.filesParsed,
     packages: analysis.packages.size,
     projectMs,
@@ -133,7 +126,7 @@ async function main(input) {
     const s = (ms) => `${(ms / 1000).toFixed(2).padStart(7)} s`;
     const mb = (x) => (x === null ? "    ?" : `${x.toFixed(0).padStart(5)} MB`);
     console.log(
-      `jenga bench:usage: ${path.basename(project)} — ${cold.files} files read, ${cold.filesParsed} parsed, ${cold.packages} packages`,
+      `jenga bench:usage: ${path.basename(project)} — ${cold.filesParsed} files parsed, ${cold.packages} packages`,
     );
     console.log(`project side                         ${s(cold.projectMs)}`);
     console.log(

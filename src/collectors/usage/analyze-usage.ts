@@ -8,8 +8,10 @@ import { jsonConfigFile } from "./file-role.js";
 import { findReplacement } from "./find-replacement.js";
 import { packageOfSpecifier } from "./package-of-specifier.js";
 import { parseSource } from "./parse-source.js";
+import type { PathAliases } from "./path-aliases.js";
 import { reachableFiles } from "./reachable-files.js";
 import { scriptUses } from "./script-binaries.js";
+import { specifierResolver } from "./specifier-resolver.js";
 import type { BlindSpot, UsageEvidence, UsageSite } from "./types.js";
 import {
   blindSpotInScope,
@@ -38,6 +40,8 @@ export interface UsageInput extends TypesFacts {
   bins?: ReadonlyMap<string, string>;
   /** Package → the peer dependencies its installed package.json asks for (`@babel/preset-env` → `@babel/core`). */
   peers?: ReadonlyMap<string, readonly string[]>;
+  /** The tsconfig/jsconfig `paths` and `baseUrl` of the root and each workspace (read-tsconfig.ts). */
+  aliases?: PathAliases[];
   /** Files the reader did not read (too large, past the cap): each may hide a use. */
   skipped?: BlindSpot[];
 }
@@ -78,7 +82,9 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       for (const s of environmentDocblocks(file.text)) configStrings.push([file.path, s]);
     }
   }
-  const reach = reachableFiles(parsed, input.manifests, entryPoints);
+  const resolver = specifierResolver(input.manifests, input.aliases ?? [], new Set(parsed.keys()));
+  const resolveFile = (from: string, specifier: string) => resolver.resolve(from, specifier).file;
+  const reach = reachableFiles(parsed, input.manifests, entryPoints, resolveFile);
   const declaredNames = new Set(input.manifests.flatMap((m) => Object.keys(declaredIn(m.data))));
   const ownerOf = workspaceOwner(input.manifests.map((m) => m.dir));
   // Workspace folder → the packages used from it (imports, scripts, config), for misplacements.
@@ -96,7 +102,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
     const role = reach.roleOf(file);
     const reachable = reach.reachable.has(file);
     for (const computed of imports.computed) {
-      if (/^[./]/.test(computed.prefix)) {
+      if (resolver.staysInProject(file, computed.prefix)) {
         if (reachable) reachabilityKnown = false;
         continue;
       }
@@ -107,10 +113,12 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
     // A declaration file's strings (`declare module "x"`) are erased: they load nothing.
     if (!/\.d\.[cm]?ts$/.test(file)) written.push(...imports.strings);
     for (const raw of imports.imports) {
-      const name = packageOfSpecifier(raw.specifier);
+      const target = resolver.resolve(file, raw.specifier);
+      const name = target.package;
       if (!name || own.has(name)) continue;
       const { symbols, ...rest } = raw;
-      const site = { ...rest, file, symbols: [...symbols].sort(), role, reachable };
+      const specifier = target.specifier ?? raw.specifier;
+      const site = { ...rest, specifier, file, symbols: [...symbols].sort(), role, reachable };
       sites.set(name, [...(sites.get(name) ?? []), site]);
       useIn(name, ownerOf(file));
     }

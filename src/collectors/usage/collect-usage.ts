@@ -20,6 +20,7 @@ import { findInstalled, readInstalledPackage } from "./read-installed-package.js
 import { readInstalled, readManifests } from "./read-manifests.js";
 import { readProjectFiles } from "./read-project-files.js";
 import { readTarballPackage } from "./read-tarball-package.js";
+import { configDirs, readPathAliases } from "./read-tsconfig.js";
 import {
   notInstalledStatus,
   type TarballFetcher,
@@ -60,15 +61,34 @@ export async function analyzeProject(
   limits: UsageLimits,
   options: FootprintOptions = {},
 ): Promise<UsageAnalysis | null> {
+  const analysis = await analyzeProjectSources(dir, limits);
+  if (analysis) await addFootprints(dir, analysis.packages, limits, options);
+  return analysis;
+}
+
+/**
+ * The project side alone: its files, manifests, tsconfig aliases and the
+ * installed packages' bins, peers and types, analyzed; no footprints. Null
+ * when the folder has no package.json or no code.
+ */
+export async function analyzeProjectSources(
+  dir: string,
+  limits: UsageLimits,
+): Promise<UsageAnalysis | null> {
   const manifests = await readManifests(dir);
   if (manifests.length === 0) return null;
   const { files, skipped } = await readProjectFiles(dir, limits);
   // JSON config alone (a jenga.config.json beside a lockfile) is no source to judge use by.
   if (!files.some((f) => isCodeFile(f.path))) return null;
   const installed = await readInstalled(dir, manifests);
-  const analysis = analyzeUsage({ files, manifests, skipped, ...installed });
-  await addFootprints(dir, analysis.packages, limits, options);
-  return analysis;
+  const tsconfigs = await readPathAliases(dir, configDirs(manifests, files));
+  return analyzeUsage({
+    files,
+    manifests,
+    ...installed,
+    aliases: tsconfigs.aliases,
+    skipped: [...skipped, ...tsconfigs.blindSpots],
+  });
 }
 
 /** Why no fraction is given for a package that is not installed and has no tarball to measure. */

@@ -1,20 +1,39 @@
 import path from "node:path";
 import { resolveProjectFile } from "./resolve-file.js";
+import { scriptCommands } from "./script-commands.js";
 
 /** Folders builds write to; an entry there is mapped back to the source that builds it. */
 const outputFolders = /^(dist|build|lib|out|\.build|esm|cjs)\//;
 
-/** Script commands that run a file directly. */
-const fileRunners = new Set([
-  "node",
-  "tsx",
-  "ts-node",
-  "bun",
-  "deno",
-  "babel-node",
-  "esno",
-  "jiti",
-]);
+/** Node's flags that take the next word as their value: `node -r esbuild-register x.ts`. */
+const nodeValueFlags = ["-r", "--require", "--import", "--loader", "--experimental-loader", "-C"];
+
+/**
+ * Script commands that run a file directly, with their flags that take a
+ * value (so `ts-node -P tsconfig.json x.ts` runs x.ts, not tsconfig.json).
+ * The file argument is the first code file among the other words, which
+ * also finds it after a subcommand (`tsx watch x.ts`, `bun run x.ts`).
+ */
+const fileRunners: Record<string, readonly string[]> = {
+  node: nodeValueFlags,
+  tsx: [...nodeValueFlags, "--tsconfig"],
+  "ts-node": [...nodeValueFlags, "-P", "--project", "-O", "--compiler-options"],
+  "ts-node-esm": [...nodeValueFlags, "-P", "--project", "-O", "--compiler-options"],
+  bun: ["-r", "--preload", "--cwd"],
+  deno: ["--config", "-c", "--import-map"],
+  "babel-node": [...nodeValueFlags, "--config-file", "--presets", "--plugins"],
+  esno: nodeValueFlags,
+  jiti: [],
+  // esbuild-runner's binary.
+  esr: [],
+  "vite-node": ["-r", "--root", "-c", "--config"],
+  "sucrase-node": [],
+  electron: nodeValueFlags,
+  nodemon: ["-w", "--watch", "-e", "--ext", "-i", "--ignore", "-x", "--exec", "--delay"],
+};
+
+/** Flags after which the code is a string, not a file: `node -e "..."`. */
+const evalFlags = new Set(["-e", "--eval", "-p", "--print"]);
 
 /**
  * The project files a package.json starts from: `main`, `module`, `browser`,
@@ -60,42 +79,26 @@ function collectStrings(value: unknown, out: string[]): void {
   }
 }
 
-/** `node --import tsx scripts/build.js && tsx src/x.ts` → the files run. */
+/** `node --import tsx scripts/build.js && cross-env A=1 tsx src/x.ts` → the files run. */
 function scriptFiles(command: string): string[] {
   const out: string[] = [];
-  for (const words of commandWords(command)) {
-    if (!fileRunners.has(words[0] ?? "")) continue;
-    const file = words.slice(1).find((w, i, all) => !w.startsWith("-") && !isFlagValue(all, i));
-    if (file && /\.[cm]?[jt]sx?$/.test(file)) out.push(file);
+  for (const words of scriptCommands(command)) {
+    const valueFlags = fileRunners[words[0] ?? ""];
+    if (!valueFlags) continue;
+    const file = runFile(words.slice(1), valueFlags);
+    if (file) out.push(file);
   }
   return out;
 }
 
-function isFlagValue(words: string[], i: number): boolean {
-  const previous = words[i - 1];
-  return (
-    previous !== undefined &&
-    /^(-r|--require|--import|--loader|--experimental-loader)$/.test(previous)
-  );
-}
-
-/** A script split into its simple commands, each as words, env assignments dropped. */
-export function commandWords(command: string): string[][] {
-  return command
-    .split(/&&|\|\||[;|&\n]/)
-    .map((part) =>
-      part
-        .trim()
-        .split(/\s+/)
-        .map((w) => w.replace(/^["']|["']$/g, ""))
-        .filter((w) => w !== ""),
-    )
-    .map((words) => {
-      let i = 0;
-      while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] as string)) i++;
-      return words.slice(i);
-    })
-    .filter((words) => words.length > 0);
+function runFile(args: readonly string[], valueFlags: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string;
+    if (valueFlags.includes(word)) i++;
+    else if (evalFlags.has(word)) return null;
+    else if (!word.startsWith("-") && /\.[cm]?[jt]sx?$/.test(word)) return word;
+  }
+  return null;
 }
 
 export function stringRecord(value: unknown): Record<string, string> {

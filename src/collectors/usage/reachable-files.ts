@@ -14,6 +14,9 @@ export interface Reachability {
   roleOf(file: string): FileRole;
 }
 
+/** The project file a specifier written in a file names, or null. */
+export type ResolveFile = (fromFile: string, specifier: string) => string | null;
+
 type EntryPoints = (
   dir: string,
   manifest: Record<string, unknown>,
@@ -25,14 +28,20 @@ type EntryPoints = (
  * (production), test files, config files. A source file reached only from tests
  * is test code; one nothing reaches is dead. A package without a known entry
  * (an app started some other way) has every source file counted as reached,
- * since calling it all dead would be a guess.
+ * since calling it all dead would be a guess. `resolveFile` also follows
+ * aliases (tsconfig `paths`, `#imports`); without it, relative imports only.
  */
 export function reachableFiles(
   parsed: ReadonlyMap<string, FileImports>,
   manifests: readonly { dir: string; data: Record<string, unknown> }[],
   findEntries: EntryPoints,
+  resolveFile?: ResolveFile,
 ): Reachability {
   const files = new Set(parsed.keys());
+  const resolve: ResolveFile =
+    resolveFile ??
+    ((from, specifier) =>
+      /^[./]/.test(specifier) ? resolveRelative(from, specifier, files) : null);
   // Declaration files are loaded by the compiler, never imported: always reached.
   const prodEntries = [...files].filter((f) => /\.d\.[cm]?ts$/.test(f));
   let entriesFound = true;
@@ -48,9 +57,9 @@ export function reachableFiles(
     }
   }
   const byRole = (role: FileRole) => [...files].filter((f) => fileRole(f) === role);
-  const prod = closure(prodEntries, parsed, files);
-  const test = closure(byRole("test"), parsed, files);
-  const config = closure(byRole("config"), parsed, files);
+  const prod = closure(prodEntries, parsed, resolve);
+  const test = closure(byRole("test"), parsed, resolve);
+  const config = closure(byRole("config"), parsed, resolve);
   const reachable = new Set([...prod, ...test, ...config]);
   return {
     reachable,
@@ -69,7 +78,7 @@ export function reachableFiles(
 function closure(
   entries: readonly string[],
   parsed: ReadonlyMap<string, FileImports>,
-  files: ReadonlySet<string>,
+  resolve: ResolveFile,
 ): Set<string> {
   const seen = new Set<string>();
   const queue = [...entries];
@@ -78,8 +87,7 @@ function closure(
     if (seen.has(file)) continue;
     seen.add(file);
     for (const raw of parsed.get(file)?.imports ?? []) {
-      if (!/^[./]/.test(raw.specifier)) continue;
-      const target = resolveRelative(file, raw.specifier, files);
+      const target = resolve(file, raw.specifier);
       if (target && !seen.has(target)) queue.push(target);
     }
   }

@@ -1,18 +1,5 @@
-import { commandWords } from "./entry-points.js";
 import { packageOfSpecifier } from "./package-of-specifier.js";
-
-/** Launchers that run the command after them: `npx vitest`, `pnpm exec tsc`, `cross-env A=1 jest`. */
-const launchers: Record<string, number> = {
-  npx: 1,
-  bunx: 1,
-  "cross-env": 1,
-  "dotenv-cli": 1,
-  "pnpm exec": 2,
-  "pnpm dlx": 2,
-  "npm exec": 2,
-  "yarn exec": 2,
-  "yarn dlx": 2,
-};
+import { scriptCommands } from "./script-commands.js";
 
 /**
  * Binaries whose package is named otherwise, for when the package is not
@@ -27,15 +14,22 @@ const knownBinaries: Record<string, string> = {
   "run-p": "npm-run-all",
   "npm-run-all": "npm-run-all",
   "lint-staged": "lint-staged",
+  // dotenv-cli's binary; the `dotenv` package itself ships none.
+  dotenv: "dotenv-cli",
+  "cross-env-shell": "cross-env",
+  esr: "esbuild-runner",
+  // Both `@playwright/test` and `playwright` ship it; projects declare the first.
+  playwright: "@playwright/test",
 };
 
 /** Node flags whose value is a package loaded before the script: `node --import tsx x.ts`. */
 const preloadFlags = new Set(["-r", "--require", "--import", "--loader", "--experimental-loader"]);
 
 /**
- * The packages each script runs: its binaries (looked up in `bins`, the
- * binaries of installed packages; else a declared package named like the
- * binary) and packages preloaded with `node -r`. Returns package → the
+ * The packages each script runs: its binaries, wrappers and the commands
+ * they wrap alike (looked up in `bins`, the binaries of installed packages;
+ * else a declared package named like the binary) and packages preloaded with
+ * `node -r`. Returns package → the
  * scripts that use it, as `name: command`.
  */
 export function scriptUses(
@@ -47,12 +41,14 @@ export function scriptUses(
   const note = (pkg: string | null, script: string, command: string) => {
     if (!pkg) return;
     const list = found.get(pkg) ?? [];
+    // `npx cross-env tsx -r tsx/cjs x.ts` names tsx twice: one use of the script.
+    if (list.at(-1) === `${script}: ${command}`) return;
     list.push(`${script}: ${command}`);
     found.set(pkg, list);
   };
   for (const [script, command] of Object.entries(scripts)) {
-    for (let words of commandWords(command)) {
-      words = unwrap(words);
+    // A wrapper (`cross-env`, `npx`) is a use too, and so is the command it wraps.
+    for (const words of scriptCommands(command)) {
       const bin = words[0];
       if (!bin) continue;
       note(bins.get(bin) ?? guessPackage(bin, declared), script, command);
@@ -63,19 +59,6 @@ export function scriptUses(
     }
   }
   return found;
-}
-
-function unwrap(words: string[]): string[] {
-  let rest = words;
-  for (;;) {
-    const skip = launchers[`${rest[0]} ${rest[1]}`] ?? launchers[rest[0] ?? ""];
-    if (!skip) return rest;
-    rest = rest.slice(skip);
-    // Launcher flags (`npx --yes`, `npx -p pkg`) and env assignments after cross-env.
-    while (rest[0] && (rest[0].startsWith("-") || /^[A-Za-z_]\w*=/.test(rest[0]))) {
-      rest = rest[0] === "-p" || rest[0] === "--package" ? rest.slice(2) : rest.slice(1);
-    }
-  }
 }
 
 /**

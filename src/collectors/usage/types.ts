@@ -41,7 +41,8 @@ export interface UsageSite extends ImportSite {
 
 /**
  * Something jenga could not read, which may hide a use: a computed specifier,
- * a file that does not parse, a file skipped for size, the file cap.
+ * a file that does not parse, a file skipped for size, the file cap, a
+ * tsconfig `extends` jenga would not or could not follow.
  * `candidates` names the packages it may hide (`cond ? "a" : "b"`), `prefix` a
  * name prefix (`plugin-${x}`); neither means it may hide any package.
  */
@@ -54,7 +55,8 @@ export interface BlindSpot {
     | "too-large"
     | "file-cap"
     | "ambient-types"
-    | "peer-requirement";
+    | "peer-requirement"
+    | "unread-config";
   detail: string;
   candidates?: string[];
   prefix?: string;
