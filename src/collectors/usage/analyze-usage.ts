@@ -97,7 +97,9 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   const own = new Set(input.manifests.map((m) => m.data.name).filter((n) => typeof n === "string"));
 
   const sites = new Map<string, UsageSite[]>();
-  let reachabilityKnown = reach.entriesFound;
+  // A package without entries has all its files reached, so what is dead elsewhere is still dead;
+  // only a computed relative import (below) can make a dead file live.
+  let reachabilityKnown = true;
   for (const [file, imports] of parsed) {
     const role = reach.roleOf(file);
     const reachable = reach.reachable.has(file);
@@ -114,8 +116,10 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
     if (!/\.d\.[cm]?ts$/.test(file)) written.push(...imports.strings);
     for (const raw of imports.imports) {
       const target = resolver.resolve(file, raw.specifier);
-      const name = target.package;
-      if (!name || own.has(name)) continue;
+      // A sibling workspace resolves to its file, and is still a package its importer declares.
+      const sibling = target.file ? packageOfSpecifier(raw.specifier) : null;
+      const name = target.package ?? (sibling && own.has(sibling) ? sibling : null);
+      if (!name || (own.has(name) && !declaredNames.has(name))) continue;
       const { symbols, ...rest } = raw;
       const specifier = target.specifier ?? raw.specifier;
       const site = { ...rest, specifier, file, symbols: [...symbols].sort(), role, reachable };

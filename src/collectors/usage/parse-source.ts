@@ -12,6 +12,7 @@ export const codeExtensions = [
   ".cts",
   ".vue",
   ".svelte",
+  ".html",
 ] as const;
 
 type Program = ReturnType<typeof parse>;
@@ -34,7 +35,11 @@ export interface ParsedSource {
 export function parseSource(file: string, text: string): ParsedSource {
   const ext = extensionOf(file);
   const blocks =
-    ext === ".vue" || ext === ".svelte" ? scriptBlocks(text) : [{ code: text, line: 1, ts: null }];
+    ext === ".vue" || ext === ".svelte"
+      ? scriptBlocks(text)
+      : ext === ".html"
+        ? [...scriptBlocks(text), ...scriptSources(text)]
+        : [{ code: text, line: 1, ts: null }];
   const programs: Program[] = [];
   for (const block of blocks) {
     const ts = block.ts ?? /\.[cm]?tsx?$/.test(ext);
@@ -73,6 +78,24 @@ function pluginsFor(ext: string, ts: boolean, declaration: boolean): ParserPlugi
 function extensionOf(file: string): string {
   const match = /\.[a-z]+$/i.exec(file);
   return match ? match[0].toLowerCase() : "";
+}
+
+/**
+ * An HTML page's `<script src="…">` as an `import "…"` at its line: vite and
+ * parcel start an app from its index.html (`<script type="module"
+ * src="/src/main.tsx">`, the leading `/` being the page's own folder). URLs
+ * (`https:`, `//cdn…`) load nothing from the project and are left out.
+ */
+function scriptSources(text: string): { code: string; line: number; ts: boolean }[] {
+  const out: { code: string; line: number; ts: boolean }[] = [];
+  for (const match of text.matchAll(/<script\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi)) {
+    const src = match[1] ?? "";
+    if (/^([a-z]+:|\/\/)/i.test(src)) continue;
+    const line = text.slice(0, match.index ?? 0).split("\n").length;
+    const specifier = src.startsWith("/") ? `.${src}` : /^\.\.?\//.test(src) ? src : `./${src}`;
+    out.push({ code: `import ${JSON.stringify(specifier)};`, line, ts: false });
+  }
+  return out;
 }
 
 /** `<script ...>` blocks with the line they start on; `lang="ts"` switches TypeScript on. */

@@ -2,6 +2,7 @@ import type { FileImports } from "./extract-imports.js";
 import { fileRole } from "./file-role.js";
 import { resolveRelative } from "./resolve-file.js";
 import type { FileRole } from "./types.js";
+import { workspaceOwner } from "./workspaces.js";
 
 export interface Reachability {
   /** Files some entry point, test or config file reaches. */
@@ -43,23 +44,35 @@ export function reachableFiles(
     ((from, specifier) =>
       /^[./]/.test(specifier) ? resolveRelative(from, specifier, files) : null);
   // Declaration files are loaded by the compiler, never imported: always reached.
-  const prodEntries = [...files].filter((f) => /\.d\.[cm]?ts$/.test(f));
+  // So are web pages: the browser loads them, and they load the app (vite, parcel).
+  const prodEntries = [...files].filter((f) => /\.d\.[cm]?ts$|\.html$/.test(f));
   let entriesFound = true;
+  const ownerOf = workspaceOwner(manifests.map((m) => m.dir));
   for (const m of manifests) {
     const entries = findEntries(m.dir, m.data, files);
     if (entries.length > 0) prodEntries.push(...entries);
     else {
       entriesFound = false;
-      const prefix = m.dir === "" ? "" : `${m.dir}/`;
+      // Only this package's own files: a monorepo root names no entry, and taking
+      // every file below it would call nothing in any workspace dead.
       prodEntries.push(
-        ...[...files].filter((f) => f.startsWith(prefix) && fileRole(f) === "source"),
+        ...[...files].filter((f) => ownerOf(f) === m.dir && fileRole(f) === "source"),
       );
     }
   }
   const byRole = (role: FileRole) => [...files].filter((f) => fileRole(f) === role);
-  const prod = closure(prodEntries, parsed, resolve);
-  const test = closure(byRole("test"), parsed, resolve);
-  const config = closure(byRole("config"), parsed, resolve);
+  const config = closure(byRole("config"), parsed, resolve, null);
+  const testEntries = byRole("test");
+  // What a tool's config names by path is what the tool runs: a bundler's
+  // entries (`entryPoints: ['./src/main.ts']`, an index.html) are production
+  // code, a test runner's setup files are test code.
+  for (const file of config) {
+    if (fileRole(file) !== "config") continue;
+    const named = writtenPaths(file, parsed, files);
+    (testRunnerConfig.test(file) ? testEntries : prodEntries).push(...named);
+  }
+  const prod = closure(prodEntries, parsed, resolve, files);
+  const test = closure(testEntries, parsed, resolve, files);
   const reachable = new Set([...prod, ...test, ...config]);
   return {
     reachable,
@@ -79,6 +92,7 @@ function closure(
   entries: readonly string[],
   parsed: ReadonlyMap<string, FileImports>,
   resolve: ResolveFile,
+  files: ReadonlySet<string> | null,
 ): Set<string> {
   const seen = new Set<string>();
   const queue = [...entries];
@@ -86,10 +100,34 @@ function closure(
     const file = queue.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const raw of parsed.get(file)?.imports ?? []) {
+    const imports = parsed.get(file);
+    for (const raw of imports?.imports ?? []) {
       const target = resolve(file, raw.specifier);
       if (target && !seen.has(target)) queue.push(target);
     }
+    // A relative path to a project file written as a string loads it too: a
+    // script that builds `entryPoints: ['./src/main.ts']`, a worker or preload
+    // script handed to Electron by path. Config files' paths are entries of
+    // their own (see above), so the config closure does not follow them.
+    if (files) for (const target of writtenPaths(file, parsed, files)) queue.push(target);
   }
   return seen;
+}
+
+/** Config files of test runners, whose named files (`setupFiles`) are test code. */
+const testRunnerConfig = /(^|\/)(vitest|jest|playwright|cypress|karma|ava|mocha)[^/]*$|\.mocharc/;
+
+/** The project files a file names by a relative path in a string (`"./src/main.ts"`). */
+function writtenPaths(
+  file: string,
+  parsed: ReadonlyMap<string, FileImports>,
+  files: ReadonlySet<string>,
+): string[] {
+  const out: string[] = [];
+  for (const written of parsed.get(file)?.strings ?? []) {
+    if (!written.startsWith("./") && !written.startsWith("../")) continue;
+    const target = resolveRelative(file, written, files);
+    if (target && target !== file) out.push(target);
+  }
+  return out;
 }

@@ -44,6 +44,11 @@ export function specifierResolver(
   const declared = new Set(
     manifests.flatMap((m) => dependencySections.flatMap((s) => keys(m.data[s]))),
   );
+  const workspaces = new Map(
+    manifests
+      .filter((m) => typeof m.data.name === "string")
+      .map((m) => [m.data.name as string, m] as const),
+  );
   return {
     resolve(fromFile, specifier) {
       if (/^[./]/.test(specifier)) {
@@ -67,7 +72,14 @@ export function specifierResolver(
         return name && declared.has(name) ? { file: null, package: name } : none;
       }
       if (alias) return { file: alias.file, package: null };
-      return { file: null, package: packageOfSpecifier(specifier) };
+      const name = packageOfSpecifier(specifier);
+      const workspace = name ? workspaces.get(name) : undefined;
+      if (name && workspace) {
+        // A sibling workspace imported by its name (`insomnia/src/common/x`): its file is reached.
+        const file = workspaceFile(workspace, specifier.slice(name.length), files);
+        if (file) return { file, package: null };
+      }
+      return { file: null, package: name };
     },
     staysInProject(fromFile, prefix) {
       if (/^[./]/.test(prefix)) return true;
@@ -75,6 +87,22 @@ export function specifierResolver(
       return own !== null && isAliasPrefix(prefix, own);
     },
   };
+}
+
+/** `/src/x` in a workspace, or its `main`/`module` (else `index`) for the bare name. */
+function workspaceFile(
+  workspace: { dir: string; data: Record<string, unknown> },
+  subpath: string,
+  files: ReadonlySet<string>,
+): string | null {
+  const from = workspace.dir === "" ? "package.json" : `${workspace.dir}/package.json`;
+  if (subpath.startsWith("/")) return resolveRelative(from, `.${subpath}`, files);
+  for (const field of [workspace.data.main, workspace.data.module, "index"]) {
+    if (typeof field !== "string") continue;
+    const file = resolveRelative(from, field.startsWith(".") ? field : `./${field}`, files);
+    if (file) return file;
+  }
+  return null;
 }
 
 function nearestManifest<T extends { dir: string }>(
