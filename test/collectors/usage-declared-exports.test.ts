@@ -5,12 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiskCache } from "../../src/cache/disk-cache.js";
 import { analyzeProject } from "../../src/collectors/usage/collect-usage.js";
 import {
-  declarationCounters,
   declaredSurface,
   maxDeclarationBytes,
 } from "../../src/collectors/usage/declared-exports.js";
 import { usageLimits } from "../../src/collectors/usage/limits.js";
-import type { InstalledPackage } from "../../src/collectors/usage/package-footprint.js";
+import type {
+  FootprintCounters,
+  InstalledPackage,
+} from "../../src/collectors/usage/package-footprint.js";
 import type { PackageFootprint } from "../../src/collectors/usage/types.js";
 
 /** A UMD bundle: the JS entry names nothing but `default`, so the declarations must answer. */
@@ -219,14 +221,15 @@ describe("public exports from type declarations", () => {
         mode: "normal",
         now: () => new Date(),
       });
-      const before = declarationCounters.runs;
-      const cold = await footprints({ cache });
+      const cold: FootprintCounters = { packagesRead: 0, filesParsed: 0, cacheHits: 0 };
+      const coldFootprints = await footprints({ cache, counters: cold });
       // purify-umd, iconv-like, bundle-typed-apart, chain-pkg, broken-dts.
-      expect(declarationCounters.runs - before).toBe(5);
-      const warm = await footprints({ cache });
-      expect(declarationCounters.runs - before).toBe(5);
-      expect(warm).toEqual(cold);
-      expect(warm).toEqual(packages);
+      expect(cold.declarationsChecked).toBe(5);
+      const warm: FootprintCounters = { packagesRead: 0, filesParsed: 0, cacheHits: 0 };
+      const warmFootprints = await footprints({ cache, counters: warm });
+      expect(warm).toEqual({ packagesRead: 0, filesParsed: 0, cacheHits: 6 });
+      expect(warmFootprints).toEqual(coldFootprints);
+      expect(warmFootprints).toEqual(packages);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
@@ -241,7 +244,6 @@ describe("hostile declarations", () => {
   });
 
   it("skips a declaration set over the byte cap without parsing it", () => {
-    const runs = declarationCounters.runs;
     const huge = `export declare const x: number;\n${" ".repeat(maxDeclarationBytes)}`;
     expect(declaredSurface("hostile", pkg(huge))).toEqual({
       source: "index.d.ts",
@@ -249,7 +251,6 @@ describe("hostile declarations", () => {
       defaultMembers: null,
       caveats: [`its type declarations (index.d.ts) are too large to read (${huge.length} bytes)`],
     });
-    expect(declarationCounters.runs).toBe(runs);
   });
 
   it("drops an answer that runs out of time", () => {

@@ -56,9 +56,6 @@ export function typesPackageName(name: string): string {
   return `@types/${name.startsWith("@") ? name.slice(1).replace("/", "__") : name}`;
 }
 
-/** Counts ts-morph loads and checker runs, so a test can tell a warm run never needed them. */
-export const declarationCounters = { loads: 0, runs: 0 };
-
 let loaded: typeof TsMorph | null = null;
 
 /**
@@ -69,7 +66,6 @@ let loaded: typeof TsMorph | null = null;
 function tsMorph(): typeof TsMorph {
   if (!loaded) {
     loaded = createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
-    declarationCounters.loads++;
   }
   return loaded;
 }
@@ -128,7 +124,6 @@ function checkDeclarations(
     if (now() > deadline) throw new OutOfTime();
   };
   const { Project, ts } = tsMorph();
-  declarationCounters.runs++;
   const project = new Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,

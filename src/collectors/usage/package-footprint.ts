@@ -71,6 +71,8 @@ export interface FootprintCounters {
   filesParsed: number;
   /** Footprints measured from a cached digest alone. */
   cacheHits: number;
+  /** Packages whose type declarations were handed to the TypeScript checker. */
+  declarationsChecked?: number;
 }
 
 /** A digest with nothing parsed yet: the sizes of every code file. */
@@ -153,6 +155,8 @@ class DigestView {
     if (this.digest.declared !== undefined) return this.digest.declared;
     if (!this.texts) throw new NeedsTexts();
     const found = declaredSurface(name, this.texts);
+    if (this.counters && found)
+      this.counters.declarationsChecked = (this.counters.declarationsChecked ?? 0) + 1;
     this.digest.declared = found;
     this.changed = true;
     return found;
