@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { AstNode } from "./ast.js";
+import { type DeclaredSurface, declaredSurface, declaredUse } from "./declared-exports.js";
 import { extractImports } from "./extract-imports.js";
 import {
   entryFile,
@@ -21,6 +22,8 @@ export interface InstalledPackage {
   files: ReadonlyMap<string, string>;
   /** What the reader left out (the file cap). */
   caveats: string[];
+  /** `@types/<name>` installed beside a package that ships no declarations of its own. */
+  typesPackage?: InstalledPackage;
 }
 
 const jsFile = /\.[cm]?js$/;
@@ -46,6 +49,11 @@ export interface PackageDigest {
   surfaces: Record<string, { names: string[]; caveats: string[]; tooLarge: string[] }>;
   /** Module → its runtime imports and computed-import lines; `null`: unreadable; `"too-large"`. */
   modules: Record<string, DigestModule | null | "too-large">;
+  /**
+   * The root's public API read from its type declarations, asked only when the
+   * JS surface misses a used member; absent until then, null: no declarations.
+   */
+  declared?: DeclaredSurface | null;
 }
 
 export interface DigestModule {
@@ -53,7 +61,7 @@ export interface DigestModule {
   computed: number[];
 }
 
-export const digestFormat = 1;
+export const digestFormat = 2;
 
 /** Counts the costly work, so a test (or the bench) can tell a cached run from a fresh one. */
 export interface FootprintCounters {
@@ -63,6 +71,8 @@ export interface FootprintCounters {
   filesParsed: number;
   /** Footprints measured from a cached digest alone. */
   cacheHits: number;
+  /** Packages whose type declarations were handed to the TypeScript checker. */
+  declarationsChecked?: number;
 }
 
 /** A digest with nothing parsed yet: the sizes of every code file. */
@@ -139,6 +149,17 @@ class DigestView {
     this.digest.surfaces[root] = record;
     this.changed = true;
     return record;
+  }
+
+  declared(name: string): DeclaredSurface | null {
+    if (this.digest.declared !== undefined) return this.digest.declared;
+    if (!this.texts) throw new NeedsTexts();
+    const found = declaredSurface(name, this.texts);
+    if (this.counters && found)
+      this.counters.declarationsChecked = (this.counters.declarationsChecked ?? 0) + 1;
+    this.digest.declared = found;
+    this.changed = true;
+    return found;
   }
 
   module(file: string): DigestModule | null | "too-large" {
@@ -247,6 +268,8 @@ interface ApiUse {
  * declarations together, since types are API too). A deep import (`x/get`)
  * uses the root export of that name, or else counts as one more export of its
  * own. A namespace or a default object used whole leaves the fraction unknown.
+ * When the JS entry cannot name a used member (a UMD bundle, an object built
+ * at run time), the type declarations are asked once (see declared-exports.ts).
  */
 function apiUse(
   name: string,
@@ -271,15 +294,12 @@ function apiUse(
     for (const file of surface.tooLarge) tooLargeCaveats.push(`${file} is too large to parse`);
     caveats.push(...surface.caveats);
   }
-  const used = new Set<string>();
-  const deep = new Set<string>();
-  const missing = new Set<string>();
+  const symbols = new Set<string>();
+  const deepPaths = new Set<string>();
   for (const site of sites) {
     const subpath = subpathOf(name, site.specifier);
     if (subpath !== ".") {
-      const last = path.posix.basename(subpath).replace(/\.[cm]?js$/, "");
-      if (names.has(last)) used.add(last);
-      else deep.add(subpath);
+      deepPaths.add(subpath);
       continue;
     }
     if (site.kind === "require-resolve")
@@ -290,26 +310,45 @@ function apiUse(
     for (const symbol of site.symbols) {
       if (symbol === "*")
         return unknown(`the whole namespace is used at ${site.file}:${site.line}`, caveats);
-      if (names.has(symbol)) used.add(symbol);
-      else if (symbol === "default")
+      if (symbol === "default" && !names.has(symbol))
         return unknown(
           `the module object is used whole, with no member access, at ${site.file}:${site.line}`,
           caveats,
         );
-      else missing.add(symbol);
+      symbols.add(symbol);
     }
+  }
+  // The JS entry misses a member: ask the type declarations (a UMD bundle, a default object).
+  let surface: ReadonlySet<string> = names;
+  if ([...symbols].some((s) => !names.has(s))) {
+    const declared = view.declared(name);
+    if (declared) {
+      const better = declaredUse(declared, names, symbols, deepPaths.size === 0);
+      caveats.push(...better.caveats);
+      if (better.names) surface = better.names;
+    }
+  }
+  const used = new Set<string>();
+  const deep = new Set<string>();
+  const missing = new Set<string>();
+  for (const symbol of symbols) (surface.has(symbol) ? used : missing).add(symbol);
+  // A deep import (`x/get`) uses the root export of that name, or counts as one more export.
+  for (const subpath of deepPaths) {
+    const last = path.posix.basename(subpath).replace(/\.[cm]?js$/, "");
+    if (surface.has(last)) used.add(last);
+    else deep.add(subpath);
   }
   if (missing.size > 0 && used.size === 0 && deep.size === 0)
     return unknown(
-      `it exports ${[...names].slice(0, 3).join(", ") || "nothing jenga can name"}, not the members used (${[...missing].slice(0, 3).join(", ")})`,
+      `it exports ${[...surface].slice(0, 3).join(", ") || "nothing jenga can name"}, not the members used (${[...missing].slice(0, 3).join(", ")})`,
       caveats,
     );
   if (missing.size > 0) caveats.push(`members not among its exports: ${[...missing].join(", ")}`);
   return {
     exports: {
       used: [...used, ...deep].sort(),
-      total: names.size + deep.size,
-      names: names.size,
+      total: surface.size + deep.size,
+      names: surface.size,
     },
     unknown: null,
     caveats,

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isValidPackageName } from "../../util/package-name.js";
+import { declarationEntry, typesPackageName } from "./declared-exports.js";
 import type { UsageLimits } from "./limits.js";
 import type { InstalledPackage } from "./package-footprint.js";
 
@@ -87,5 +88,26 @@ export async function readInstalledPackage(
       }
     }
   }
-  return { manifest: manifest as Record<string, unknown>, files, caveats };
+  const pkg: InstalledPackage = { manifest: manifest as Record<string, unknown>, files, caveats };
+  const typesPackage = await readTypesPackage(dir, pkg, limits);
+  if (typesPackage) pkg.typesPackage = typesPackage;
+  return pkg;
+}
+
+/**
+ * The `@types/<name>` package Node's resolution would find from `dir`, for a
+ * package that ships no declarations of its own: the only place its API is
+ * written down when its code is a bundle. Small (declarations only), and read
+ * only on a cold run, since the digest keeps what the checker made of it.
+ */
+async function readTypesPackage(
+  dir: string,
+  pkg: InstalledPackage,
+  limits: UsageLimits,
+): Promise<InstalledPackage | null> {
+  const name = pkg.manifest.name;
+  if (typeof name !== "string" || name.startsWith("@types/")) return null;
+  if (declarationEntry(pkg.manifest, new Set(pkg.files.keys()))) return null;
+  const found = await findInstalled(dir, typesPackageName(name));
+  return found ? readInstalledPackage(found, limits) : null;
 }

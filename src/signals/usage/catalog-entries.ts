@@ -58,7 +58,7 @@ export const usageSignalCatalog = {
     title: "Used exports",
     unit: "ratio",
     description:
-      "Public exports of the installed package the project names ÷ all its public exports: those of its root entry (ESM `export`s with `export *` followed, CommonJS `module.exports` keys, and its `.d.ts`), a deep import (`x/get`) counting as one. Unknown when a namespace or a default object is used whole, or the package is neither installed nor measurable from its registry tarball.",
+      "Public exports of the installed package the project names ÷ all its public exports: those of its root entry (ESM `export`s with `export *` followed, CommonJS `module.exports` keys, and its `.d.ts`), a deep import (`x/get`) counting as one. When those cannot name a member used (a UMD bundle, an object built at run time), its type declarations or its `@types` package answer, read with the TypeScript checker; members used through a default or `export =` object count against that object's members. Unknown when a namespace or a default object is used whole, or the package is neither installed nor measurable from its registry tarball.",
     why: "Using 2 of 140 exports means most of the package's API, and its churn, serve someone else.",
     remediation:
       "When the fraction is small, own the few functions you use or take them from the platform.",

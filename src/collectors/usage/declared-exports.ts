@@ -1,0 +1,221 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import type * as TsMorph from "ts-morph";
+import { entryFile, requireConditions, resolvePackageFile, typesFile } from "./package-entry.js";
+import type { InstalledPackage } from "./package-footprint.js";
+
+/**
+ * A package's public API as its type declarations state it, read with the
+ * TypeScript checker (through ts-morph) when the JS entry cannot name what the
+ * project uses: a UMD bundle, a CommonJS module that assigns its API to an
+ * object at run time, a default-exported object. Cached in the package digest.
+ */
+export interface DeclaredSurface {
+  /** Where the declarations were read: `lib/index.d.ts`, or `@types/x@1.2.3 index.d.ts`. */
+  source: string;
+  /** The module's exports; under `export =`, the namespace's members and the properties of its value. */
+  names: string[];
+  /** The properties of the default (or `export =`) value's type; null when it has none to list. */
+  defaultMembers: string[] | null;
+  /** Why the names may be short or absent: too large, out of time, unreadable. */
+  caveats: string[];
+}
+
+/**
+ * Declarations larger than this are not handed to the checker. TypeScript parses
+ * declarations at roughly 10 MB/s here; the @types packages of the common
+ * libraries (node-forge, prettier) are 30–300 KB, and a set over 4 MB is a
+ * platform's or a code generator's (aws-sdk v2), whose names jenga would only
+ * count to say "a small part of a huge API".
+ */
+export const maxDeclarationBytes = 4 * 1024 * 1024;
+/**
+ * The checker's questions are cheap (~20–150 ms per package above), but a
+ * stranger's types can make them expensive; past this budget the answer is
+ * dropped. TypeScript runs synchronously, so the budget is checked between
+ * steps (parse, list exports, list members): one step can overrun it.
+ */
+export const declarationTimeBudgetMs = 2_000;
+
+const declaration = /\.d\.[cm]?ts$/;
+
+/** The declaration entry a package ships for its root: `types`/`typings`/`exports` `types`, or an `index.d.ts` beside its main or at its root. */
+export function declarationEntry(
+  manifest: Record<string, unknown>,
+  files: ReadonlySet<string>,
+): string | null {
+  const declared = typesFile(manifest, files);
+  if (declared) return declared;
+  const main = entryFile(manifest, ".", requireConditions, files);
+  const beside = main ? path.posix.join(path.posix.dirname(main), "index") : "index";
+  return resolvePackageFile(beside, files, true) ?? resolvePackageFile("index", files, true);
+}
+
+/** `@scope/x` → `@types/scope__x`, as DefinitelyTyped names them. */
+export function typesPackageName(name: string): string {
+  return `@types/${name.startsWith("@") ? name.slice(1).replace("/", "__") : name}`;
+}
+
+let loaded: typeof TsMorph | null = null;
+
+/**
+ * ts-morph (with the TypeScript it bundles, ~10 MB of code) is loaded on the
+ * first question only, so runs that never ask pay nothing. `require`, not
+ * `import()`: the footprint measurement is synchronous, and ts-morph is CommonJS.
+ */
+function tsMorph(): typeof TsMorph {
+  if (!loaded) {
+    loaded = createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
+  }
+  return loaded;
+}
+
+/**
+ * The declared surface of `name` from its own declarations, else from the
+ * `@types` package installed beside it. Null when neither ships declarations.
+ * Never throws: a file that does not parse, a cycle of `export *`, a set too
+ * large or too slow to check gives empty names and a caveat saying why.
+ */
+export function declaredSurface(
+  name: string,
+  pkg: InstalledPackage,
+  now: () => number = () => performance.now(),
+): DeclaredSurface | null {
+  const own = declarationEntry(pkg.manifest, new Set(pkg.files.keys()));
+  const types = pkg.typesPackage;
+  const typesEntry =
+    !own && types ? declarationEntry(types.manifest, new Set(types.files.keys())) : null;
+  if (!own && !typesEntry) return null;
+  const from = own ? pkg : (types as InstalledPackage);
+  const entry = (own ?? typesEntry) as string;
+  const folder = own ? name : typesPackageName(name);
+  const version = typeof from.manifest.version === "string" ? `@${from.manifest.version}` : "";
+  const source = own ? entry : `${folder}${version} ${entry}`;
+  const failed = (why: string) => ({ source, names: [], defaultMembers: null, caveats: [why] });
+  let bytes = 0;
+  for (const [file, text] of from.files) if (declaration.test(file)) bytes += text.length;
+  if (bytes > maxDeclarationBytes)
+    return failed(`its type declarations (${source}) are too large to read (${bytes} bytes)`);
+  try {
+    return { source, ...checkDeclarations(name, folder, entry, from, now), caveats: [] };
+  } catch (error) {
+    const why = error instanceof OutOfTime ? "took too long" : "could not be read";
+    return failed(`its type declarations (${source}) ${why}`);
+  }
+}
+
+class OutOfTime extends Error {}
+
+/**
+ * Mounts the declaration files under `/node_modules/<folder>/` of an in-memory
+ * file system (TypeScript reads nothing else: no lib files, no disk), so
+ * relative `export *` chains resolve, and so does a module augmenting itself
+ * (`declare module "iconv-lite"` inside iconv-lite's own index.d.ts).
+ */
+function checkDeclarations(
+  name: string,
+  folder: string,
+  entry: string,
+  pkg: InstalledPackage,
+  now: () => number,
+): Omit<DeclaredSurface, "source" | "caveats"> {
+  const deadline = now() + declarationTimeBudgetMs;
+  const step = () => {
+    if (now() > deadline) throw new OutOfTime();
+  };
+  const { Project, ts } = tsMorph();
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: {
+      noLib: true,
+      skipLibCheck: true,
+      types: [],
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      target: ts.ScriptTarget.ESNext,
+    },
+  });
+  const fs = project.getFileSystem();
+  const root = `/node_modules/${folder}`;
+  fs.writeFileSync(`${root}/package.json`, JSON.stringify(pkg.manifest));
+  for (const [file, text] of pkg.files)
+    if (declaration.test(file)) fs.writeFileSync(`${root}/${file}`, text);
+  const sourceFile = project.addSourceFileAtPath(`${root}/${entry}`);
+  project.resolveSourceFileDependencies();
+  step();
+  const checker = project.getTypeChecker().compilerObject;
+  // A script (no top-level import/export) declares its module by name: `declare module "x" { … }`.
+  const moduleSymbol =
+    checker.getSymbolAtLocation(sourceFile.compilerNode) ??
+    checker.getAmbientModules().find((s) => s.getName() === JSON.stringify(name));
+  if (!moduleSymbol) return { names: [], defaultMembers: null };
+  // Under `export =`, the namespace merged with the value (its types, its functions).
+  const exports = publicNames(checker.getExportsOfModule(moduleSymbol));
+  step();
+  const value = moduleSymbol.exports?.get("export=" as TsMorph.ts.__String);
+  const exported = value ?? moduleSymbol.exports?.get("default" as TsMorph.ts.__String);
+  let defaultMembers: string[] | null = null;
+  if (exported) {
+    const target =
+      exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    // A value's type (`declare const purify: DOMPurifyI`), else the declared type (`export default interface X`).
+    const type =
+      target.flags & ts.SymbolFlags.Value
+        ? checker.getTypeOfSymbol(target)
+        : checker.getDeclaredTypeOfSymbol(target);
+    const members = publicNames(checker.getPropertiesOfType(type));
+    defaultMembers = members.length > 0 ? members : null;
+    step();
+  }
+  // Under `export =` the value's members are imported by name too (`import { sanitize }` in CommonJS interop).
+  const names = value && defaultMembers ? [...new Set([...exports, ...defaultMembers])] : exports;
+  return { names, defaultMembers };
+}
+
+/** Distinct names, without the `prototype` every class value has and the markers compilers add. */
+function publicNames(symbols: readonly TsMorph.ts.Symbol[]): string[] {
+  const names = new Set(symbols.map((s) => s.getName()));
+  for (const marker of ["prototype", "export=", "__esModule"]) names.delete(marker);
+  return [...names];
+}
+
+/** What the project's root symbols use of `surface`, and the caveats that come with it. */
+export interface DeclaredUse {
+  /** The public names the fraction is counted against; null when the declarations name none of the symbols either. */
+  names: ReadonlySet<string> | null;
+  caveats: string[];
+}
+
+/**
+ * The surface to count `symbols` against once the JS entry's `jsNames` missed
+ * some. When every symbol is a member of the default (or `export =`) value,
+ * the project uses that object (`DOMPurify.sanitize`), and its members are the
+ * API; otherwise the module's declared exports join the JS ones. `allowMembers`
+ * is false when deep imports also count against the root names.
+ */
+export function declaredUse(
+  surface: DeclaredSurface,
+  jsNames: ReadonlySet<string>,
+  symbols: ReadonlySet<string>,
+  allowMembers: boolean,
+): DeclaredUse {
+  const caveats = [...surface.caveats];
+  const members = surface.defaultMembers;
+  if (allowMembers && members && symbols.size > 0 && [...symbols].every((s) => members.includes(s)))
+    return {
+      names: new Set(members),
+      caveats: [
+        ...caveats,
+        `exports counted from its type declarations (${surface.source}): the members of its default export`,
+      ],
+    };
+  const names = new Set([...jsNames, ...surface.names]);
+  const before = [...symbols].filter((s) => jsNames.has(s)).length;
+  const after = [...symbols].filter((s) => names.has(s)).length;
+  if (after === before) return { names: null, caveats };
+  return {
+    names,
+    caveats: [...caveats, `exports counted from its type declarations (${surface.source})`],
+  };
+}
