@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isValidPackageName } from "../../util/package-name.js";
@@ -24,8 +24,6 @@ export async function findInstalled(fromDir: string, name: string): Promise<stri
 }
 
 const shipped = /\.([cm]?js|d\.[cm]?ts)$/;
-/** Files read at once: enough to keep the disk busy, few enough for any open-file limit. */
-const readBatch = 32;
 
 /**
  * Reads an installed package: its package.json and every .js/.cjs/.mjs and
@@ -60,27 +58,32 @@ export async function readInstalledPackage(
       }
       if (entry.isFile() && shipped.test(entry.name)) wanted.push(child);
     }
-    // A folder's files are read a batch at a time (reading one by one leaves the disk idle),
-    // then taken in name order so the caps cut where they always did.
-    for (let i = 0; i < wanted.length; i += readBatch) {
-      const batch = wanted.slice(i, i + readBatch);
-      const texts = await Promise.all(
-        batch.map((child) => readFile(path.join(dir, child), "utf8").catch(() => null)),
-      );
-      for (const [j, text] of texts.entries()) {
-        if (files.size >= limits.maxPackageFiles) {
-          caveats.push(`stopped at ${limits.maxPackageFiles} files: the totals are a lower bound`);
-          break walk;
-        }
-        if (text === null) continue;
-        bytes += text.length;
-        if (bytes > limits.maxPackageBytes) {
-          caveats.push(`stopped at ${limits.maxPackageBytes} bytes: the totals are a lower bound`);
-          break walk;
-        }
-        files.set(batch[j] as string, text);
+    // Read synchronously: a package is tens to thousands of small files, mostly in the page
+    // cache, and fs/promises' readFile pays four thread-pool round trips for each (open, stat,
+    // read, close). On Kong/insomnia's 127 packages (18,600 files, 112 MB) that was 1.9–2.8 s,
+    // readFileSync 0.5–0.7 s. The folder's readdir above still yields to the event loop.
+    for (const child of wanted) {
+      if (files.size >= limits.maxPackageFiles) {
+        caveats.push(`stopped at ${limits.maxPackageFiles} files: the totals are a lower bound`);
+        break walk;
       }
+      const text = readText(path.join(dir, child));
+      if (text === null) continue;
+      bytes += text.length;
+      if (bytes > limits.maxPackageBytes) {
+        caveats.push(`stopped at ${limits.maxPackageBytes} bytes: the totals are a lower bound`);
+        break walk;
+      }
+      files.set(child, text);
     }
   }
   return { manifest: manifest as Record<string, unknown>, files, caveats };
+}
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
 }
