@@ -71,6 +71,7 @@ export async function addFootprints(
   options: FootprintOptions = {},
 ): Promise<void> {
   const { cache, counters } = options;
+  const writes: Promise<unknown>[] = []; // awaited at the end: each write fsyncs, parsing goes on
   for (const [name, usage] of packages) {
     const first = usage.sites.find((s) => !s.typeOnly) ?? usage.sites[0];
     if (!first) continue;
@@ -109,8 +110,9 @@ export async function addFootprints(
     if (!measured) throw new Error(`could not measure ${name}`);
     usage.footprint = measured.footprint;
     if (cache && key && (measured.changed || !cached))
-      await cache.write("usage", key, digest).catch(() => undefined);
+      writes.push(cache.write("usage", key, digest).catch(() => undefined));
   }
+  await Promise.all(writes);
 }
 
 /** A cached digest from an older jenga or a damaged file must not throw: it is a miss. */
