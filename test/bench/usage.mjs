@@ -13,6 +13,8 @@
 //   dependency side — footprints from node_modules, with an empty cache (cold) and again
 //                     with the cache the cold run filled (warm);
 //   knip            — `knip --reporter json` (its default checks), wall time and max RSS.
+// A speed change must not change what is found: test/bench/usage-dump.mjs prints it all, to
+// compare before and after.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";

@@ -107,20 +107,31 @@ export async function addFootprints(
   limits: UsageLimits,
   options: FootprintOptions = {},
 ): Promise<void> {
+  // Cache writes fsync: they are awaited once at the end while parsing goes on.
+  const writes: Promise<unknown>[] = [];
   for (const [name, usage] of packages) {
     const first = usage.sites.find((s) => !s.typeOnly) ?? usage.sites[0];
     if (!first) continue;
     const installed = await findInstalled(path.join(dir, path.posix.dirname(first.file)), name);
     if (!installed) {
-      usage.footprint = await tarballFootprint(name, usage.sites, limits, options);
+      usage.footprint = await tarballFootprint(name, usage.sites, limits, options, writes);
       continue;
     }
     const key = options.cache ? await digestKey(name, installed, limits) : null;
-    usage.footprint = await measureCached(name, usage.sites, key, limits, options, async () => {
-      const pkg = await readInstalledPackage(installed, limits);
-      return pkg ?? "unreadable: its package.json does not parse";
-    });
+    usage.footprint = await measureCached(
+      name,
+      usage.sites,
+      key,
+      limits,
+      options,
+      writes,
+      async () => {
+        const pkg = await readInstalledPackage(installed, limits);
+        return pkg ?? "unreadable: its package.json does not parse";
+      },
+    );
   }
+  await Promise.all(writes);
 }
 
 /** The footprint of a package that is not installed, from the registry tarball of its resolved version. */
@@ -129,6 +140,7 @@ async function tarballFootprint(
   sites: UsageSite[],
   limits: UsageLimits,
   options: FootprintOptions,
+  writes: Promise<unknown>[],
 ): Promise<PackageFootprint> {
   const source = options.tarballs;
   if (!source) return emptyFootprint(notInstalledStatus.noSource);
@@ -139,7 +151,7 @@ async function tarballFootprint(
   const version = tarballVersion(pkg);
   if (!version) return emptyFootprint(notInstalledStatus.notInInventory);
   const key = tarballDigestKey(name, version, limits);
-  const footprint = await measureCached(name, sites, key, limits, options, async () => {
+  const footprint = await measureCached(name, sites, key, limits, options, writes, async () => {
     if (!source.fetcher) return notInstalledStatus.offline;
     const fetched = await source.fetcher.fetchTarball(name, version);
     if (!fetched.ok) return `tarball ${fetched.status}`;
@@ -153,7 +165,7 @@ async function tarballFootprint(
 /**
  * Measures from the digest cached under `key` when it answers, else from the
  * package `load` reads (or the status it gives instead), and caches the
- * digest. A null key caches nothing.
+ * digest (the write is pushed on `writes`). A null key caches nothing.
  */
 async function measureCached(
   name: string,
@@ -161,6 +173,7 @@ async function measureCached(
   key: string | null,
   limits: UsageLimits,
   options: FootprintOptions,
+  writes: Promise<unknown>[],
   load: () => Promise<InstalledPackage | string>,
 ): Promise<PackageFootprint> {
   const { cache, counters } = options;
@@ -188,7 +201,7 @@ async function measureCached(
   }
   if (!measured) throw new Error(`could not measure ${name}`);
   if (cache && key && (measured.changed || !cached))
-    await cache.write("usage", key, digest).catch(() => undefined);
+    writes.push(cache.write("usage", key, digest).catch(() => undefined));
   return measured.footprint;
 }
 

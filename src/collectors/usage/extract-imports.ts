@@ -34,8 +34,14 @@ interface Binding {
  * Members reached through a default or namespace binding (`_.get`, `_["chunk"]`)
  * are the symbols used. Names are matched without scope analysis: a local that
  * shadows an import is taken for it, which can only over-count use.
+ * `sitesOnly` (a dependency's closure reads specifiers and computed lines
+ * alone) skips the symbol and string bookkeeping: the same sites, faster.
  */
-export function extractImports(program: AstNode, declarationFile: boolean): FileImports {
+export function extractImports(
+  program: AstNode,
+  declarationFile: boolean,
+  sitesOnly = false,
+): FileImports {
   const out: FileImports = { imports: [], computed: [], strings: [], keys: [] };
   const bindings = new Map<string, Binding>();
   const requireNames = new Set(["require"]);
@@ -80,17 +86,19 @@ export function extractImports(program: AstNode, declarationFile: boolean): File
         return;
       case "Identifier":
       case "JSXIdentifier":
-        references.push([node, parent]);
+        if (!sitesOnly) references.push([node, parent]);
         return;
       case "AwaitExpression":
-        awaitParents.set(node, parent);
+        if (!sitesOnly) awaitParents.set(node, parent);
         return;
       case "StringLiteral":
-        out.strings.push(node.value as string);
+        if (!sitesOnly) out.strings.push(node.value as string);
         return;
       case "ObjectProperty": {
         const key = child(node, "key");
-        if (!node.computed && key?.type === "Identifier") out.keys.push(key.name as string);
+        if (!sitesOnly && !node.computed && key?.type === "Identifier") {
+          out.keys.push(key.name as string);
+        }
         return;
       }
     }

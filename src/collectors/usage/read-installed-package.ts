@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { readdir, readFile, realpath } from "node:fs/promises";
+import { type Dirent, existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isValidPackageName } from "../../util/package-name.js";
 import { declarationEntry, typesPackageName } from "./declared-exports.js";
@@ -30,8 +30,6 @@ const shipped = /\.([cm]?js|d\.[cm]?ts)$/;
 export function isShippedFile(name: string): boolean {
   return shipped.test(name);
 }
-/** Files read at once: enough to keep the disk busy, few enough for any open-file limit. */
-const readBatch = 32;
 
 /**
  * Reads an installed package: its package.json and every .js/.cjs/.mjs and
@@ -55,7 +53,7 @@ export async function readInstalledPackage(
   const queue: [string, number][] = [["", 0]];
   walk: while (queue.length > 0) {
     const [rel, depth] = queue.pop() as [string, number];
-    const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
+    const entries = listFolder(path.join(dir, rel));
     const wanted: string[] = [];
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
@@ -66,26 +64,23 @@ export async function readInstalledPackage(
       }
       if (entry.isFile() && shipped.test(entry.name)) wanted.push(child);
     }
-    // A folder's files are read a batch at a time (reading one by one leaves the disk idle),
-    // then taken in name order so the caps cut where they always did.
-    for (let i = 0; i < wanted.length; i += readBatch) {
-      const batch = wanted.slice(i, i + readBatch);
-      const texts = await Promise.all(
-        batch.map((child) => readFile(path.join(dir, child), "utf8").catch(() => null)),
-      );
-      for (const [j, text] of texts.entries()) {
-        if (files.size >= limits.maxPackageFiles) {
-          caveats.push(`stopped at ${limits.maxPackageFiles} files: the totals are a lower bound`);
-          break walk;
-        }
-        if (text === null) continue;
-        bytes += text.length;
-        if (bytes > limits.maxPackageBytes) {
-          caveats.push(`stopped at ${limits.maxPackageBytes} bytes: the totals are a lower bound`);
-          break walk;
-        }
-        files.set(batch[j] as string, text);
+    // Read synchronously: a package is tens to thousands of small files and folders, mostly
+    // in the page cache, and fs/promises pays thread-pool round trips for each (open, stat,
+    // read, close). On Kong/insomnia's 127 packages (18,600 files, 112 MB) that was 1.3–2.8 s,
+    // readFileSync 0.4–0.7 s. The caller parses right after, synchronously, in any case.
+    for (const child of wanted) {
+      if (files.size >= limits.maxPackageFiles) {
+        caveats.push(`stopped at ${limits.maxPackageFiles} files: the totals are a lower bound`);
+        break walk;
       }
+      const text = readText(path.join(dir, child));
+      if (text === null) continue;
+      bytes += text.length;
+      if (bytes > limits.maxPackageBytes) {
+        caveats.push(`stopped at ${limits.maxPackageBytes} bytes: the totals are a lower bound`);
+        break walk;
+      }
+      files.set(child, text);
     }
   }
   const pkg: InstalledPackage = { manifest: manifest as Record<string, unknown>, files, caveats };
@@ -110,4 +105,20 @@ async function readTypesPackage(
   if (declarationEntry(pkg.manifest, new Set(pkg.files.keys()))) return null;
   const found = await findInstalled(dir, typesPackageName(name));
   return found ? readInstalledPackage(found, limits) : null;
+}
+
+function listFolder(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
 }

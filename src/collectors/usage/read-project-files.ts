@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourceFile } from "./analyze-usage.js";
 import { jsonConfigFile } from "./file-role.js";
@@ -51,7 +52,7 @@ export async function readProjectFiles(root: string, limits: UsageLimits): Promi
           out.skipped.push(cap(rel, limits.maxFiles));
           return out;
         }
-        await readOne(root, rel, limits, out);
+        readOne(root, rel, limits, out);
       }
     }
   }
@@ -70,21 +71,33 @@ function wanted(rel: string): boolean {
   return (codeExtensions as readonly string[]).includes(ext) || jsonConfigFile.test(rel);
 }
 
-async function readOne(root: string, rel: string, limits: UsageLimits, out: ProjectFiles) {
+/**
+ * Synchronous on purpose: fs/promises pays a thread-pool round trip per step (stat, open,
+ * read, close) for each of thousands of small files; the sync calls took a third of the time
+ * on Kong/insomnia (811 files). The folder's readdir still yields to the event loop.
+ */
+function readOne(root: string, rel: string, limits: UsageLimits, out: ProjectFiles): void {
   const full = path.join(root, rel);
-  const info = await stat(full).catch(() => null);
-  if (!info) return;
-  if (info.size > limits.maxFileBytes) {
+  let size: number;
+  try {
+    size = statSync(full).size;
+  } catch {
+    return;
+  }
+  if (size > limits.maxFileBytes) {
     out.skipped.push({
       file: rel,
       line: 0,
       kind: "too-large",
-      detail: `${info.size} bytes, over the ${limits.maxFileBytes}-byte limit: not read`,
+      detail: `${size} bytes, over the ${limits.maxFileBytes}-byte limit: not read`,
     });
     return;
   }
-  const text = await readFile(full, "utf8").catch(() => null);
-  if (text !== null) out.files.push({ path: rel, text });
+  try {
+    out.files.push({ path: rel, text: readFileSync(full, "utf8") });
+  } catch {
+    // Gone or unreadable since the folder was listed: not a source jenga can judge.
+  }
 }
 
 function cap(rel: string, max: number): BlindSpot {
