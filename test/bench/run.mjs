@@ -91,3 +91,16 @@ line(
 );
 line("jenga analyze, warm cache", warm, `ratio to npm ${(warm / npm).toFixed(3)} (goal < 2 s)`);
 rmSync(work, { recursive: true, force: true });
+
+// The code-usage bench needs a real application with node_modules installed, which this
+// repository does not ship: JENGA_BENCH_APP names one (see test/bench/usage.mjs).
+if (process.env.JENGA_BENCH_APP) {
+  console.log("");
+  spawnSync(process.execPath, [path.join(here, "usage.mjs"), process.env.JENGA_BENCH_APP], {
+    stdio: "inherit",
+  });
+} else {
+  console.log(
+    "\ncode usage: skipped (set JENGA_BENCH_APP=<an app with node_modules>, see test/bench/usage.mjs)",
+  );
+}

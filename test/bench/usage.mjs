@@ -41,10 +41,17 @@ async function child(project, cacheDir) {
   const depStart = performance.now();
   await addFootprints(project, analysis.packages, usageLimits, { cache, counters });
   const dependencyMs = performance.now() - depStart;
-  const unused = [...analysis.packages]
-    .filter(([, u]) => u.class === "unused")
-    .map(([name]) => name)
-    .sort();
+  // Knip judges each workspace alone: compare "workspace:name" pairs, jenga's being the
+  // declarations of unused packages and those a workspace makes without using them.
+  const { readManifests } = await mod("collectors/usage/read-manifests.js");
+  const manifests = await readManifests(project);
+  const unused = [];
+  for (const [name, u] of analysis.packages) {
+    if (u.class === "unused")
+      for (const m of manifests) if (declares(m.data, name)) unused.push(`${m.dir || "."}:${name}`);
+    for (const dir of u.misplaced?.declaredNotUsed ?? []) unused.push(`${dir || "."}:${name}`);
+  }
+  unused.sort();
   const result = {
     filesParsed: analysis.filesParsed,
     packages: analysis.packages.size,
@@ -55,6 +62,12 @@ async function child(project, cacheDir) {
     unused,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function declares(data, name) {
+  return ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"].some(
+    (section) => Object.hasOwn(data[section] ?? {}, name),
+  );
 }
 
 function run(command, args, options = {}) {
@@ -103,8 +116,9 @@ function knip(project) {
     const report = JSON.parse(result.stdout);
     const names = new Set();
     for (const issue of report.issues ?? []) {
+      const dir = path.posix.dirname(issue.file);
       for (const kind of ["dependencies", "devDependencies", "optionalPeerDependencies"])
-        for (const item of issue[kind] ?? []) names.add(item.name);
+        for (const item of issue[kind] ?? []) names.add(`${dir}:${item.name}`);
     }
     unused = [...names].sort();
   } catch {
@@ -157,6 +171,9 @@ async function main(input) {
       const jengaOnly = cold.unused.filter((n) => !k.unused.includes(n));
       const knipOnly = k.unused.filter((n) => !cold.unused.includes(n));
       const both = cold.unused.filter((n) => k.unused.includes(n));
+      console.log(
+        "unused declarations, as workspace:package (jenga: unused, or unused where declared)",
+      );
       console.log(`unused by both (${both.length}): ${both.join(", ") || "-"}`);
       console.log(`unused by jenga only (${jengaOnly.length}): ${jengaOnly.join(", ") || "-"}`);
       console.log(`unused by knip only (${knipOnly.length}): ${knipOnly.join(", ") || "-"}`);
