@@ -8,7 +8,6 @@
  */
 import { type Dispatcher, request } from "undici";
 import {
-  errorCode,
   exhaustedHttpStatus,
   httpStatus,
   networkStatus,
@@ -21,6 +20,7 @@ import {
   REDIRECT_STATUSES,
   readCapped,
   TOO_MANY_REQUESTS,
+  withDeadline,
 } from "./http-basics.js";
 import {
   type BackoffOptions,
@@ -115,25 +115,16 @@ async function attempt(
   url: string,
   accept: string,
 ): Promise<Attempt> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, context.timeoutMs);
-  try {
-    return await follow(context, url, accept, controller.signal);
-  } catch (error) {
-    const code = errorCode(error);
-    // A service that let the whole deadline pass once will likely do so again: do not multiply the wait.
-    if (timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
-      return done({ ok: false, status: timeoutStatus(context.timeoutMs) });
-    if (isRetryableErrorCode(code) && !UNREACHABLE_CODES.has(code))
-      return { kind: "retry", waitMs: null, code };
-    return done({ ok: false, status: networkStatus(code), network: true });
-  } finally {
-    clearTimeout(timer);
-  }
+  return withDeadline(
+    context.timeoutMs,
+    (signal) => follow(context, url, accept, signal),
+    (code, timedOut): Attempt => {
+      if (timedOut) return done({ ok: false, status: timeoutStatus(context.timeoutMs) });
+      if (isRetryableErrorCode(code) && !UNREACHABLE_CODES.has(code))
+        return { kind: "retry", waitMs: null, code };
+      return done({ ok: false, status: networkStatus(code), network: true });
+    },
+  );
 }
 
 async function follow(

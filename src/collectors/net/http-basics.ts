@@ -1,6 +1,9 @@
+import { errorCode } from "./fetch-status.js";
+
 /**
- * The HTTP facts every client here shares (registry, OSV, GitHub): one
- * definition of success, redirect and server error, and one capped body reader.
+ * The HTTP facts every client here shares (registry, OSV, GitHub, tarballs):
+ * one definition of success, redirect and server error, one capped body
+ * reader, and one deadline per attempt.
  */
 
 const FIRST_SUCCESS = 200;
@@ -36,4 +39,38 @@ export async function readCapped(
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** undici's own deadlines, set to ours: when one fires first it is still our timeout. */
+const UNDICI_TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+]);
+
+/**
+ * Runs one attempt under a deadline: `signal` aborts it after `timeoutMs`. A
+ * thrown error becomes `onError(code, timedOut)`, `timedOut` being true when
+ * our deadline or undici's header or body timeout fired (callers treat a
+ * timeout as final: a service that let the whole deadline pass once will
+ * likely do so again, and retrying would multiply the wait).
+ */
+export async function withDeadline<T>(
+  timeoutMs: number,
+  attempt: (signal: AbortSignal) => Promise<T>,
+  onError: (code: string, timedOut: boolean) => T,
+): Promise<T> {
+  const controller = new AbortController();
+  let fired = false;
+  const timer = setTimeout(() => {
+    fired = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    return await attempt(controller.signal);
+  } catch (error) {
+    const code = errorCode(error);
+    return onError(code, fired || UNDICI_TIMEOUT_CODES.has(code));
+  } finally {
+    clearTimeout(timer);
+  }
 }

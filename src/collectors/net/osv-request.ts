@@ -5,14 +5,13 @@
  */
 import { type Dispatcher, request } from "undici";
 import {
-  errorCode,
   exhaustedHttpStatus,
   httpStatus,
   networkStatus,
   timeoutStatus,
   unavailable,
 } from "./fetch-status.js";
-import { isSuccess, readCapped } from "./http-basics.js";
+import { isSuccess, readCapped, withDeadline } from "./http-basics.js";
 import {
   type BackoffOptions,
   backoffDelay,
@@ -71,59 +70,52 @@ export async function requestJson(
 }
 
 async function attempt(context: OsvRequestContext, url: string, body: unknown): Promise<Attempt> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, context.timeoutMs);
-  try {
-    const response = await request(url, {
-      method: body === undefined ? "GET" : "POST",
-      dispatcher: context.dispatcher,
-      signal: controller.signal,
-      headersTimeout: context.timeoutMs,
-      bodyTimeout: context.timeoutMs,
-      headers: {
-        accept: "application/json",
-        "user-agent": context.userAgent,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!isSuccess(response.statusCode)) {
-      await response.body.dump();
-      if (isRetryableStatus(response.statusCode)) {
-        const retryAfter = response.headers["retry-after"];
-        return {
-          kind: "retry-http",
-          status: response.statusCode,
-          retryAfter: typeof retryAfter === "string" ? retryAfter : undefined,
-        };
-      }
-      return done({
-        ok: false,
-        status: httpStatus(response.statusCode),
-        httpStatus: response.statusCode,
+  return withDeadline(
+    context.timeoutMs,
+    async (signal): Promise<Attempt> => {
+      const response = await request(url, {
+        method: body === undefined ? "GET" : "POST",
+        dispatcher: context.dispatcher,
+        signal,
+        headersTimeout: context.timeoutMs,
+        bodyTimeout: context.timeoutMs,
+        headers: {
+          accept: "application/json",
+          "user-agent": context.userAgent,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-    }
-    const text = await readCapped(response.body, context.maxBodyBytes);
-    if (text === null) return done({ ok: false, status: unavailable("OSV response too large") });
-    try {
-      return done({ ok: true, json: JSON.parse(text) });
-    } catch {
-      return done({ ok: false, status: unavailable("malformed OSV response") });
-    }
-  } catch (error) {
-    const code = errorCode(error);
-    // A service that let the whole deadline pass once will likely do so again: do not triple the wait.
-    if (timedOut || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
-      return done({ ok: false, status: timeoutStatus(context.timeoutMs) });
-    if (isRetryableErrorCode(code)) return { kind: "retry-network", code };
-    return done({ ok: false, status: networkStatus(code) });
-  } finally {
-    clearTimeout(timer);
-  }
+      if (!isSuccess(response.statusCode)) {
+        await response.body.dump();
+        if (isRetryableStatus(response.statusCode)) {
+          const retryAfter = response.headers["retry-after"];
+          return {
+            kind: "retry-http",
+            status: response.statusCode,
+            retryAfter: typeof retryAfter === "string" ? retryAfter : undefined,
+          };
+        }
+        return done({
+          ok: false,
+          status: httpStatus(response.statusCode),
+          httpStatus: response.statusCode,
+        });
+      }
+      const text = await readCapped(response.body, context.maxBodyBytes);
+      if (text === null) return done({ ok: false, status: unavailable("OSV response too large") });
+      try {
+        return done({ ok: true, json: JSON.parse(text) });
+      } catch {
+        return done({ ok: false, status: unavailable("malformed OSV response") });
+      }
+    },
+    (code, timedOut): Attempt => {
+      if (timedOut) return done({ ok: false, status: timeoutStatus(context.timeoutMs) });
+      if (isRetryableErrorCode(code)) return { kind: "retry-network", code };
+      return done({ ok: false, status: networkStatus(code) });
+    },
+  );
 }
 
 function done(result: JsonResult): Attempt {

@@ -7,14 +7,8 @@ import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { type Dispatcher, request } from "undici";
 import { type BodyLimits, readPackumentBody } from "../registry/read-packument-body.js";
-import {
-  errorCode,
-  httpStatus,
-  networkStatus,
-  timeoutStatus,
-  unavailable,
-} from "./fetch-status.js";
-import { isSuccess, REDIRECT_STATUSES } from "./http-basics.js";
+import { httpStatus, networkStatus, timeoutStatus, unavailable } from "./fetch-status.js";
+import { isSuccess, REDIRECT_STATUSES, withDeadline } from "./http-basics.js";
 import { failure, type PackumentResult } from "./packument-result.js";
 import { isRetryableErrorCode, isRetryableStatus } from "./retry-policy.js";
 
@@ -39,11 +33,6 @@ export type AttemptOutcome =
  */
 const MAX_REDIRECTS = 5;
 const NOT_MODIFIED = 304;
-/** undici's own deadlines, set to ours; when one fires first it is still a timeout. */
-const TIMEOUT_CODES: ReadonlySet<string> = new Set([
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-]);
 
 export async function attemptPackument(
   context: AttemptContext,
@@ -51,25 +40,16 @@ export async function attemptPackument(
   authorization: string | null,
   etag: string | null,
 ): Promise<AttemptOutcome> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, context.timeoutMs);
-  try {
-    return await followRedirects(context, url, authorization, etag, controller.signal);
-  } catch (error) {
-    const code = errorCode(error);
-    // A timeout is final: a registry that let the whole deadline pass once is
-    // likely to do it again, and retrying would multiply the wait.
-    if (timedOut || TIMEOUT_CODES.has(code)) return done(failure(timeoutStatus(context.timeoutMs)));
-    return isRetryableErrorCode(code)
-      ? { kind: "retry-network", code }
-      : done(failure(networkStatus(code)));
-  } finally {
-    clearTimeout(timer);
-  }
+  return withDeadline(
+    context.timeoutMs,
+    (signal) => followRedirects(context, url, authorization, etag, signal),
+    (code, timedOut): AttemptOutcome => {
+      if (timedOut) return done(failure(timeoutStatus(context.timeoutMs)));
+      return isRetryableErrorCode(code)
+        ? { kind: "retry-network", code }
+        : done(failure(networkStatus(code)));
+    },
+  );
 }
 
 async function followRedirects(

@@ -9,14 +9,8 @@
 import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { type Dispatcher, request } from "undici";
-import {
-  errorCode,
-  httpStatus,
-  networkStatus,
-  timeoutStatus,
-  unavailable,
-} from "./fetch-status.js";
-import { isSuccess, REDIRECT_STATUSES } from "./http-basics.js";
+import { httpStatus, networkStatus, timeoutStatus, unavailable } from "./fetch-status.js";
+import { isSuccess, REDIRECT_STATUSES, withDeadline } from "./http-basics.js";
 import { isRetryableErrorCode, isRetryableStatus } from "./retry-policy.js";
 
 export interface GetContext {
@@ -45,30 +39,18 @@ export type GetOutcome =
 
 /** As for packuments: enough for registry → CDN → mirror; a loop gives up quickly. */
 const MAX_REDIRECTS = 5;
-const TIMEOUT_CODES: ReadonlySet<string> = new Set([
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-]);
 
 export async function cappedGet(context: GetContext, get: CappedGet): Promise<GetOutcome> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, context.timeoutMs);
-  try {
-    return await followRedirects(context, get, controller.signal);
-  } catch (error) {
-    const code = errorCode(error);
-    if (timedOut || TIMEOUT_CODES.has(code))
-      return { kind: "failed", status: timeoutStatus(context.timeoutMs) };
-    return isRetryableErrorCode(code)
-      ? { kind: "retry-network", code }
-      : { kind: "failed", status: networkStatus(code) };
-  } finally {
-    clearTimeout(timer);
-  }
+  return withDeadline(
+    context.timeoutMs,
+    (signal) => followRedirects(context, get, signal),
+    (code, timedOut): GetOutcome => {
+      if (timedOut) return { kind: "failed", status: timeoutStatus(context.timeoutMs) };
+      return isRetryableErrorCode(code)
+        ? { kind: "retry-network", code }
+        : { kind: "failed", status: networkStatus(code) };
+    },
+  );
 }
 
 async function followRedirects(
