@@ -30,7 +30,9 @@ else await main(process.argv[2]);
 /** One measured run of jenga's usage analysis; prints a JSON line. */
 async function child(project, cacheDir) {
   const mod = (file) => import(pathToFileURL(path.join(build, file)).href);
-  const { addFootprints, analyzeProjectSources } = await mod("collectors/usage/collect-usage.js");
+  const { addFootprints, analyzeProjectSources, settlePeers } = await mod(
+    "collectors/usage/collect-usage.js",
+  );
   const { usageLimits } = await mod("collectors/usage/limits.js");
   const { createDiskCache } = await mod("cache/disk-cache.js");
   const start = performance.now();
@@ -40,6 +42,7 @@ async function child(project, cacheDir) {
   const counters = { packagesRead: 0, filesParsed: 0, cacheHits: 0 };
   const depStart = performance.now();
   await addFootprints(project, analysis.packages, usageLimits, { cache, counters });
+  settlePeers(analysis.packages);
   const dependencyMs = performance.now() - depStart;
   // Knip judges each workspace alone: compare "workspace:name" pairs, jenga's being the
   // declarations of unused packages and those a workspace makes without using them.

@@ -39,16 +39,26 @@ describe("the pure twin", () => {
     expect(analysis.packages.get("cross-env")?.class).toBe("script-only");
   });
 
-  it("never calls a peer of a used package unused", () => {
+  it("takes a required peer of a used package as used through it, an optional one as unknown", () => {
     const analysis = analyzeUsage({
       files: [{ path: "babel.config.js", text: 'module.exports = { presets: ["@babel/env"] };' }],
       manifests: [
-        { dir: "", data: { devDependencies: { "@babel/core": "7", "@babel/preset-env": "7" } } },
+        {
+          dir: "",
+          data: {
+            devDependencies: { "@babel/core": "7", "@babel/preset-env": "7", "core-js": "3" },
+          },
+        },
       ],
       peers: new Map([["@babel/preset-env", ["@babel/core"]]]),
+      optionalPeers: new Map([["@babel/preset-env", ["core-js"]]]),
     });
     expect(analysis.packages.get("@babel/preset-env")?.class).toBe("config-only");
-    expect(analysis.packages.get("@babel/core")?.class).toBe("unknown");
+    expect(analysis.packages.get("@babel/core")).toMatchObject({
+      class: "config-only",
+      loadedBy: ["@babel/preset-env"],
+    });
+    expect(analysis.packages.get("core-js")?.class).toBe("unknown");
   });
 
   it("reads workspaces, Vue script blocks, and test-only code under __tests__", () => {

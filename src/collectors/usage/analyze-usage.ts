@@ -9,6 +9,7 @@ import { findReplacement } from "./find-replacement.js";
 import { packageOfSpecifier } from "./package-of-specifier.js";
 import { parseSource } from "./parse-source.js";
 import type { PathAliases } from "./path-aliases.js";
+import { peerUses } from "./peer-uses.js";
 import { reachableFiles } from "./reachable-files.js";
 import { scriptUses } from "./script-binaries.js";
 import { specifierResolver } from "./specifier-resolver.js";
@@ -38,8 +39,10 @@ export interface UsageInput extends TypesFacts {
   manifests: ProjectManifest[];
   /** Binary name → package, from the `bin` of installed packages. */
   bins?: ReadonlyMap<string, string>;
-  /** Package → the peer dependencies its installed package.json asks for (`@babel/preset-env` → `@babel/core`). */
+  /** Package → the peer dependencies its installed package.json requires (`@babel/preset-env` → `@babel/core`). */
   peers?: ReadonlyMap<string, readonly string[]>;
+  /** Package → its optional peer dependencies (`peerDependenciesMeta`). */
+  optionalPeers?: ReadonlyMap<string, readonly string[]>;
   /** The tsconfig/jsconfig `paths` and `baseUrl` of the root and each workspace (read-tsconfig.ts). */
   aliases?: PathAliases[];
   /** Files the reader did not read (too large, past the cap): each may hide a use. */
@@ -171,7 +174,8 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
     if (types.used.has(name)) roles.push("types");
     rolesOf.set(name, roles);
   }
-  blindSpots.push(...peerRequirements(rolesOf, input.peers ?? new Map()));
+  const peers = peerUses(rolesOf, input.peers ?? new Map(), input.optionalPeers ?? new Map());
+  blindSpots.push(...peers.spots);
 
   const packages = new Map<string, UsageEvidence>();
   for (const name of names) {
@@ -200,6 +204,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       replacement: findReplacement(name),
       ...(misplaced ? { misplaced } : {}),
       ...(types.redundant.has(name) ? { typesShippedBy: types.redundant.get(name) } : {}),
+      ...(peers.loadedBy.has(name) ? { loadedBy: peers.loadedBy.get(name) } : {}),
     });
   }
   return {
@@ -299,30 +304,4 @@ function collect(value: unknown, out: string[]): void {
       collect(v, out);
     }
   }
-}
-
-/**
- * A declared package that a used package asks for as a peer is loaded by that
- * package, not imported by the project (`@babel/core` under a babel preset):
- * a blind spot on it, so it is never called unused.
- */
-function peerRequirements(
-  rolesOf: ReadonlyMap<string, readonly string[]>,
-  peers: ReadonlyMap<string, readonly string[]>,
-): BlindSpot[] {
-  const spots: BlindSpot[] = [];
-  for (const [user, wanted] of peers) {
-    if ((rolesOf.get(user)?.length ?? 0) === 0) continue;
-    for (const peer of wanted) {
-      if (!rolesOf.has(peer) || (rolesOf.get(peer)?.length ?? 0) > 0) continue;
-      spots.push({
-        file: "package.json",
-        line: 0,
-        kind: "peer-requirement",
-        detail: `${user} asks for it as a peer dependency and loads it itself`,
-        candidates: [peer],
-      });
-    }
-  }
-  return spots;
 }

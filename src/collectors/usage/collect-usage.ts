@@ -5,6 +5,7 @@ import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import { analyzeUsage, type UsageAnalysis } from "./analyze-usage.js";
+import { classifyUsage } from "./classify-usage.js";
 import { type UsageLimits, usageLimits } from "./limits.js";
 import { mergeUsage } from "./merge-usage.js";
 import {
@@ -16,6 +17,7 @@ import {
   type PackageDigest,
 } from "./package-footprint.js";
 import { isCodeFile } from "./parse-source.js";
+import { resolvePeerSpots } from "./peer-uses.js";
 import { findInstalled, readInstalledPackage } from "./read-installed-package.js";
 import { readInstalled, readManifests } from "./read-manifests.js";
 import { readProjectFiles } from "./read-project-files.js";
@@ -62,7 +64,9 @@ export async function analyzeProject(
   options: FootprintOptions = {},
 ): Promise<UsageAnalysis | null> {
   const analysis = await analyzeProjectSources(dir, limits);
-  if (analysis) await addFootprints(dir, analysis.packages, limits, options);
+  if (!analysis) return null;
+  await addFootprints(dir, analysis.packages, limits, options);
+  settlePeers(analysis.packages);
   return analysis;
 }
 
@@ -89,6 +93,15 @@ export async function analyzeProjectSources(
     aliases: tsconfigs.aliases,
     skipped: [...skipped, ...tsconfigs.blindSpots],
   });
+}
+
+/**
+ * After footprints: an optional peer the code a used package reaches imports
+ * is used through it (see `resolvePeerSpots`). Only declared packages carry
+ * such spots, and only live roles are added, so dead code is no question here.
+ */
+export function settlePeers(packages: Map<string, UsageEvidence>): void {
+  resolvePeerSpots(packages, (roles, spots) => classifyUsage(roles, spots, true, true));
 }
 
 /** Why no fraction is given for a package that is not installed and has no tarball to measure. */

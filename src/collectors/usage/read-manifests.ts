@@ -32,8 +32,10 @@ export async function readManifests(root: string): Promise<ProjectManifest[]> {
 export interface InstalledFacts {
   /** Binary name → package. */
   bins: Map<string, string>;
-  /** Package → the peer dependencies it asks for. */
+  /** Package → the peer dependencies it requires. */
   peers: Map<string, string[]>;
+  /** Package → the peer dependencies it marks optional (`peerDependenciesMeta`): loaded only if present. */
+  optionalPeers: Map<string, string[]>;
   /** Packages that ship their own type declarations (TypeScript never loads their `@types`). */
   ownTypes: Set<string>;
   /** `@types/x` → the text of its entry declaration file, to see whether it declares globals. */
@@ -55,6 +57,7 @@ export async function readInstalled(
 ): Promise<InstalledFacts> {
   const bins = new Map<string, string>();
   const peers = new Map<string, string[]>();
+  const optionalPeers = new Map<string, string[]>();
   const ownTypes = new Set<string>();
   const typesEntries = new Map<string, string>();
   for (const m of manifests) {
@@ -67,7 +70,15 @@ export async function readInstalled(
       const dir = dirs.find((d) => existsSync(path.join(d, "package.json")));
       const data = dir ? await readJson(path.join(dir, "package.json")) : null;
       const peerSection = data?.peerDependencies;
-      if (peerSection && typeof peerSection === "object") peers.set(name, Object.keys(peerSection));
+      if (peerSection && typeof peerSection === "object") {
+        const meta = (data?.peerDependenciesMeta ?? {}) as Record<string, { optional?: unknown }>;
+        const optional = (peer: string) => meta[peer]?.optional === true;
+        peers.set(
+          name,
+          Object.keys(peerSection).filter((peer) => !optional(peer)),
+        );
+        optionalPeers.set(name, Object.keys(peerSection).filter(optional));
+      }
       const bin = data?.bin;
       if (typeof bin === "string") bins.set(name.split("/").pop() as string, name);
       else if (bin && typeof bin === "object")
@@ -79,7 +90,7 @@ export async function readInstalled(
       } else if (shipsTypes(dir, data)) ownTypes.add(name);
     }
   }
-  return { bins, peers, ownTypes, typesEntries };
+  return { bins, peers, optionalPeers, ownTypes, typesEntries };
 }
 
 /** `types`/`typings`, a `types` condition in `exports`, or an `index.d.ts` at the top, as TypeScript looks. */

@@ -60,6 +60,8 @@ export interface BlindSpot {
   detail: string;
   candidates?: string[];
   prefix?: string;
+  /** For a `peer-requirement`: the used package that may load it. */
+  by?: string;
 }
 
 export type UsageClass =
@@ -104,6 +106,8 @@ export interface UsageEvidence {
    * when they agree.
    */
   misplaced?: { declaredNotUsed: string[]; usedNotDeclared: string[] };
+  /** Used packages that load it as their peer dependency: the project declares it for them. */
+  loadedBy?: string[];
   /**
    * For an `@types/x` package: `x`, when `x` ships its own declarations, which
    * TypeScript takes before `@types/x`: the `@types` package is never loaded

@@ -33,6 +33,9 @@ function evidenceChain(usage: UsageEvidence): string {
     ...usage.scripts.slice(0, 2).map((s) => `script ${s}`),
     ...usage.configMentions.slice(0, 2),
     ...(usage.typesShippedBy ? [`${usage.typesShippedBy} ships its own types`] : []),
+    ...(usage.loadedBy ?? [])
+      .slice(0, 2)
+      .map((user) => `loaded by ${user}, as its peer dependency`),
     ...usage.blindSpots.slice(0, 2).map((b) => `blind spot: ${b.detail} at ${b.file}:${b.line}`),
   ];
   return facts.length > 0 ? facts.join("; ") : "no import, script or config names it";
