@@ -10,6 +10,7 @@ import { packageOfSpecifier } from "./package-of-specifier.js";
 import { parseSource } from "./parse-source.js";
 import type { PathAliases } from "./path-aliases.js";
 import { peerUses } from "./peer-uses.js";
+import { barrelSymbols } from "./project-barrels.js";
 import { reachableFiles } from "./reachable-files.js";
 import { scriptUses } from "./script-binaries.js";
 import { specifierResolver } from "./specifier-resolver.js";
@@ -88,6 +89,9 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   const resolver = specifierResolver(input.manifests, input.aliases ?? [], new Set(parsed.keys()));
   const resolveFile = (from: string, specifier: string) => resolver.resolve(from, specifier).file;
   const reach = reachableFiles(parsed, input.manifests, entryPoints, resolveFile);
+  const fileSet = new Set(parsed.keys());
+  const entries = new Set(input.manifests.flatMap((m) => entryPoints(m.dir, m.data, fileSet)));
+  const narrowed = barrelSymbols(parsed, resolveFile, entries);
   const declaredNames = new Set(input.manifests.flatMap((m) => Object.keys(declaredIn(m.data))));
   const ownerOf = workspaceOwner(input.manifests.map((m) => m.dir));
   // Workspace folder → the packages used from it (imports, scripts, config), for misplacements.
@@ -123,7 +127,8 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       const sibling = target.file ? packageOfSpecifier(raw.specifier) : null;
       const name = target.package ?? (sibling && own.has(sibling) ? sibling : null);
       if (!name || (own.has(name) && !declaredNames.has(name))) continue;
-      const { symbols, ...rest } = raw;
+      const { symbols: written, exportedAs: _, ...rest } = raw;
+      const symbols = narrowed.get(raw) ?? written;
       const specifier = target.specifier ?? raw.specifier;
       const site = { ...rest, specifier, file, symbols: [...symbols].sort(), role, reachable };
       sites.set(name, [...(sites.get(name) ?? []), site]);

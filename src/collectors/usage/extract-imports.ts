@@ -9,6 +9,8 @@ export interface RawImport {
   kind: ImportKind;
   symbols: Set<string>;
   typeOnly: boolean;
+  /** For `export { a as b } from "x"`: exported name → the name taken from `x` (`b` → `a`). */
+  exportedAs?: Map<string, string>;
 }
 
 export interface FileImports {
@@ -152,10 +154,17 @@ function reExport(node: AstNode, add: Add): void {
     site.symbols.add("*");
     return;
   }
+  site.exportedAs = new Map();
   for (const s of children(node, "specifiers")) {
-    if (s.type === "ExportNamespaceSpecifier") site.symbols.add("*");
-    else if (s.type === "ExportDefaultSpecifier") site.symbols.add("default");
-    else site.symbols.add(keyName(child(s, "local"), false) ?? "?");
+    const exported = keyName(child(s, "exported"), false) ?? "?";
+    const taken =
+      s.type === "ExportNamespaceSpecifier"
+        ? "*"
+        : s.type === "ExportDefaultSpecifier"
+          ? "default"
+          : (keyName(child(s, "local"), false) ?? "?");
+    site.symbols.add(taken);
+    site.exportedAs.set(exported, taken);
   }
 }
 
