@@ -1,16 +1,13 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyzeProject } from "../../src/collectors/usage/collect-usage.js";
-import { usageLimits } from "../../src/collectors/usage/limits.js";
 import type { UsageEvidence } from "../../src/collectors/usage/types.js";
 import { usageClass } from "../../src/signals/usage/usage-class.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";
+import { analyzeUsageFixture } from "../helpers/usage-fixture.js";
 
-const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/peers");
 let packages: Map<string, UsageEvidence>;
 
 beforeAll(async () => {
-  packages = (await analyzeProject(fixture, usageLimits))?.packages ?? new Map();
+  packages = (await analyzeUsageFixture("peers")).packages;
 });
 
 describe("peer dependencies the project declares for the packages it uses", () => {

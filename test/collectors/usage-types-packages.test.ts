@@ -1,20 +1,17 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { declaresGlobals } from "../../src/collectors/usage/ambient-types.js";
-import { analyzeProject } from "../../src/collectors/usage/collect-usage.js";
-import { usageLimits } from "../../src/collectors/usage/limits.js";
 import type { UsageEvidence } from "../../src/collectors/usage/types.js";
 import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
 import { usageMessages } from "../../src/scoring/usage/messages.js";
 import { usagePolicy } from "../../src/scoring/usage/policy.js";
 import { usageClass } from "../../src/signals/usage/usage-class.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";
+import { analyzeUsageFixture } from "../helpers/usage-fixture.js";
 
-const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/types-packages");
 let packages: Map<string, UsageEvidence>;
 
 beforeAll(async () => {
-  packages = (await analyzeProject(fixture, usageLimits))?.packages ?? new Map();
+  packages = (await analyzeUsageFixture("types-packages")).packages;
 });
 
 const classOf = (name: string) => packages.get(name)?.class;

@@ -1,14 +1,11 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyzeProject } from "../../src/collectors/usage/collect-usage.js";
-import { usageLimits } from "../../src/collectors/usage/limits.js";
 import type { UsageEvidence } from "../../src/collectors/usage/types.js";
+import { analyzeUsageFixture } from "../helpers/usage-fixture.js";
 
-const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/workspaces");
 let packages: Map<string, UsageEvidence>;
 
 beforeAll(async () => {
-  packages = (await analyzeProject(fixture, usageLimits))?.packages ?? new Map();
+  packages = (await analyzeUsageFixture("workspaces")).packages;
 });
 
 const usage = (name: string) => {
