@@ -15,10 +15,12 @@ import {
   unavailable,
 } from "./fetch-status.js";
 import {
+  headerValue,
   isServerError,
   isSuccess,
   REDIRECT_STATUSES,
   readCapped,
+  redirectTarget,
   TOO_MANY_REQUESTS,
   withDeadline,
 } from "./http-basics.js";
@@ -153,7 +155,7 @@ async function follow(
     const { statusCode, headers } = response;
     if (REDIRECT_STATUSES.has(statusCode)) {
       await response.body.dump();
-      const next = redirectTarget(url, header(headers, "location"));
+      const next = safeRedirect(url, headerValue(headers, "location"));
       if (!next)
         return done({ ok: false, status: unavailable("bad redirect"), httpStatus: statusCode });
       if (hop >= context.maxRedirects)
@@ -171,7 +173,7 @@ async function follow(
         ok: true,
         httpStatus: statusCode,
         text,
-        links: parseLinks(header(headers, "link")),
+        links: parseLinks(headerValue(headers, "link")),
       });
     }
     const errorText = (await readCapped(response.body, ERROR_BODY_BYTES)) ?? "";
@@ -195,7 +197,7 @@ function failed(
         httpStatus: statusCode,
         rateLimited: true,
       });
-    const asked = parseRetryAfter(header(headers, "retry-after"), context.now());
+    const asked = parseRetryAfter(headerValue(headers, "retry-after"), context.now());
     const secondary =
       asked !== null || statusCode === TOO_MANY_REQUESTS || /secondary rate limit/i.test(errorText);
     if (secondary) {
@@ -217,34 +219,22 @@ function failed(
 }
 
 /** Only http(s) targets; never from https down to http (the token's origin is https in real use). */
-function redirectTarget(from: URL, location: string | undefined): URL | null {
-  if (!location) return null;
-  let next: URL;
-  try {
-    next = new URL(location, from);
-  } catch {
-    return null;
-  }
-  if (next.protocol !== "https:" && next.protocol !== "http:") return null;
-  if (from.protocol === "https:" && next.protocol !== "https:") return null;
+function safeRedirect(from: URL, location: string | undefined): URL | null {
+  const next = redirectTarget(from, location);
+  if (!next || (from.protocol === "https:" && next.protocol !== "https:")) return null;
   return next;
 }
 
 function rateHeaders(headers: Dispatcher.ResponseData["headers"]): RateHeaders | null {
-  const remaining = integer(header(headers, "x-ratelimit-remaining"));
-  const limit = integer(header(headers, "x-ratelimit-limit"));
-  const reset = integer(header(headers, "x-ratelimit-reset"));
+  const remaining = integer(headerValue(headers, "x-ratelimit-remaining"));
+  const limit = integer(headerValue(headers, "x-ratelimit-limit"));
+  const reset = integer(headerValue(headers, "x-ratelimit-reset"));
   if (remaining === null && reset === null) return null;
   return { remaining, limit, resetAt: reset === null ? null : reset * MS_PER_SECOND };
 }
 
 function integer(value: string | undefined): number | null {
   return value !== undefined && /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : null;
-}
-
-function header(headers: Dispatcher.ResponseData["headers"], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** RFC 8288 `Link: <url>; rel="next", <url>; rel="last"` → `{ next, last }`. */

@@ -1,3 +1,4 @@
+import type { Dispatcher } from "undici";
 import { errorCode } from "./fetch-status.js";
 
 /**
@@ -73,4 +74,24 @@ export async function withDeadline<T>(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A redirect's target, resolved against the current URL: only http(s), else null. */
+export function redirectTarget(current: URL, location: string | undefined): URL | null {
+  if (!location) return null;
+  try {
+    const next = new URL(location, current);
+    return next.protocol === "http:" || next.protocol === "https:" ? next : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One header's value; the first when the server repeated it. */
+export function headerValue(
+  headers: Dispatcher.ResponseData["headers"],
+  name: string,
+): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -8,7 +8,13 @@ import { createGunzip } from "node:zlib";
 import { type Dispatcher, request } from "undici";
 import { type BodyLimits, readPackumentBody } from "../registry/read-packument-body.js";
 import { httpStatus, networkStatus, timeoutStatus, unavailable } from "./fetch-status.js";
-import { isSuccess, REDIRECT_STATUSES, withDeadline } from "./http-basics.js";
+import {
+  headerValue,
+  isSuccess,
+  REDIRECT_STATUSES,
+  redirectTarget,
+  withDeadline,
+} from "./http-basics.js";
 import { failure, type PackumentResult } from "./packument-result.js";
 import { isRetryableErrorCode, isRetryableStatus } from "./retry-policy.js";
 
@@ -143,24 +149,6 @@ function decode(body: Readable, encoding: string): AsyncIterable<Uint8Array> | n
   // pipeline destroys both streams if either fails; the error then surfaces
   // from the iteration, so the callback has nothing left to do.
   return pipeline(body, createGunzip(), () => {});
-}
-
-function redirectTarget(current: URL, location: string | undefined): URL | null {
-  if (location === undefined) return null;
-  try {
-    const next = new URL(location, current);
-    return next.protocol === "http:" || next.protocol === "https:" ? next : null;
-  } catch {
-    return null;
-  }
-}
-
-function headerValue(
-  headers: Dispatcher.ResponseData["headers"],
-  name: string,
-): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function contentLength(headers: Dispatcher.ResponseData["headers"]): number | null {

@@ -10,7 +10,13 @@ import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { type Dispatcher, request } from "undici";
 import { httpStatus, networkStatus, timeoutStatus, unavailable } from "./fetch-status.js";
-import { isSuccess, REDIRECT_STATUSES, withDeadline } from "./http-basics.js";
+import {
+  headerValue,
+  isSuccess,
+  REDIRECT_STATUSES,
+  redirectTarget,
+  withDeadline,
+} from "./http-basics.js";
 import { isRetryableErrorCode, isRetryableStatus } from "./retry-policy.js";
 
 export interface GetContext {
@@ -76,7 +82,7 @@ async function followRedirects(
     });
     if (!REDIRECT_STATUSES.has(response.statusCode)) return readResponse(response, get.maxBytes);
     await discard(response);
-    const next = redirectTarget(current, header(response, "location"));
+    const next = redirectTarget(current, headerValue(response.headers, "location"));
     if (next === null) return { kind: "failed", status: unavailable("bad redirect") };
     // The credentials belong to the first URL's origin: any other scheme,
     // host or port never sees them, even on a later hop back.
@@ -95,19 +101,25 @@ async function readResponse(
   body.on("error", () => {});
   if (isRetryableStatus(statusCode)) {
     await discard(response);
-    return { kind: "retry-http", status: statusCode, retryAfter: header(response, "retry-after") };
+    return {
+      kind: "retry-http",
+      status: statusCode,
+      retryAfter: headerValue(response.headers, "retry-after"),
+    };
   }
   if (!isSuccess(statusCode)) {
     await discard(response);
     return { kind: "failed", status: httpStatus(statusCode) };
   }
   const tooLarge: GetOutcome = { kind: "failed", status: unavailable(`over ${maxBytes} bytes`) };
-  const length = Number(header(response, "content-length"));
+  const length = Number(headerValue(response.headers, "content-length"));
   if (Number.isSafeInteger(length) && length > maxBytes) {
     body.destroy();
     return tooLarge;
   }
-  const encoding = (header(response, "content-encoding") ?? "identity").trim().toLowerCase();
+  const encoding = (headerValue(response.headers, "content-encoding") ?? "identity")
+    .trim()
+    .toLowerCase();
   if (encoding !== "identity" && encoding !== "gzip" && encoding !== "x-gzip") {
     await discard(response);
     return { kind: "failed", status: unavailable("unsupported content-encoding") };
@@ -128,21 +140,6 @@ async function readCapped(body: AsyncIterable<Buffer>, maxBytes: number): Promis
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, size);
-}
-
-function redirectTarget(current: URL, location: string | undefined): URL | null {
-  if (location === undefined) return null;
-  try {
-    const next = new URL(location, current);
-    return next.protocol === "http:" || next.protocol === "https:" ? next : null;
-  } catch {
-    return null;
-  }
-}
-
-function header(response: Dispatcher.ResponseData, name: string): string | undefined {
-  const value = response.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 async function discard(response: Dispatcher.ResponseData): Promise<void> {

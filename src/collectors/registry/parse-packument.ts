@@ -16,6 +16,7 @@ import {
   TOP_LEVEL_FIELDS,
   type TopLevelValues,
 } from "./from-packument.js";
+import { guardJsonStream } from "./guarded-json-stream.js";
 import type { RegistryEvidence, VersionRecord } from "./types.js";
 import { isPlainObject } from "./untrusted.js";
 
@@ -59,15 +60,11 @@ export function createPackumentStreamParser(registry: string): PackumentStreamPa
   let versions = new Map<string, VersionRecord>();
   let versionsObject: unknown = null;
   let firstByte: number | null = null;
-  let failed = false;
 
   // keepStack: false drops every finished value from its parent unless an
   // ancestor is itself selected, so a big readme or a version manifest lives
   // only until it has been emitted (or skipped).
   const parser = new JSONParser({ paths: STREAM_PATHS, keepStack: false });
-  parser.onError = () => {
-    failed = true;
-  };
   parser.onValue = ({ value, key, parent, stack }) => {
     if (stack.length === TOP_LEVEL_DEPTH && typeof key === "string" && isTopLevelField(key)) {
       top[key] = value;
@@ -84,27 +81,14 @@ export function createPackumentStreamParser(registry: string): PackumentStreamPa
     collectVersion(versions, key, value);
   };
 
+  const stream = guardJsonStream(parser);
   return {
     write(chunk) {
-      if (failed) return;
       firstByte ??= firstSignificantByte(chunk);
-      try {
-        parser.write(chunk);
-      } catch {
-        failed = true;
-      }
+      stream.write(chunk);
     },
     end() {
-      if (!failed && !parser.isEnded) {
-        try {
-          parser.end();
-        } catch {
-          failed = true;
-        }
-      }
-      if (failed || firstByte === null || !parser.isEnded) {
-        return { ok: false, problem: "unparsable body" };
-      }
+      if (!stream.finish() || firstByte === null) return { ok: false, problem: "unparsable body" };
       if (firstByte !== OPEN_BRACE) return { ok: false, problem: "not a packument" };
       return { ok: true, evidence: assembleEvidence(top, versions, registry) };
     },

@@ -5,6 +5,7 @@
  * of its own: the caller supplies the bytes.
  */
 import { JSONParser } from "@streamparser/json";
+import { guardJsonStream } from "./guarded-json-stream.js";
 import { MAX_URL_LENGTH } from "./limits.js";
 import { boundedString, ownField } from "./untrusted.js";
 
@@ -31,33 +32,16 @@ const SHASUM_LENGTH = 40;
 
 export function createDistParser(version: string): DistParser {
   let manifest: unknown;
-  let failed = false;
   // keepStack: false drops each version manifest once emitted; only the one asked for is kept.
   const parser = new JSONParser({ paths: ["$.versions.*"], keepStack: false });
-  parser.onError = () => {
-    failed = true;
-  };
   parser.onValue = ({ value, key, stack }) => {
     if (stack.length === 2 && key === version) manifest = value;
   };
+  const stream = guardJsonStream(parser);
   return {
-    write(chunk) {
-      if (failed) return;
-      try {
-        parser.write(chunk);
-      } catch {
-        failed = true;
-      }
-    },
+    write: (chunk) => stream.write(chunk),
     end() {
-      if (!failed && !parser.isEnded) {
-        try {
-          parser.end();
-        } catch {
-          failed = true;
-        }
-      }
-      if (failed || !parser.isEnded) return { ok: false, problem: "unparsable packument" };
+      if (!stream.finish()) return { ok: false, problem: "unparsable packument" };
       if (manifest === undefined) return { ok: false, problem: "version not published" };
       return distOf(ownField(manifest, "dist"));
     },
