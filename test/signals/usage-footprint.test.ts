@@ -6,34 +6,15 @@ import type { PackageFootprint, UsageEvidence } from "../../src/collectors/usage
 import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
 import { usageMessages } from "../../src/scoring/usage/messages.js";
 import { usagePolicy } from "../../src/scoring/usage/policy.js";
-import type { SignalResult } from "../../src/signals/define-signal.js";
-import { usageSignalCatalog } from "../../src/signals/usage/catalog-entries.js";
-import { usageSignals } from "../../src/signals/usage/index.js";
-import { inventoryPackage, now } from "../helpers/evidence.js";
+import { type Signals, usageSignalsFor } from "../helpers/usage-signals.js";
 
-type Signals = Record<string, SignalResult>;
 const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/footprint");
 let packages: Map<string, UsageEvidence>;
-
-function signalsFor(usage: UsageEvidence): Signals {
-  const out: Signals = {};
-  for (const signal of usageSignals) {
-    const computed = signal.compute({ evidence: { usage }, pkg: inventoryPackage(), now });
-    out[signal.id] = {
-      value: computed.value,
-      unit: usageSignalCatalog[signal.id].unit,
-      trusted: computed.trusted ?? true,
-      ...(computed.note ? { note: computed.note } : {}),
-      ...(computed.detail ? { detail: computed.detail } : {}),
-    };
-  }
-  return out;
-}
 
 function signalsOf(name: string): Signals {
   const usage = packages.get(name);
   if (!usage) throw new Error(`no usage for ${name}`);
-  return signalsFor(usage);
+  return usageSignalsFor(usage);
 }
 
 beforeAll(async () => {
@@ -119,7 +100,7 @@ function measured(usedBytes: number, totalBytes: number, caveats: string[] = [])
 }
 
 function reasons(usage: UsageEvidence): string[] {
-  return findUsageActions(signalsFor(usage), usagePolicy).map(
+  return findUsageActions(usageSignalsFor(usage), usagePolicy).map(
     (f) => `${f.action ?? "-"} ${f.points}: ${usageMessages[f.code](f.args)}`,
   );
 }
@@ -135,7 +116,7 @@ describe("footprint findings", () => {
     expect(reasons(measured(100, 4 * 1024))).toEqual([]);
     expect(reasons(measured(30 * 1024, 100 * 1024))).toEqual([]);
     const partial = measured(1024, 100 * 1024, ["lib/big.js is too large to parse"]);
-    expect(signalsFor(partial).usedFraction?.trusted).toBe(false);
+    expect(usageSignalsFor(partial).usedFraction?.trusted).toBe(false);
     expect(reasons(partial)).toEqual([]);
   });
 

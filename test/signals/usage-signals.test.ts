@@ -6,35 +6,15 @@ import type { UsageEvidence } from "../../src/collectors/usage/types.js";
 import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
 import { usageMessages } from "../../src/scoring/usage/messages.js";
 import { usagePolicy } from "../../src/scoring/usage/policy.js";
-import type { SignalResult } from "../../src/signals/define-signal.js";
-import { usageSignalCatalog } from "../../src/signals/usage/catalog-entries.js";
-import { usageSignals } from "../../src/signals/usage/index.js";
-import { inventoryPackage, now } from "../helpers/evidence.js";
+import { type Signals, usageSignalsFor } from "../helpers/usage-signals.js";
 
-type Signals = Record<string, SignalResult>;
 const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/import-forms");
 let packages: Map<string, UsageEvidence>;
-
-/** Runs the usage signals as computeSignals does, keyed by id. */
-function signalsFor(usage: UsageEvidence): Signals {
-  const out: Signals = {};
-  for (const signal of usageSignals) {
-    const computed = signal.compute({ evidence: { usage }, pkg: inventoryPackage(), now });
-    out[signal.id] = {
-      value: computed.value,
-      unit: usageSignalCatalog[signal.id].unit,
-      trusted: computed.trusted ?? true,
-      ...(computed.note ? { note: computed.note } : {}),
-      ...(computed.detail ? { detail: computed.detail } : {}),
-    };
-  }
-  return out;
-}
 
 function signalsOf(name: string): Signals {
   const usage = packages.get(name);
   if (!usage) throw new Error(`no usage for ${name}`);
-  return signalsFor(usage);
+  return usageSignalsFor(usage);
 }
 
 /** Findings worded, as the result builder words them. */
@@ -116,7 +96,7 @@ describe("usage findings", () => {
     const usage = packages.get("left-pad") as UsageEvidence;
     const site = usage.sites[0] as UsageEvidence["sites"][number];
     const heavy = { ...usage, sites: Array.from({ length: 25 }, (_, i) => ({ ...site, line: i })) };
-    const found = findUsageActions(signalsFor(heavy), usagePolicy);
+    const found = findUsageActions(usageSignalsFor(heavy), usagePolicy);
     expect(found.map((f) => `${f.action} ${f.points}`)).toEqual([
       "rewrite 50",
       "sunset -20",

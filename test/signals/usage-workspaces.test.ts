@@ -6,10 +6,7 @@ import type { UsageEvidence } from "../../src/collectors/usage/types.js";
 import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
 import { usageMessages } from "../../src/scoring/usage/messages.js";
 import { usagePolicy } from "../../src/scoring/usage/policy.js";
-import type { SignalResult } from "../../src/signals/define-signal.js";
-import { usageSignalCatalog } from "../../src/signals/usage/catalog-entries.js";
-import { usageSignals } from "../../src/signals/usage/index.js";
-import { inventoryPackage, now } from "../helpers/evidence.js";
+import { type Signals, usageSignalsFor } from "../helpers/usage-signals.js";
 
 const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/workspaces");
 let packages: Map<string, UsageEvidence>;
@@ -18,16 +15,10 @@ beforeAll(async () => {
   packages = (await analyzeProject(fixture, usageLimits))?.packages ?? new Map();
 });
 
-/** Every usage signal of one package, keyed by id, as computeSignals makes them. */
-function signalsOf(name: string): Record<string, SignalResult> {
+function signalsOf(name: string): Signals {
   const usage = packages.get(name);
   if (!usage) throw new Error(`no usage for ${name}`);
-  const out: Record<string, SignalResult> = {};
-  for (const s of usageSignals) {
-    const computed = s.compute({ evidence: { usage }, pkg: inventoryPackage(), now });
-    out[s.id] = { unit: usageSignalCatalog[s.id].unit, trusted: true, ...computed };
-  }
-  return out;
+  return usageSignalsFor(usage);
 }
 
 describe("the workspace mismatch signal", () => {
