@@ -38,6 +38,14 @@ export function ambientTypes(
 ): AmbientTypes {
   const out: AmbientTypes = { used: new Set(), redundant: new Map(), usedIn: new Map() };
   if (![...parsed.keys()].some((f) => /\.[cm]?tsx?$/.test(f))) return out;
+  // Package (`node` for any builtin) → the workspaces of the files importing it, in one pass.
+  const importedIn = new Map<string, Set<string>>();
+  for (const [file, imports] of parsed) {
+    for (const i of imports.imports) {
+      const name = isBuiltin(i.specifier) ? "node" : packageOfSpecifier(i.specifier);
+      if (name) importedIn.set(name, (importedIn.get(name) ?? new Set()).add(ownerOf(file)));
+    }
+  }
   for (const name of declared) {
     if (!name.startsWith("@types/")) continue;
     const typed = typedPackage(name);
@@ -48,16 +56,10 @@ export function ambientTypes(
       if (globals !== false) spots.push(ambientSpot(name));
       continue;
     }
-    const importers = [...parsed]
-      .filter(([, f]) =>
-        f.imports.some((i) =>
-          typed === "node" ? isBuiltin(i.specifier) : packageOfSpecifier(i.specifier) === typed,
-        ),
-      )
-      .map(([file]) => ownerOf(file));
-    if (importers.length > 0) {
+    const importers = importedIn.get(typed);
+    if (importers) {
       out.used.add(name);
-      out.usedIn.set(name, new Set(importers));
+      out.usedIn.set(name, importers);
     } else if (globals !== false) spots.push(ambientSpot(name));
   }
   return out;

@@ -92,7 +92,8 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   const fileSet = new Set(parsed.keys());
   const entries = new Set(input.manifests.flatMap((m) => entryPoints(m.dir, m.data, fileSet)));
   const narrowed = barrelSymbols(parsed, resolveFile, entries);
-  const declaredNames = new Set(input.manifests.flatMap((m) => Object.keys(declaredIn(m.data))));
+  const declarations = input.manifests.map((m) => ({ dir: m.dir, of: declaredIn(m.data) }));
+  const declaredNames = new Set(declarations.flatMap((d) => Object.keys(d.of)));
   const ownerOf = workspaceOwner(input.manifests.map((m) => m.dir));
   // Workspace folder → the packages used from it (imports, scripts, config), for misplacements.
   const usedIn = new Map<string, Set<string>>();
@@ -131,7 +132,9 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       const symbols = narrowed.get(raw) ?? written;
       const specifier = target.specifier ?? raw.specifier;
       const site = { ...rest, specifier, file, symbols: [...symbols].sort(), role, reachable };
-      sites.set(name, [...(sites.get(name) ?? []), site]);
+      const list = sites.get(name);
+      if (list) list.push(site);
+      else sites.set(name, [site]);
       useIn(name, ownerOf(file));
     }
     if (role === "config") {
@@ -184,9 +187,9 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
 
   const packages = new Map<string, UsageEvidence>();
   for (const name of names) {
-    const declaring = input.manifests.filter((m) => declaredIn(m.data)[name]);
-    const declaredAs = declaring.flatMap((m) => declaredIn(m.data)[name] ?? []);
-    const declaredBy = declaring.map((m) => m.dir);
+    const declaring = declarations.filter((d) => d.of[name]);
+    const declaredAs = declaring.flatMap((d) => d.of[name] ?? []);
+    const declaredBy = declaring.map((d) => d.dir);
     const pkgSites = sites.get(name) ?? [];
     const roles = rolesOf.get(name) ?? [];
     const spots = blindSpotsFor(name, blindSpots).filter((spot) =>
