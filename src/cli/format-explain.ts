@@ -13,7 +13,7 @@ export function formatExplain(p: PackageResult): string {
     `${clean(p.name)} ${clean(p.versions.join(", "))}`,
     field("verdict", `${p.verdict} — ${verdict.meaning}`),
     field("to do", verdict.remediation),
-    field("health", `${p.health}/100`),
+    field("health", p.health === null ? "unknown (no maintenance evidence)" : `${p.health}/100`),
     field("confidence", p.confidence.toFixed(2)),
     field("scores", actions.map((a) => `${a} ${p.scores[a]}`).join(" · ")),
     field("reached", reached(p)),

@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { analyze, defaultConcurrency } from "../analyze.js";
 import { InputError, UsageError } from "../errors.js";
 import { compareBaseline } from "../gate/compare-baseline.js";
-import { evaluateGate } from "../gate/evaluate-gate.js";
+import { evaluateGate, uncheckedRules } from "../gate/evaluate-gate.js";
 import { locateDeclarations } from "../reports/locate-declarations.js";
 import { writeFileAt, writeFiles } from "../reports/write-files.js";
 import { writers } from "../reports/writers.js";
@@ -112,8 +112,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const failures = baseline
         ? reportKnown(compareBaseline(result, baseline, gate), options, io)
         : evaluateGate(result, gate);
-      if (failures.length > 0) {
-        io.stdout.write(formatGateTable(failures));
+      const unchecked = uncheckedRules(result, gate);
+      if (failures.length > 0 || unchecked.length > 0) {
+        io.stdout.write(formatGateTable(failures, unchecked));
         exitCode = exitCodes.gateFailed;
       } else if (!options.quiet) {
         io.stderr.write("jenga gate: passed\n");

@@ -81,8 +81,19 @@ export function applyConfig(config: JengaConfig): Policy {
       failOn:
         (config.gate?.failOn as Policy["gate"]["failOn"] | undefined) ?? defaultPolicy.gate.failOn,
       minHealth: config.gate?.minHealth ?? defaultPolicy.gate.minHealth,
-      failOnSeverity: config.gate?.failOnSeverity ?? defaultPolicy.gate.failOnSeverity,
+      failOnSeverity:
+        config.gate?.failOnSeverity === undefined
+          ? defaultPolicy.gate.failOnSeverity
+          : config.gate.failOnSeverity,
+      allowMissing:
+        (config.gate?.allowMissing as Policy["gate"]["allowMissing"] | undefined) ??
+        defaultPolicy.gate.allowMissing,
+      failOnMajorsBehind:
+        config.gate?.failOnMajorsBehind === undefined
+          ? defaultPolicy.gate.failOnMajorsBehind
+          : config.gate.failOnMajorsBehind,
     },
+    rules: (config.rules as Policy["rules"] | undefined) ?? defaultPolicy.rules,
     includeDev: config.includeDev ?? defaultPolicy.includeDev,
   };
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { sourceNames } from "../collectors/sources.js";
 import { defaultPolicy } from "../scoring/policy.js";
+import { ruleIds } from "../scoring/rules/index.js";
 import { verdictNames } from "../scoring/verdicts.js";
 
 /**
@@ -62,10 +64,43 @@ export const configSchema = z.strictObject({
         .optional()
         .describe("Packages below this health fail the gate."),
       failOnSeverity: severityFloor
+        .nullable()
         .optional()
-        .describe("Packages with an open advisory of this severity or worse fail the gate."),
+        .describe(
+          "Packages with an open advisory of this severity or worse fail the gate (default high); null turns the check off.",
+        ),
+      allowMissing: z
+        .array(z.enum(sourceNames as unknown as [string, ...string[]]))
+        .optional()
+        .describe(
+          "Sources whose absence the gate accepts: a check that needs them passes as not checked instead of failing (advisories for failOnSeverity, git for minHealth when health is unknown).",
+        ),
+      failOnMajorsBehind: z
+        .number()
+        .int()
+        .min(1)
+        .nullable()
+        .optional()
+        .describe("Direct dependencies this many major lines behind latest fail the gate."),
     })
     .optional(),
+  rules: z
+    .strictObject(
+      Object.fromEntries(
+        ruleIds.map((id) => [
+          id,
+          z
+            .strictObject({
+              enabled: z.boolean().optional(),
+              points: z.number().optional(),
+              health: z.number().min(0).optional(),
+            })
+            .optional(),
+        ]),
+      ),
+    )
+    .optional()
+    .describe("Per-rule overrides by rule id (`jenga rules` lists them): turn one off, or change its points or health cost."),
   waivers: z
     .array(
       z.strictObject({

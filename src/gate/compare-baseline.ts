@@ -9,6 +9,8 @@ import { advisoriesAtFloor, type GatePolicy } from "./gate-policy.js";
  * adopt for taking on maintenance; sunset for removing the package.
  */
 export const verdictRank = {
+  // Unknown says nothing about risk: a package that was unknown and now has a verdict is judged as new.
+  unknown: 0,
   keep: 0,
   fix: 1,
   rewrite: 2,
@@ -85,7 +87,9 @@ function worseRule(
   }
   if (p.waiver) return null;
   const listed = gate.failOn.includes(p.verdict);
-  const low = p.health < gate.minHealth;
+  // An unknown package is neither new risk nor an escalation: reported, never counted as new.
+  if (listed && p.verdict === "unknown") return "known";
+  const low = p.health !== null && p.health < gate.minHealth;
   if (!listed && !low) return newAdvisoryRule(p, base, gate);
   if (!base) {
     return listed
@@ -94,7 +98,7 @@ function worseRule(
   }
   if (listed && verdictRank[p.verdict] > verdictRank[base.verdict])
     return `verdict escalated from ${base.verdict} to ${p.verdict} (in gate.failOn)`;
-  if (low && base.health >= gate.minHealth)
+  if (low && (base.health === null || base.health >= gate.minHealth))
     return `health dropped from ${base.health} to ${p.health}, below gate.minHealth ${gate.minHealth}`;
   return "known";
 }

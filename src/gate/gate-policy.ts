@@ -1,3 +1,4 @@
+import type { SourceName } from "../collectors/types.js";
 import type { PackageResult } from "../result/types.js";
 import { type GateSeverity, gateSeverities } from "../scoring/policy.js";
 import type { Verdict } from "../scoring/verdicts.js";
@@ -8,6 +9,10 @@ export interface GatePolicy {
   minHealth: number;
   /** Fail on an open advisory of this severity or worse; null: advisories count through the verdict only. */
   failOnSeverity: GateSeverity | null;
+  /** Sources whose absence the gate accepts (absent in results written before it existed). */
+  allowMissing?: SourceName[];
+  /** Direct dependencies this many major lines behind fail; null or absent: off. */
+  failOnMajorsBehind?: number | null;
 }
 
 /**

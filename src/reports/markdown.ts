@@ -21,8 +21,9 @@ function cell(text: string): string {
 export function renderMarkdown(result: JengaResult): string {
   const counts = verdictNames.map((v) => `${v} ${result.summary[v]}`).join(" · ");
   const actionable = result.packages
-    .filter((p) => p.verdict !== "keep")
-    .sort((a, b) => a.health - b.health);
+    .filter((p) => p.verdict !== "keep" && p.verdict !== "unknown")
+    .sort((a, b) => (a.health ?? 101) - (b.health ?? 101));
+  const unknown = result.packages.filter((p) => p.verdict === "unknown");
   const lines = [
     `## jenga: ${result.packages.length} packages`,
     "",
@@ -31,15 +32,24 @@ export function renderMarkdown(result: JengaResult): string {
     ...result.notes.map((n) => `> ${cell(n)}`),
     "",
   ];
+  if (unknown.length > 0) lines.push(unknownLine(unknown), "");
   if (actionable.length === 0) return [...lines, "Nothing to act on.", ""].join("\n");
   lines.push("| package | verdict | health | reached | why |", "|---|---|---|---|---|");
   for (const p of actionable.slice(0, maxRows)) {
     const reached = p.direct ? "direct" : `via ${p.via.join(", ")}`;
     lines.push(
-      `| ${cell(p.name)} | ${p.verdict} | ${p.health} | ${cell(reached)} | ${cell(p.reasons[0]?.text ?? "")} |`,
+      `| ${cell(p.name)} | ${p.verdict} | ${p.health ?? "unknown"} | ${cell(reached)} | ${cell(p.reasons[0]?.text ?? "")} |`,
     );
   }
   if (actionable.length > maxRows)
     lines.push("", `…and ${actionable.length - maxRows} more in the full report.`);
   return `${lines.join("\n")}\n`;
+}
+
+/** Unknown is its own state: counted, with the direct dependencies named, apart from the actions. */
+function unknownLine(unknown: JengaResult["packages"]): string {
+  const direct = unknown.filter((p) => p.direct).map((p) => p.name);
+  const shown = direct.slice(0, maxRows).map(cell).join(", ");
+  const more = direct.length > maxRows ? `, and ${direct.length - maxRows} more` : "";
+  return `**${unknown.length} unknown** (not enough evidence to decide)${direct.length > 0 ? `; direct dependencies: ${shown}${more}` : ""}.`;
 }

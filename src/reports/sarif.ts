@@ -18,14 +18,20 @@ export const sarifLevels = {
   adopt: "warning",
   fix: "warning",
   rewrite: "note",
-} as const satisfies Record<Action, SarifLevel>;
+  // Not a finding about the package: a gap in the evidence, shown so it is not mistaken for health.
+  unknown: "note",
+} as const satisfies Record<Reported, SarifLevel>;
+
+/** The verdicts a SARIF log reports: every action, and unknown. */
+type Reported = Action | "unknown";
+const reported: readonly Reported[] = [...actions, "unknown"];
 
 /** How many reasons the message quotes; the rest are in the property bag and the report. */
 const messageReasons = 3;
 
 const srcRoot = "%SRCROOT%";
 
-export function ruleId(action: Action): string {
+export function ruleId(action: Reported): string {
   return `jenga/${action}`;
 }
 
@@ -37,7 +43,7 @@ export function ruleId(action: Action): string {
  */
 export function renderSarif(result: JengaResult, locations: DeclarationLocations): string {
   const failOn = new Set<string>(result.config.gate.failOn);
-  const levelOf = (action: Action): SarifLevel =>
+  const levelOf = (action: Reported): SarifLevel =>
     failOn.has(action) ? "error" : sarifLevels[action];
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -48,7 +54,7 @@ export function renderSarif(result: JengaResult, locations: DeclarationLocations
           driver: {
             name: result.tool.name,
             version: result.tool.version,
-            rules: actions.map((action) => rule(action, levelOf(action))),
+            rules: reported.map((action) => rule(action, levelOf(action))),
           },
         },
         columnKind: "utf16CodeUnits",
@@ -61,7 +67,7 @@ export function renderSarif(result: JengaResult, locations: DeclarationLocations
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function rule(action: Action, level: SarifLevel) {
+function rule(action: Reported, level: SarifLevel) {
   const info = verdicts[action];
   return {
     id: ruleId(action),
@@ -76,14 +82,14 @@ function rule(action: Action, level: SarifLevel) {
 
 function sarifResult(
   p: PackageResult,
-  action: Action,
+  action: Reported,
   level: SarifLevel,
   locations: DeclarationLocations,
 ) {
   const location = locations.get(p.name);
   return {
     ruleId: ruleId(action),
-    ruleIndex: actions.indexOf(action),
+    ruleIndex: reported.indexOf(action),
     level,
     message: { text: message(p, action) },
     ...(location ? { locations: [physicalLocation(location)] } : {}),
@@ -112,7 +118,7 @@ function sarifResult(
   };
 }
 
-function message(p: PackageResult, action: Action): string {
+function message(p: PackageResult, action: Reported): string {
   const reached = p.direct ? "" : ` (via ${p.via.join(", ")})`;
   const reasons = p.reasons
     .slice(0, messageReasons)

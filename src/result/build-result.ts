@@ -83,7 +83,7 @@ function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
     ...(usage?.data ? { usage: usage.data } : {}),
     ...(issues?.data ? { issues: issues.data } : {}),
   };
-  const signals = computeSignals(pkg, evidence, statuses, input.now);
+  const signals = computeSignals(pkg, evidence, statuses, input.now, input.config.policy);
   const score = scorePackage(signals, statuses, input.config.policy);
   const waiver = findWaiver(pkg.name, input.config.config.waivers ?? [], input.now);
   const findings = waiver?.expired

@@ -52,7 +52,8 @@ export interface PackageResult {
   projects: string[];
   repository: { url: string; directory: string | null } | null;
   verdict: Verdict;
-  health: number;
+  /** 0-100, or null when there is no maintenance evidence (verdict `unknown` unless a decisive fact decided). */
+  health: number | null;
   /** 0-100: how much of the analyzed projects rests on it (dependents, direct, shipped, projects). Apart from health. */
   impact: number;
   /** For a direct dependency: the packages under it whose verdict is not keep, where its upgrade or replacement acts. */

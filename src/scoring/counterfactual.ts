@@ -1,7 +1,7 @@
 import { formatMessage } from "./messages.js";
 import type { Policy } from "./policy.js";
 import type { Finding } from "./reason.js";
-import { type Action, actions, type Verdict } from "./verdicts.js";
+import { type Action, precedence, type Verdict } from "./verdicts.js";
 
 const maxScore = 100;
 
@@ -12,14 +12,9 @@ export function sumScores(findings: Finding[]): Record<Action, number> {
   return scores;
 }
 
-/** The action with the highest score at or above its threshold; ties go to the more drastic action. */
+/** The first action in precedence order whose score reaches its threshold, else keep. */
 export function decideVerdict(scores: Record<Action, number>, policy: Policy): Verdict {
-  let best: Action | null = null;
-  for (const action of actions) {
-    if (scores[action] < policy.thresholds[action]) continue;
-    if (best === null || scores[action] > scores[best]) best = action;
-  }
-  return best ?? "keep";
+  return precedence.find((action) => scores[action] >= policy.thresholds[action]) ?? "keep";
 }
 
 /**
@@ -33,7 +28,7 @@ export function whatWouldChange(
   verdict: Verdict,
   policy: Policy,
 ): Finding | null {
-  if (verdict === "keep") return null;
+  if (verdict === "keep" || verdict === "unknown") return null;
   const ordered = findings.filter((f) => f.action === verdict).sort((a, b) => b.points - a.points);
   const removed: Finding[] = [];
   let remaining = findings;

@@ -19,28 +19,33 @@ export const messages = {
   installedDeprecated: (a: Args) =>
     `installed ${a.versions} deprecated by its publisher ("${a.message}"); the latest version is not`,
   majorsBehind: (a: Args) =>
-    `${plural(a.behind ?? 0, "major version")} behind (installed ${a.installed}, latest ${a.latest}; fix from ${a.threshold})`,
-  soleMaintainer: () => "one maintainer can publish it: nobody else can ship a fix",
-  quiet: (a: Args) => `last publish ${a.months} months ago (quiet from ${a.threshold})`,
+    `${plural(a.behind ?? 0, "major line")} behind (installed ${a.installed}, latest ${a.latest}): an upgrade to plan, not a problem of the package`,
+  outOfSupportLine: (a: Args) =>
+    `the installed line ${a.line} has had no release for ${a.months} months (out of support from ${a.threshold}) while ${a.latestLine} was released ${a.latestMonths} months ago: move to the maintained line`,
+  soleMaintainer: (a: Args) =>
+    a.from === "git"
+      ? `one person made all ${a.commits} human commits of the last ${a.months} months: nobody else ships fixes`
+      : "one maintainer can publish it: nobody else can ship a fix",
   widelyDepended: (a: Args) =>
     `${plural(a.dependents ?? 0, "package")} in your tree depend on it (from ${a.threshold})`,
-  nonTrivialSize: (a: Args) => `${a.size} unpacked: real work to replace (from ${a.threshold})`,
-  tinyPackage: (a: Args) => `only ${a.size} unpacked: cheap to inline (under ${a.threshold})`,
+  nonTrivialSize: (a: Args) => `${a.size} ${a.what}: real work to replace (from ${a.threshold})`,
+  tinyPackage: (a: Args) => `only ${a.size} ${a.what}: cheap to inline (under ${a.threshold})`,
   tinyWithInstallScript: (a: Args) => `a package of ${a.size} runs ${a.scripts} at install time`,
   noRepository: () => "declares no source repository: nobody can audit or adopt it",
   noLicense: () => "declares no license",
   installScripts: (a: Args) => `runs ${a.scripts} at install time`,
   recentPublish: (a: Args) => `published ${a.months} months ago`,
-  finishedQuiet: (a: Args) =>
-    `quiet for ${a.months} months but small (${a.size}): likely finished rather than abandoned`,
   maintainerDepth: (a: Args) => `${plural(a.count ?? 0, "maintainer")} can publish it`,
-  gitAbandoned: (a: Args) =>
-    `no commit by a person for ${a.months} months (abandoned from ${a.threshold})`,
-  busFactorOne: () => "truck factor 1: one person is the only real author of most of its files",
+  abandoned: (a: Args) =>
+    `${a.what} for ${a.months} months, and not small enough to be finished (abandoned from ${a.threshold})`,
+  abandonedWithSuccessor: (a: Args) =>
+    `${a.what} for ${a.months} months, and a maintained alternative exists: ${a.successor} (named by ${a.from})`,
+  finished: (a: Args) =>
+    `${a.what} for ${a.months} months, but small (${a.size}) with no security fix in ${a.lookback}, no open advisory and no open bugs: finished, not abandoned`,
+  busFactorOne: (a: Args) =>
+    `bus factor 1: one person made at least half of the human commits of the last ${a.months} months (${plural(a.authors ?? 1, "author")} in all)`,
   decliningActivity: (a: Args) =>
     `${plural(a.last ?? 0, "commit")} by people in the last 12 months, down from ${a.previous} (declining at ${a.threshold} or less)`,
-  finishedQuietGit: (a: Args) =>
-    `no commit for ${a.months} months, but small (${plural(a.files ?? 0, "file")}) with no security fix in ${a.lookback}: likely finished rather than abandoned`,
   recentCommit: (a: Args) => `last commit by a person ${a.months} months ago`,
   activeCommitters: (a: Args) =>
     `${a.count} people made at least ${a.min} commits each in the last 12 months`,
@@ -58,6 +63,7 @@ export const messages = {
   actVia: (a: Args) => `reached through ${a.via}: act there (upgrade, replace or fix upstream)`,
   wouldChange: (a: Args) => `would be ${a.verdict} if not for: ${a.because}`,
   waiverExpired: (a: Args) => `waiver expired on ${a.until} ("${a.reason}"): the finding is back`,
+  notEnoughEvidence: (a: Args) => `not enough evidence to decide: ${a.missing}`,
   registryUnavailable: (a: Args) =>
     `no registry data (${a.status}): verdict rests on the dependency graph alone`,
 } as const satisfies Record<string, (args: Args) => string>;

@@ -1,7 +1,15 @@
 import { advisoryPolicy } from "./advisories/policy.js";
 import { issuePolicy } from "./issues/policy.js";
 import { usagePolicy } from "./usage/policy.js";
+import type { SourceName } from "../collectors/types.js";
 import type { Action, Verdict } from "./verdicts.js";
+
+/** A config's change to one rule: off, or other points toward its action or off health. */
+export interface RuleOverride {
+  enabled?: boolean;
+  points?: number;
+  health?: number;
+}
 
 /** Severities a gate can fail on, mildest first (OSV/GHSA buckets). */
 export const gateSeverities = ["low", "medium", "high", "critical"] as const;
@@ -28,8 +36,9 @@ export const defaultPolicy = {
   points: {
     deprecated: 80,
     installedDeprecated: 60,
-    // Per major behind: one major is routine lag, two means the installed line is likely unsupported.
-    perMajorBehind: 25,
+    // Majors behind is an upgrade note, never a verdict (DESIGN.md): it adds no points. Kept so an
+    // older config that sets it stays valid.
+    perMajorBehind: 0,
     soleMaintainer: 20,
     quiet: 25,
     widelyDepended: 15,
@@ -37,9 +46,15 @@ export const defaultPolicy = {
     tinyPackage: 25,
     // A tiny package that runs code at install time is all risk and little value.
     tinyWithInstallScript: 30,
-    // Nobody has committed for years to a package too big to be simply finished: the strongest
-    // single git fact for adoption, yet short of the threshold alone (it needs wide use or one maintainer too).
-    gitAbandoned: 30,
+    // Nobody has committed or released for years a package too big to be simply finished: the
+    // strongest single fact for adoption, yet short of the threshold alone (it needs one
+    // maintainer, wide use or real size too).
+    gitAbandoned: 35,
+    // The same silence with a maintained alternative known (e18e's "preferred" list, or a
+    // successor the publisher names): moving is cheaper than adopting, so it outscores adopt.
+    abandonedWithSuccessor: 60,
+    // The installed major line gets no releases while a newer line does: its fixes will not come.
+    outOfSupportLine: 50,
     // One person holds most of the code's knowledge (truck factor 1).
     busFactorOne: 20,
     // Commits halved year on year: a warning, not a verdict.
@@ -66,6 +81,7 @@ export const defaultPolicy = {
     openAdvisoryLow: 5,
     busFactorOne: 10,
     decliningActivity: 5,
+    outOfSupportLine: 15,
   },
 
   advisories: advisoryPolicy,
@@ -88,6 +104,21 @@ export const defaultPolicy = {
     // ...when the year before had enough commits for the ratio to mean something.
     decliningMinCommits: 12,
     busFactorOne: 1,
+    // The bus factor follows the people of the last three years (CHAOSS counts contributor
+    // absence over a recent period): a founder who left long ago does not make today's team one.
+    busFactorWindowMonths: 36,
+    // One human author over two years (the silence line) is the sole-maintainer fact when the
+    // registry does not say who can publish.
+    soleAuthorMonths: 24,
+    // At or under this many source files (tests, docs, build config left out), or this many
+    // source lines, a quiet package is small enough to be finished.
+    smallSourceFiles: 10,
+    smallSourceLines: 1000,
+    // Source code above this (clone's source bytes) is real work to replace, like nonTrivialBytes
+    // unpacked (which also counts README, types and maps, hence the smaller figure).
+    nonTrivialSourceBytes: 40 * 1024,
+    // Under this many source bytes a package is a few functions, like registry.tinyBytes.
+    tinySourceBytes: 2 * 1024,
   },
 
   registry: {
@@ -103,6 +134,10 @@ export const defaultPolicy = {
     // Depended on by this many packages in your own tree: removing it is not a local decision.
     widelyDependedBy: 5,
     soleMaintainerCount: 1,
+    // A major line with no release for two years while the latest line had one within a year is
+    // out of support: the maintainers moved on, its fixes land only on the newer line.
+    outOfSupportMonths: 24,
+    maintainedLineMonths: 12,
   },
 
   /** Impact (0-100), the axis apart from health: how much of your projects rests on the package. */
@@ -134,9 +169,17 @@ export const defaultPolicy = {
   gate: {
     failOn: ["sunset"] as Verdict[],
     minHealth: 0,
-    // Off by default: advisories already push toward `fix`; CI owners opt into a hard floor.
-    failOnSeverity: null as GateSeverity | null,
+    // As npm audit does by default for CI: a known high or critical hole fails the gate, and the
+    // gate fails closed ("not checked") when advisories could not be read.
+    failOnSeverity: "high" as GateSeverity | null,
+    // Sources whose absence the gate accepts: a check that needs them passes as "not checked".
+    allowMissing: [] as SourceName[],
+    // Fail when a direct dependency is this many major lines behind; null: off.
+    failOnMajorsBehind: null as number | null,
   },
+
+  /** Per-rule overrides by rule id (src/scoring/rules/): turn a rule off, or change its points. */
+  rules: {} as Record<string, RuleOverride>,
   /** Whether dev dependencies are analyzed and can fail the gate. */
   includeDev: true,
 };

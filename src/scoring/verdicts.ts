@@ -1,7 +1,10 @@
-/** The five verdicts of DESIGN.md. `keep` is what remains when no action scores above its threshold. */
-export type Verdict = "keep" | "fix" | "adopt" | "rewrite" | "sunset";
-/** The four actions that have a score; `keep` has none. */
-export type Action = Exclude<Verdict, "keep">;
+/**
+ * The verdicts of DESIGN.md. `keep` is what remains when no action reaches its
+ * threshold and there is maintenance evidence to say so; `unknown` when there is not.
+ */
+export type Verdict = "keep" | "fix" | "adopt" | "rewrite" | "sunset" | "unknown";
+/** The four actions that have a score; `keep` and `unknown` have none. */
+export type Action = Exclude<Verdict, "keep" | "unknown">;
 
 export interface VerdictInfo {
   title: string;
@@ -36,8 +39,20 @@ export const verdicts = {
     meaning: "Plan its removal.",
     remediation: "Remove it or move to its successor.",
   },
+  unknown: {
+    title: "Unknown",
+    meaning: "Not enough evidence to decide: no git history and no trustworthy publish times.",
+    remediation:
+      "Give jenga the missing sources (network to the git host, a registry that keeps publish times, a GITHUB_TOKEN), then run it again.",
+  },
 } as const satisfies Record<Verdict, VerdictInfo>;
 
 /** Order used when action scores tie, and in summaries: the most drastic first. */
 export const actions: readonly Action[] = ["sunset", "adopt", "rewrite", "fix"];
+/**
+ * Which action wins when several reach their thresholds (DESIGN.md: removal and replacement
+ * outrank upgrades): removing beats replacing, replacing a little code beats taking on its
+ * maintenance, and any of them beats patching a package you are about to drop.
+ */
+export const precedence: readonly Action[] = ["sunset", "rewrite", "adopt", "fix"];
 export const verdictNames = Object.keys(verdicts) as Verdict[];

@@ -150,6 +150,38 @@ export const signalCatalog = {
     remediation:
       "Point jenga at a registry that keeps publish times (see the README on private registries).",
   },
+  replacement: {
+    title: "Replacement",
+    unit: "list",
+    description:
+      "Replacements the e18e module-replacements data lists: a native API, a one-line snippet, or a preferred package.",
+    why: "A package the platform now covers is a dependency with no remaining value.",
+    remediation: "Use the native API or the snippet, then remove the package.",
+  },
+  installedLineMonths: {
+    title: "Months since the installed line's last release",
+    unit: "months",
+    description:
+      "Time since the newest release of the installed major line (a 0.x minor counts as a line), with the latest line's in the detail.",
+    why: "A line its maintainers no longer release while they maintain a newer one is out of support: its bugs and holes stay unfixed.",
+    remediation: "Move to the maintained major line.",
+  },
+  busFactor: {
+    title: "Bus factor (recent)",
+    unit: "count",
+    description:
+      "The fewest people who together made at least half of the commits by people in the policy's recent window (36 months by default): CHAOSS's contributor absence factor.",
+    why: "Unlike the whole-history truck factor, it follows today's team: a founder who stepped back years ago does not make an active project look like a one-person one.",
+    remediation: "Spread knowledge: co-maintain, review, document; fund a second maintainer.",
+  },
+  recentAuthors: {
+    title: "Recent human authors",
+    unit: "count",
+    description:
+      "Distinct people (mailmap-aware, bots left out) who committed in the policy's window (24 months by default).",
+    why: "When the registry hides who can publish (a mirror strips maintainers), the history still shows whether one person carries the package.",
+    remediation: "None by itself; read with the silence and the package's size.",
+  },
   monthsSinceLastHumanCommit: {
     title: "Months since last human commit",
     unit: "months",

@@ -1,5 +1,6 @@
 import type { SourceName, SourceStatus } from "../collectors/types.js";
 import type { InventoryPackage } from "../inventory/types.js";
+import type { Policy } from "../scoring/policy.js";
 import { type SignalId, signalCatalog } from "./catalog.js";
 import { type EvidenceSet, type SignalResult, toResult } from "./define-signal.js";
 import { allSignals } from "./index.js";
@@ -15,6 +16,7 @@ export function computeSignals(
   evidence: EvidenceSet,
   statuses: Partial<Record<SourceName, SourceStatus>>,
   now: Date,
+  policy: Policy,
 ): SignalSet {
   const signals: SignalSet = {};
   for (const signal of allSignals) {
@@ -28,7 +30,7 @@ export function computeSignals(
       };
       continue;
     }
-    const input = { evidence: evidence as Required<EvidenceSet>, pkg, now };
+    const input = { evidence: evidence as Required<EvidenceSet>, pkg, now, policy };
     signals[signal.id] = toResult(signal.id, signal.compute(input));
   }
   return signals;

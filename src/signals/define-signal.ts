@@ -4,6 +4,7 @@ import type { IssuesEvidence } from "../collectors/issues/types.js";
 import type { RegistryEvidence } from "../collectors/registry/types.js";
 import type { UsageEvidence } from "../collectors/usage/types.js";
 import type { InventoryPackage } from "../inventory/types.js";
+import type { Policy } from "../scoring/policy.js";
 import type { SignalId, Unit } from "./catalog.js";
 import { signalCatalog } from "./catalog.js";
 
@@ -42,6 +43,8 @@ export interface SignalInput<N extends keyof EvidenceSet> {
   evidence: Required<Pick<EvidenceSet, N>>;
   pkg: InventoryPackage;
   now: Date;
+  /** The user's policy: a signal that applies a threshold reads it here, never the defaults. */
+  policy: Policy;
 }
 
 /** What compute returns: the value, plus optional trust and note. */

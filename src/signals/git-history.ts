@@ -156,3 +156,24 @@ export function monthlyActivity(
   });
   return { series, totalMonths };
 }
+
+/**
+ * CHAOSS's "contributor absence factor" (bus factor): the fewest people who
+ * together made at least half of the commits. Computed on a recent window by
+ * the caller, so a founder who left years ago does not hide today's team.
+ * Null with no commits.
+ */
+export function busFactorOf(commitAuthors: readonly number[]): number | null {
+  if (commitAuthors.length === 0) return null;
+  const counts = new Map<number, number>();
+  for (const a of commitAuthors) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const sorted = [...counts.values()].sort((a, b) => b - a);
+  let covered = 0;
+  let people = 0;
+  for (const n of sorted) {
+    covered += n;
+    people++;
+    if (covered * 2 >= commitAuthors.length) break;
+  }
+  return people;
+}

@@ -2,6 +2,7 @@ import { advisorySignals } from "./advisories/index.js";
 import type { SignalId } from "./catalog.js";
 import type { EvidenceSet, Signal } from "./define-signal.js";
 import { activeMaintainers } from "./git/active-maintainers.js";
+import { busFactor } from "./git/bus-factor.js";
 import { codeBytes } from "./git/code-bytes.js";
 import { commitTrend } from "./git/commit-trend.js";
 import { commitsLast12Months } from "./git/commits-last-12-months.js";
@@ -9,6 +10,7 @@ import { commitsPerMonth } from "./git/commits-per-month.js";
 import { linesOfCode } from "./git/lines-of-code.js";
 import { monthsSinceLastHumanCommit } from "./git/months-since-last-human-commit.js";
 import { monthsSinceLastTag } from "./git/months-since-last-tag.js";
+import { recentAuthors } from "./git/recent-authors.js";
 import { releases } from "./git/releases.js";
 import { securityFixCommits } from "./git/security-fix-commits.js";
 import { sourceFiles } from "./git/source-files.js";
@@ -22,6 +24,7 @@ import { ageYears } from "./registry/age-years.js";
 import { dependencyCount } from "./registry/dependency-count.js";
 import { deprecated } from "./registry/deprecated.js";
 import { installScripts } from "./registry/install-scripts.js";
+import { installedLineMonths } from "./registry/installed-line-months.js";
 import { installedDeprecated } from "./registry/installed-deprecated.js";
 import { license } from "./registry/license.js";
 import { maintainers } from "./registry/maintainers.js";
@@ -29,6 +32,7 @@ import { majorsBehind } from "./registry/majors-behind.js";
 import { monthsSinceLastPublish } from "./registry/months-since-last-publish.js";
 import { publishTimesTrusted } from "./registry/publish-times-trusted.js";
 import { releasesPerYear } from "./registry/releases-per-year.js";
+import { replacement } from "./registry/replacement.js";
 import { repository } from "./registry/repository.js";
 import { unpackedSize } from "./registry/unpacked-size.js";
 import { versionCount } from "./registry/version-count.js";
@@ -43,6 +47,8 @@ export const allSignals = [
   deprecated,
   installedDeprecated,
   majorsBehind,
+  installedLineMonths,
+  replacement,
   monthsSinceLastPublish,
   releasesPerYear,
   maintainers,
@@ -59,6 +65,8 @@ export const allSignals = [
   commitTrend,
   activeMaintainers,
   truckFactor,
+  busFactor,
+  recentAuthors,
   topAuthorShare,
   tagsPerYear,
   monthsSinceLastTag,

@@ -4,9 +4,9 @@
  * contrast on their background in both themes.
  */
 const light = `--fg: #1b1f24; --bg: #fff; --bg2: #f6f8fa; --muted: #57606a; --line: #d0d7de;
-  --keep: #1a7f37; --fix: #9a6700; --adopt: #8250df; --rewrite: #0969da; --sunset: #cf222e;`;
+  --keep: #1a7f37; --fix: #9a6700; --adopt: #8250df; --rewrite: #0969da; --sunset: #cf222e; --unknown: #6e7781;`;
 const dark = `--fg: #e6edf3; --bg: #0d1117; --bg2: #161b22; --muted: #9198a1; --line: #30363d;
-  --keep: #3fb950; --fix: #d29922; --adopt: #a371f7; --rewrite: #58a6ff; --sunset: #f85149;`;
+  --keep: #3fb950; --fix: #d29922; --adopt: #a371f7; --rewrite: #58a6ff; --sunset: #f85149; --unknown: #8b949e;`;
 
 export const reportCss = `
 :root { color-scheme: light; ${light} }
@@ -27,13 +27,13 @@ footer { margin-top: 3rem; border-top: 1px solid var(--line); padding-top: .5rem
 .card { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px; padding: .6rem 1rem; min-width: 9rem; display: grid; }
 .card .count { font-size: 1.8rem; font-weight: 700; }
 .v-keep { border-color: var(--keep); } .v-fix { border-color: var(--fix); } .v-adopt { border-color: var(--adopt); }
-.v-rewrite { border-color: var(--rewrite); } .v-sunset { border-color: var(--sunset); }
+.v-rewrite { border-color: var(--rewrite); } .v-sunset { border-color: var(--sunset); } .v-unknown { border-color: var(--unknown); border-style: dashed; }
 .h-0 { border-left-color: var(--sunset); } .h-1 { border-left-color: var(--fix); } .h-2 { border-left-color: var(--adopt); }
-.h-3 { border-left-color: var(--rewrite); } .h-4 { border-left-color: var(--keep); }
+.h-3 { border-left-color: var(--rewrite); } .h-4 { border-left-color: var(--keep); } .h-5 { border-left-color: var(--unknown); }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; border: 1px solid; font-weight: 600; }
 .badge.big { font-size: 1.2rem; padding: .1rem .8rem; }
 .badge.v-keep { color: var(--keep); } .badge.v-fix { color: var(--fix); } .badge.v-adopt { color: var(--adopt); }
-.badge.v-rewrite { color: var(--rewrite); } .badge.v-sunset { color: var(--sunset); }
+.badge.v-rewrite { color: var(--rewrite); } .badge.v-sunset { color: var(--sunset); } .badge.v-unknown { color: var(--unknown); }
 .act li { margin-bottom: .5rem; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }

@@ -65,15 +65,26 @@ export function quadrantPoints(
   packages: readonly PackageResult[],
   hrefOf: (p: PackageResult) => string,
 ): BubblePoint[] {
-  return packages.map((p) => ({
-    x: p.health,
+  // A package of unknown health has no place on the health axis; the table lists it.
+  return packages.flatMap((p) =>
+    p.health === null ? [] : [quadrantPoint(p, p.health, hrefOf)],
+  );
+}
+
+function quadrantPoint(
+  p: PackageResult,
+  health: number,
+  hrefOf: (p: PackageResult) => string,
+): BubblePoint {
+  return {
+    x: health,
     // The impact axis is logarithmic (impact spans 1 to thousands) and cannot show 0.
     y: Math.max(1, impactOf(p)),
     r: bubbleRadius(p),
     name: p.name,
     verdict: p.verdict,
     href: hrefOf(p),
-  }));
+  };
 }
 
 function numeric(signal: SignalResult | undefined): number | null {

@@ -40,7 +40,7 @@ export function fundingCandidates(
 ): { pkg: PackageResult; need: number }[] {
   return packages
     .filter((p) => p.verdict === "adopt" || p.verdict === "fix")
-    .map((pkg) => ({ pkg, need: impactOf(pkg) * (100 - pkg.health) }))
+    .map((pkg) => ({ pkg, need: impactOf(pkg) * (100 - (pkg.health ?? 0)) }))
     .sort((a, b) => b.need - a.need || a.pkg.name.localeCompare(b.pkg.name))
     .slice(0, fundingLimit);
 }

@@ -21,14 +21,14 @@ export const signalColumns: readonly { id: string; title: string }[] = [
 ];
 
 export const verdictRank: Record<string, number> = Object.fromEntries(
-  ["sunset", "adopt", "rewrite", "fix", "keep"].map((v, i) => [v, i]),
+  ["sunset", "adopt", "rewrite", "fix", "keep", "unknown"].map((v, i) => [v, i]),
 );
 
 /** The worst first: most drastic verdict, then lowest health. */
 export function byUrgency(a: PackageResult, b: PackageResult): number {
   return (
     (verdictRank[a.verdict] ?? 0) - (verdictRank[b.verdict] ?? 0) ||
-    a.health - b.health ||
+    (a.health ?? 101) - (b.health ?? 101) ||
     a.name.localeCompare(b.name)
   );
 }
@@ -98,7 +98,7 @@ function packageRow(p: PackageResult, o: TableOptions): SafeHtml {
   return html`<tr data-verdict="${p.verdict}">
 <th scope="row"><a href="${o.root}${packagePagePath(p.name)}">${p.name}</a> <small>${p.versions.join(", ")}</small></th>
 <td data-value="${verdictRank[p.verdict]}"><span class="badge v-${p.verdict}">${p.verdict}</span>${waived ? html` <small>(waived)</small>` : ""}</td>
-<td data-value="${p.health}">${p.health}</td>
+<td data-value="${p.health ?? -1}">${p.health ?? "unknown"}</td>
 <td data-value="${p.confidence}">${percent(p.confidence)}</td>
 ${actions.map((a) => html`<td data-value="${p.scores[a]}">${p.scores[a]}</td>`)}
 <td data-value="${p.direct ? "0" : "1"}${reached}">${reached}</td>

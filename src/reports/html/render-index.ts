@@ -17,12 +17,18 @@ export function healthDistribution(packages: readonly PackageResult[]): {
   values: number[];
 } {
   const values = healthBuckets.map(() => 0);
+  let unknown = 0;
   for (const p of packages) {
+    if (p.health === null) {
+      unknown++;
+      continue;
+    }
     const i = Math.min(healthBuckets.length - 1, Math.floor(p.health / 20));
     values[Math.max(0, i)] = (values[Math.max(0, i)] ?? 0) + 1;
   }
   const labels = healthBuckets.map((lo, i) => (i === 4 ? `${lo}–100` : `${lo}–${lo + 19}`));
-  return { labels, values };
+  // Unknown is its own band, never folded into a number.
+  return unknown > 0 ? { labels: [...labels, "unknown"], values: [...values, unknown] } : { labels, values };
 }
 
 export const reportTitle = (result: JengaResult): string =>

@@ -62,7 +62,7 @@ function verdictSection(p: PackageResult): SafeHtml {
     : "";
   return html`<section aria-labelledby="verdict-h"><h2 id="verdict-h">Verdict</h2>
 <p class="verdict"><span class="badge big v-${p.verdict}">${p.verdict}</span> ${verdicts[p.verdict].meaning} <strong>${verdicts[p.verdict].remediation}</strong></p>
-<p>Health <strong>${p.health}</strong>/100 · confidence <strong>${percent(p.confidence)}</strong></p>
+<p>Health <strong>${p.health === null ? "unknown" : `${p.health}/100`}</strong> · confidence <strong>${percent(p.confidence)}</strong></p>
 ${waiver}
 <h3>Reasons</h3><ul class="reasons">${reasons}</ul></section>`;
 }

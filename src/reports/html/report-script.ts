@@ -85,7 +85,7 @@ export const reportJs = `"use strict";
   // Charts: data from the JSON block (never executed, so the policy allows it).
   const dataBlock = document.getElementById("chart-data");
   const data = dataBlock ? JSON.parse(dataBlock.textContent) : null;
-  const verdictOrder = ["keep", "fix", "adopt", "rewrite", "sunset"];
+  const verdictOrder = ["keep", "fix", "adopt", "rewrite", "sunset", "unknown"];
   const axisWidth = 56;
 
   function drawCharts() {

@@ -1,12 +1,11 @@
-import { defaultPolicy } from "../../scoring/policy.js";
 import { defineSignal } from "../define-signal.js";
 import { monthMs } from "../time.js";
 
 export const securityFixCommits = defineSignal({
   id: "securityFixCommits",
   needs: ["git"],
-  compute({ evidence: { git }, now }) {
-    const months = defaultPolicy.git.securityLookbackMonths;
+  compute({ evidence: { git }, now, policy }) {
+    const months = policy.git.securityLookbackMonths;
     const start = now.getTime() - months * monthMs;
     const recent = git.securityFixTimes.filter((t) => t * 1000 > start);
     return {

@@ -46,14 +46,6 @@ export const usageSignalCatalog = {
     why: "A few used functions of a large package are cheap to inline or to replace with the platform.",
     remediation: "When the list is short, consider owning those few functions.",
   },
-  replacement: {
-    title: "Replacement",
-    unit: "list",
-    description:
-      "Replacements the e18e module-replacements data lists: a native API, a one-line snippet, or a preferred package.",
-    why: "A package the platform now covers is a dependency with no remaining value.",
-    remediation: "Use the native API or the snippet, then remove the package.",
-  },
   usedExportsFraction: {
     title: "Used exports",
     unit: "ratio",

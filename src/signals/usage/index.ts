@@ -2,7 +2,6 @@ import { closureDependencies } from "./closure-dependencies.js";
 import { importSiteList } from "./import-site-list.js";
 import { importSites } from "./import-sites.js";
 import { misplacedDeclaration } from "./misplaced-declaration.js";
-import { replacement } from "./replacement.js";
 import { usageClass } from "./usage-class.js";
 import { usedExportsFraction } from "./used-exports-fraction.js";
 import { usedFraction } from "./used-fraction.js";
@@ -15,7 +14,6 @@ export const usageSignals = [
   importSites,
   importSiteList,
   usedSymbols,
-  replacement,
   usedExportsFraction,
   usedFraction,
   closureDependencies,
