@@ -100,7 +100,9 @@ export const configSchema = z.strictObject({
       ),
     )
     .optional()
-    .describe("Per-rule overrides by rule id (`jenga rules` lists them): turn one off, or change its points or health cost."),
+    .describe(
+      "Per-rule overrides by rule id (`jenga rules` lists them): turn one off, or change its points or health cost.",
+    ),
   waivers: z
     .array(
       z.strictObject({

@@ -28,7 +28,13 @@ export function evaluateGate(result: JengaResult, gate: GatePolicy): GateFailure
 }
 
 export function failureOf(p: PackageResult): Omit<GateFailure, "rule"> {
-  return { name: p.name, verdict: p.verdict, health: p.health, via: p.via, reason: p.reasons[0]?.text ?? "" };
+  return {
+    name: p.name,
+    verdict: p.verdict,
+    health: p.health,
+    via: p.via,
+    reason: p.reasons[0]?.text ?? "",
+  };
 }
 
 /** The first gate rule `p` fails, or null. */
@@ -39,9 +45,11 @@ export function failedRule(p: PackageResult, gate: GatePolicy): string | null {
   if (p.health !== null && p.health < gate.minHealth)
     return `health ${p.health} below gate.minHealth ${gate.minHealth}`;
   const open = advisoriesAtFloor(p, gate.failOnSeverity);
-  if (open.length > 0) return `open advisories at or above ${gate.failOnSeverity}: ${open.join(", ")}`;
+  if (open.length > 0)
+    return `open advisories at or above ${gate.failOnSeverity}: ${open.join(", ")}`;
   const behind = majorsBehindAtLimit(p, gate);
-  if (behind !== null) return `${behind} major lines behind (gate.failOnMajorsBehind ${gate.failOnMajorsBehind})`;
+  if (behind !== null)
+    return `${behind} major lines behind (gate.failOnMajorsBehind ${gate.failOnMajorsBehind})`;
   return null;
 }
 

@@ -110,14 +110,17 @@ function missingEvidence(signals: SignalSet, gitKnown: boolean): string[] {
   }
   const publish = signals.monthsSinceLastPublish;
   if (!publish || publish.value === null)
-    missing.push(`no publish times (${(publish?.note ?? "not collected").replace(/^unknown: /, "")})`);
+    missing.push(
+      `no publish times (${(publish?.note ?? "not collected").replace(/^unknown: /, "")})`,
+    );
   else if (!publish.trusted) missing.push(`publish times not trusted (${publish.note ?? ""})`);
   return missing;
 }
 
 function soleMaintainerOf(signals: SignalSet, policy: Policy): PackageFacts["soleMaintainer"] {
   const count = num(signals, "maintainers");
-  if (count !== null) return count > 0 && count <= policy.registry.soleMaintainerCount ? "registry" : null;
+  if (count !== null)
+    return count > 0 && count <= policy.registry.soleMaintainerCount ? "registry" : null;
   // A mirror that strips maintainers: the recent history says whether one person carries it.
   return num(signals, "recentAuthors") === 1 ? "git" : null;
 }
@@ -130,7 +133,19 @@ function soleMaintainerOf(signals: SignalSet, policy: Policy): PackageFacts["sol
 const successorPattern =
   /\b(?:use|switch to|moved to|renamed to|replaced by|in favou?r of|superseded by|migrate to|successor is)\s+(?:the\s+)?[`'"]?(@?[a-z0-9][\w.-]*(?:\/[\w.-]+)?)/i;
 /** Words that follow "use" in sentences that name no successor ("use at your own risk"). */
-const notANameAfterUse = new Set(["at", "it", "this", "a", "an", "of", "with", "your", "in", "is", "only"]);
+const notANameAfterUse = new Set([
+  "at",
+  "it",
+  "this",
+  "a",
+  "an",
+  "of",
+  "with",
+  "your",
+  "in",
+  "is",
+  "only",
+]);
 
 export function successorIn(text: string): string | null {
   const match = successorPattern.exec(text);

@@ -24,7 +24,7 @@ export const messages = {
     `the installed line ${a.line} has had no release for ${a.months} months (out of support from ${a.threshold}) while ${a.latestLine} was released ${a.latestMonths} months ago: move to the maintained line`,
   soleMaintainer: (a: Args) =>
     a.from === "git"
-      ? `one person made all ${a.commits} human commits of the last ${a.months} months: nobody else ships fixes`
+      ? `one person made all ${a.commits} human commits of its last ${a.months} active months: nobody else ships fixes`
       : "one maintainer can publish it: nobody else can ship a fix",
   widelyDepended: (a: Args) =>
     `${plural(a.dependents ?? 0, "package")} in your tree depend on it (from ${a.threshold})`,

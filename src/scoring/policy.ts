@@ -1,7 +1,7 @@
+import type { SourceName } from "../collectors/types.js";
 import { advisoryPolicy } from "./advisories/policy.js";
 import { issuePolicy } from "./issues/policy.js";
 import { usagePolicy } from "./usage/policy.js";
-import type { SourceName } from "../collectors/types.js";
 import type { Action, Verdict } from "./verdicts.js";
 
 /** A config's change to one rule: off, or other points toward its action or off health. */

@@ -29,12 +29,20 @@ export function runRules(
     if (rule.needs.some((id) => signals[id] === undefined || signals[id]?.value === null)) continue;
     const hit = rule.test({ signals, policy, facts });
     if (!hit) continue;
-    const action = (actions as readonly string[]).includes(rule.feeds) ? (rule.feeds as Finding["action"]) : null;
+    const action = (actions as readonly string[]).includes(rule.feeds)
+      ? (rule.feeds as Finding["action"])
+      : null;
     const points = action ? (override?.points ?? hit.points ?? rule.points(policy)) : 0;
     const healthCost = override?.health ?? hit.health ?? rule.health(policy);
     results.push({
       rule,
-      finding: { signal: rule.signal, code: rule.id, args: hit.args, action, points: action ? points : -healthCost },
+      finding: {
+        signal: rule.signal,
+        code: rule.id,
+        args: hit.args,
+        action,
+        points: action ? points : 0 - healthCost,
+      },
       healthCost,
     });
   }

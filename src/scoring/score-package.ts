@@ -86,11 +86,17 @@ function contextFindings(
   const found: Finding[] = [];
   const context = (signal: Finding["signal"], code: Finding["code"], args: Finding["args"]) =>
     found.push({ signal, code, args, action: null, points: 0 });
-  if (verdict === "unknown") context("verdict", "notEnoughEvidence", { missing: facts.missing.join("; ") });
-  if (statuses.registry !== "ok") context("registry", "registryUnavailable", { status: statuses.registry });
+  if (verdict === "unknown")
+    context("verdict", "notEnoughEvidence", { missing: facts.missing.join("; ") });
+  if (statuses.registry !== "ok")
+    context("registry", "registryUnavailable", { status: statuses.registry });
   if (verdict === "keep") {
     const top = actions.reduce((a, b) => (scores[b] > scores[a] ? b : a));
-    context("verdict", "belowThresholds", { action: top, score: scores[top], threshold: policy.thresholds[top] });
+    context("verdict", "belowThresholds", {
+      action: top,
+      score: scores[top],
+      threshold: policy.thresholds[top],
+    });
   }
   const times = signals.publishTimesTrusted;
   if (times && times.value === false)

@@ -178,7 +178,7 @@ export const signalCatalog = {
     title: "Recent human authors",
     unit: "count",
     description:
-      "Distinct people (mailmap-aware, bots left out) who committed in the policy's window (24 months by default).",
+      "Distinct people (mailmap-aware, bots left out) who made the human commits of the policy's window (24 months by default) up to the newest human commit.",
     why: "When the registry hides who can publish (a mirror strips maintainers), the history still shows whether one person carries the package.",
     remediation: "None by itself; read with the silence and the package's size.",
   },

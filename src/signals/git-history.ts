@@ -159,7 +159,7 @@ export function monthlyActivity(
 
 /**
  * CHAOSS's "contributor absence factor" (bus factor): the fewest people who
- * together made at least half of the commits. Computed on a recent window by
+ * together made more than half of the commits (two people at 50/50 are two). Computed on a recent window by
  * the caller, so a founder who left years ago does not hide today's team.
  * Null with no commits.
  */
@@ -173,7 +173,7 @@ export function busFactorOf(commitAuthors: readonly number[]): number | null {
   for (const n of sorted) {
     covered += n;
     people++;
-    if (covered * 2 >= commitAuthors.length) break;
+    if (covered * 2 > commitAuthors.length) break;
   }
   return people;
 }

@@ -11,6 +11,7 @@ import {
   systemGit,
 } from "../../src/collectors/git/collect-git.js";
 import type { GitEvidence } from "../../src/collectors/git/types.js";
+import { defaultPolicy } from "../../src/scoring/policy.js";
 import { computeSignals } from "../../src/signals/compute-signals.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";
 import { widgetHistory } from "./git-widget-fixture.js";
@@ -56,7 +57,8 @@ beforeAll(async () => {
 afterAll(() => sandbox.cleanup());
 
 const statuses = { registry: "ok", git: "ok", advisories: "-", issues: "-", usage: "-" };
-const signalsOf = (git: GitEvidence) => computeSignals(inventoryPackage(), { git }, statuses, now);
+const signalsOf = (git: GitEvidence) =>
+  computeSignals(inventoryPackage(), { git }, statuses, now, defaultPolicy);
 
 function context(cacheDir: string, extra: Partial<GitContext> = {}) {
   const cache = createDiskCache({ dir: cacheDir, mode: "normal", now: () => now });

@@ -11,6 +11,7 @@ import {
   systemGit,
 } from "../../src/collectors/git/collect-git.js";
 import type { GitEvidence } from "../../src/collectors/git/types.js";
+import { defaultPolicy } from "../../src/scoring/policy.js";
 import { computeSignals } from "../../src/signals/compute-signals.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";
 import { type GitSandbox, gitSandbox } from "./helpers/git-repo.js";
@@ -73,7 +74,8 @@ function context(cacheDir: string, at: Date, extra: Partial<GitContext> = {}): G
 }
 
 const statuses = { registry: "ok", git: "ok", advisories: "-", issues: "-", usage: "-" };
-const signalsOf = (git: GitEvidence) => computeSignals(inventoryPackage(), { git }, statuses, now);
+const signalsOf = (git: GitEvidence) =>
+  computeSignals(inventoryPackage(), { git }, statuses, now, defaultPolicy);
 
 describe("cloning and fetching", () => {
   it("clones a repository shared by two monorepo packages once and reads each folder", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiskCache } from "../../src/cache/disk-cache.js";
 import { createGitCollector } from "../../src/collectors/git/collect-git.js";
 import type { GitEvidence } from "../../src/collectors/git/types.js";
+import { defaultPolicy } from "../../src/scoring/policy.js";
 import { computeSignals } from "../../src/signals/compute-signals.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";
 import { widgetHistory } from "./git-widget-fixture.js";
@@ -65,7 +66,7 @@ describe("git history of a small library, cloned through an insteadOf rule", () 
 
   it("computes every git signal exactly", () => {
     const statuses = { registry: "ok", git: "ok", advisories: "-", issues: "-", usage: "-" };
-    const s = computeSignals(inventoryPackage(), { git: evidence }, statuses, now);
+    const s = computeSignals(inventoryPackage(), { git: evidence }, statuses, now, defaultPolicy);
     expect(s.monthsSinceLastHumanCommit?.value).toBe(4);
     expect(s.monthsSinceLastHumanCommit?.detail).toEqual({ fileCount: 6 });
     expect(s.commitsLast12Months?.value).toBe(4);

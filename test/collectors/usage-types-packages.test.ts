@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { declaresGlobals } from "../../src/collectors/usage/ambient-types.js";
 import type { UsageEvidence } from "../../src/collectors/usage/types.js";
-import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
 import { usageMessages } from "../../src/scoring/usage/messages.js";
-import { usagePolicy } from "../../src/scoring/usage/policy.js";
 import { usageClass } from "../../src/signals/usage/usage-class.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";
+import { ruleFindings } from "../helpers/rules.js";
 import { analyzeUsageFixture } from "../helpers/usage-fixture.js";
 
 let packages: Map<string, UsageEvidence>;
@@ -34,10 +33,7 @@ describe("@types packages", () => {
     if (!usage) throw new Error("no usage");
     const computed = usageClass.compute({ evidence: { usage }, pkg: inventoryPackage(), now });
     expect(computed.note).toBe("ships-own ships its own types");
-    const findings = findUsageActions(
-      { usageClass: { unit: "text", trusted: true, ...computed } },
-      usagePolicy,
-    );
+    const findings = ruleFindings({ usageClass: { unit: "text", trusted: true, ...computed } });
     expect(findings.map((f) => [f.action, usageMessages[f.code](f.args)])).toEqual([
       [
         "sunset",

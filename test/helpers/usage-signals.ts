@@ -19,5 +19,14 @@ export function usageSignalsFor(usage: UsageEvidence): Signals {
       ...(computed.detail ? { detail: computed.detail } : {}),
     };
   }
+  // The replacement signal reads the package name (it lives with the registry signals); the
+  // usage evidence carries the same lookup, so the findings see it as a real run does.
+  const found = usage.replacement;
+  out.replacement = {
+    value: found?.replacements ?? [],
+    unit: "list",
+    trusted: true,
+    ...(found ? { note: found.kind, detail: { kind: found.kind } } : {}),
+  };
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GitEvidence } from "../../src/collectors/git/types.js";
-import { findGitActions } from "../../src/scoring/find-git-actions.js";
+import type { InventoryPackage } from "../../src/inventory/types.js";
 import { formatMessage } from "../../src/scoring/messages.js";
 import { defaultPolicy } from "../../src/scoring/policy.js";
 import { scorePackage } from "../../src/scoring/score-package.js";
@@ -13,22 +13,26 @@ const t = (iso: string) => Date.parse(iso) / 1000;
 /** Many files, each written by both people: a truck factor of 2. */
 const sharedFiles = Array.from({ length: 20 }, () => ({ creator: 0, changes: [0, 3, 1, 3] }));
 const soloFiles = Array.from({ length: 20 }, () => ({ creator: 0, changes: [0, 3] }));
+const bigSource = { sourceFiles: 40, sourceBytes: 200_000, sourceLines: 6_000, fileCount: 80 };
+const smallSource = { sourceFiles: 3, sourceBytes: 2_500, sourceLines: 120, fileCount: 40 };
 
-function score(git: GitEvidence, size = 200_000, dependents = 1) {
-  const registry = registryEvidence(steadyHistory("2024-01-01", 9, { unpackedSize: size }));
+/** Releases that stopped when the commits did; a mirror-like registry strips maintainers and sizes. */
+function score(git: GitEvidence, pkg: Partial<InventoryPackage> = {}) {
+  const registry = registryEvidence(steadyHistory("2020-06-01", 8, { unpackedSize: null }), {
+    maintainers: null,
+  });
   const signals = computeSignals(
-    inventoryPackage({ dependents }),
+    inventoryPackage({ versions: ["1.7.0"], ...pkg }),
     { registry, git },
     statuses,
     now,
+    defaultPolicy,
   );
   const result = scorePackage(signals, statuses, defaultPolicy);
-  const codes = result.findings.map((f) => f.code);
-  const gitActions = findGitActions(signals, defaultPolicy).map((f) => f.code);
   return {
     ...result,
-    codes,
-    gitActions,
+    signals,
+    codes: result.findings.map((f) => f.code),
     texts: result.findings.map((f) => formatMessage(f.code, f.args)),
   };
 }
@@ -37,96 +41,78 @@ const active = [
   ...monthly("2026-05-01T00:00:00Z", 24, 0),
   ...monthly("2026-05-10T00:00:00Z", 24, 1),
 ];
-const silent = [
-  ...monthly("2022-01-01T00:00:00Z", 24, 0),
-  ...monthly("2022-01-10T00:00:00Z", 10, 1),
-];
+const silentSolo = monthly("2022-06-01T00:00:00Z", 30, 0);
 
-describe("git findings", () => {
-  it.each([
-    [
-      "two active people",
-      gitEvidence(active, { files: sharedFiles, fileCount: 20 }),
-      200_000,
-      [],
-      ["recentCommit", "activeCommitters"],
-    ],
-    [
-      "silent for years, large",
-      gitEvidence(silent, { files: sharedFiles, fileCount: 20 }),
-      200_000,
-      ["gitAbandoned"],
-      [],
-    ],
-    [
-      "silent, small, never a security fix: finished",
-      gitEvidence(silent, { files: soloFiles.slice(0, 3), fileCount: 3 }),
-      200_000,
-      [],
-      ["finishedQuietGit"],
-    ],
-    [
-      "silent and small, but security fixes keep coming: abandoned",
-      gitEvidence(silent, {
-        files: soloFiles.slice(0, 3),
-        fileCount: 3,
-        securityFixTimes: [t("2022-01-01T00:00:00Z")],
+describe("maintenance from git history", () => {
+  it("keeps a package two people actively work on", () => {
+    const r = score(gitEvidence(active, { files: sharedFiles, ...bigSource }));
+    expect(r.verdict).toBe("keep");
+    expect(r.codes).toEqual(expect.arrayContaining(["recentCommit", "activeCommitters"]));
+    expect(r.codes).not.toContain("busFactorOne");
+    expect(r.health).toBe(100);
+  });
+
+  it("reaches adopt from git alone when the registry strips maintainers and sizes", () => {
+    const r = score(gitEvidence(silentSolo, { files: soloFiles, ...bigSource }));
+    expect(r.verdict).toBe("adopt");
+    expect(r.texts).toEqual(
+      expect.arrayContaining([
+        "no commit by a person and no release for 48 months, and not small enough to be finished (abandoned from 24 months)",
+        "one person made all 25 human commits of its last 24 active months: nobody else ships fixes",
+        "195.3 KB of source code: real work to replace (from 40.0 KB)",
+      ]),
+    );
+  });
+
+  it("judges finished on source files, not on tests, docs and config", () => {
+    const r = score(gitEvidence(silentSolo, { files: soloFiles, ...smallSource }));
+    expect(r.verdict).toBe("keep");
+    expect(r.codes).toContain("finished");
+    expect(r.codes).not.toContain("abandoned");
+    expect(r.texts).toContain(
+      "no commit by a person and no release for 48 months, but small (3 source files, 120 lines) with no security fix in 60 months, no open advisory and no open bugs: finished, not abandoned",
+    );
+    // Finished costs no health for silence.
+    expect(r.findings.filter((f) => f.points < 0).map((f) => f.code)).not.toContain("abandoned");
+  });
+
+  it("does not call a small package finished when security fixes keep coming", () => {
+    const r = score(
+      gitEvidence(silentSolo, {
+        files: soloFiles,
+        ...smallSource,
+        securityFixTimes: [t("2022-05-01")],
       }),
-      200_000,
-      ["gitAbandoned", "busFactorOne"],
-      [],
-    ],
-    [
-      "one real author",
-      gitEvidence(active, { files: soloFiles, fileCount: 20 }),
-      200_000,
-      ["busFactorOne"],
-      ["recentCommit"],
-    ],
-    [
-      "activity halved",
-      gitEvidence(
-        [...monthly("2026-05-01T00:00:00Z", 5, 0), ...monthly("2025-05-01T00:00:00Z", 12, 1)],
-        { files: sharedFiles, fileCount: 20 },
-      ),
-      200_000,
-      ["decliningActivity"],
-      ["recentCommit"],
-    ],
-  ] as const)("%s", (_, git, size, adoptCodes, facts) => {
-    const result = score(git, size);
-    expect(result.gitActions).toEqual([...adoptCodes]);
-    // Every adopt finding is also a health penalty, with the same code.
-    for (const code of adoptCodes) expect(result.codes).toContain(code);
-    for (const code of facts) expect(result.codes).toContain(code);
-    if (adoptCodes.length === 0) expect(result.health).toBe(100);
-    else expect(result.health).toBeLessThan(100);
+    );
+    expect(r.codes).toContain("abandoned");
+    expect(r.codes).not.toContain("finished");
   });
 
-  it("makes a silent, single-author, widely used package an adopt, with its reasons", () => {
-    const git = gitEvidence(silent, { files: soloFiles, fileCount: 20 });
-    const result = score(git, 200_000, 6);
-    expect(result.verdict).toBe("adopt");
-    expect(result.scores.adopt).toBe(
-      defaultPolicy.points.gitAbandoned +
-        defaultPolicy.points.busFactorOne +
-        defaultPolicy.points.widelyDepended +
-        defaultPolicy.points.nonTrivialSize,
-    );
-    expect(result.texts).toContain(
-      "no commit by a person for 52 months (abandoned from 24 months)",
-    );
-    expect(result.texts).toContain(
-      "truck factor 1: one person is the only real author of most of its files",
-    );
+  it("does not read a founder's old history as today's bus factor", () => {
+    // The founder wrote most files years ago; four people share the last three years.
+    const history = [
+      ...monthly("2019-12-01T00:00:00Z", 48, 0),
+      ...[1, 2, 3, 4].flatMap((author) => monthly(`2026-05-0${author}T00:00:00Z`, 30, author)),
+    ];
+    const authors = ["Ana", "Ben", "Cy", "Dee", "Eve"].map((name) => ({
+      name,
+      email: `${name}@example.com`,
+      bot: false,
+    }));
+    const r = score(gitEvidence(history, { authors, files: soloFiles, ...bigSource }));
+    expect(r.signals.truckFactor?.value).toBe(1);
+    expect(r.signals.busFactor?.value).toBe(3);
+    expect(r.codes).not.toContain("busFactorOne");
   });
 
-  it("counts git toward confidence only when it was collected", () => {
-    const git = gitEvidence(active, { files: sharedFiles, fileCount: 20 });
-    expect(score(git).confidence).toBe(0.55);
-    const registry = registryEvidence(steadyHistory("2024-01-01", 9));
-    const off = { ...statuses, git: "skipped: --no-git" };
-    const signals = computeSignals(inventoryPackage(), { registry }, off, now);
-    expect(scorePackage(signals, off, defaultPolicy).confidence).toBe(0.3);
+  it("sunsets an abandoned package with a maintained alternative, above the adopt points of the same silence", () => {
+    const r = score(gitEvidence(silentSolo, { files: soloFiles, ...bigSource }), {
+      name: "request",
+    });
+    expect(r.verdict).toBe("sunset");
+    expect(r.scores.sunset).toBeGreaterThan(defaultPolicy.points.gitAbandoned);
+    expect(r.texts[1]).toMatch(
+      /^no commit by a person and no release for 48 months, and a maintained alternative exists: fetch, .* \(named by the e18e module-replacements list\)$/,
+    );
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { VersionRecord } from "../../src/collectors/registry/types.js";
-import { countEachFactOnce } from "../../src/scoring/find-actions.js";
+import type { RegistryEvidence, VersionRecord } from "../../src/collectors/registry/types.js";
+import type { InventoryPackage } from "../../src/inventory/types.js";
 import { formatMessage } from "../../src/scoring/messages.js";
-import { defaultPolicy } from "../../src/scoring/policy.js";
+import { defaultPolicy, type Policy } from "../../src/scoring/policy.js";
 import { decideVerdict, scorePackage } from "../../src/scoring/score-package.js";
+import type { SignalSet } from "../../src/signals/compute-signals.js";
 import { computeSignals } from "../../src/signals/compute-signals.js";
 import {
   inventoryPackage,
@@ -21,27 +22,44 @@ const ok = {
   usage: "skipped",
 };
 
-function verdictOf(
-  versions: Record<string, VersionRecord>,
-  options: {
-    evidence?: Parameters<typeof registryEvidence>[1];
-    pkg?: Parameters<typeof inventoryPackage>[0];
-  } = {},
-) {
+interface Options {
+  evidence?: Partial<RegistryEvidence>;
+  pkg?: Partial<InventoryPackage>;
+  extra?: SignalSet;
+  policy?: Policy;
+}
+
+function verdictOf(versions: Record<string, VersionRecord>, options: Options = {}) {
+  const policy = options.policy ?? defaultPolicy;
   const pkg = inventoryPackage(options.pkg);
-  const signals = computeSignals(
-    pkg,
-    { registry: registryEvidence(versions, options.evidence) },
-    ok,
-    now,
-  );
-  const score = scorePackage(signals, ok, defaultPolicy);
+  const signals = {
+    ...computeSignals(
+      pkg,
+      { registry: registryEvidence(versions, options.evidence) },
+      ok,
+      now,
+      policy,
+    ),
+    ...options.extra,
+  };
+  const score = scorePackage(signals, ok, policy);
   return { ...score, texts: score.findings.map((f) => formatMessage(f.code, f.args)) };
 }
 
 const oneMaintainer = { maintainers: [{ name: "solo", email: null }] };
 const quietBig = steadyHistory("2015-01-01", 8, { unpackedSize: 400_000 });
 const quietTiny = steadyHistory("2015-01-01", 8, { unpackedSize: 2_000 });
+const mirror = { maintainers: null, created: null, modified: null };
+/** Copy times of a mirror: every version "published" within minutes. */
+const mirrorTimes = Object.fromEntries(
+  ["1.0.0", "1.1.0", "2.0.0", "2.1.0", "3.0.0", "3.1.0"].map((v, i) => [
+    v,
+    version(`2026-05-20T10:0${i}:00Z`, { unpackedSize: 400_000 }),
+  ]),
+);
+const unused: SignalSet = {
+  usageClass: { value: "unused", unit: "text", trusted: true, detail: { declaredAs: "prod" } },
+};
 
 describe("verdicts from registry evidence", () => {
   it.each([
@@ -64,22 +82,27 @@ describe("verdicts from registry evidence", () => {
       "fix",
     ],
     [
-      "two majors behind",
+      "two majors behind, all lines maintained: upkeep, not a problem",
       {
-        "1.0.0": version("2022-01-01T00:00:00Z"),
-        "2.0.0": version("2023-01-01T00:00:00Z"),
-        "3.0.0": version("2024-01-01T00:00:00Z"),
+        "1.0.0": version("2025-01-01T00:00:00Z"),
+        "2.0.0": version("2025-06-01T00:00:00Z"),
+        "3.0.0": version("2026-01-01T00:00:00Z"),
       },
       {},
       { versions: ["1.0.0"] },
-      "fix",
+      "keep",
     ],
     [
-      "one major behind is routine lag",
-      { "1.0.0": version("2022-01-01T00:00:00Z"), "2.0.0": version("2024-01-01T00:00:00Z") },
+      "a pinned line out of support while a newer one is released",
+      {
+        "1.0.0": version("2020-01-01T00:00:00Z"),
+        "1.9.0": version("2021-01-01T00:00:00Z"),
+        "2.0.0": version("2025-01-01T00:00:00Z"),
+        "2.4.0": version("2026-03-01T00:00:00Z"),
+      },
       {},
-      { versions: ["1.0.0"] },
-      "keep",
+      { versions: ["1.9.0"] },
+      "fix",
     ],
     [
       "a big quiet package with one maintainer, widely used",
@@ -87,13 +110,6 @@ describe("verdicts from registry evidence", () => {
       oneMaintainer,
       { dependents: 12, versions: ["1.7.0"] },
       "adopt",
-    ],
-    [
-      "a big quiet package with several maintainers (silence alone is not abandonment)",
-      quietBig,
-      {},
-      { dependents: 12, versions: ["1.7.0"] },
-      "keep",
     ],
     [
       "a tiny quiet package with one maintainer: finished, not dead",
@@ -114,6 +130,13 @@ describe("verdicts from registry evidence", () => {
       {},
       "rewrite",
     ],
+    [
+      "a package the platform replaces, from the lockfile alone",
+      { "4.1.1": version("2016-01-01T00:00:00Z", { unpackedSize: 3_900 }) },
+      {},
+      { name: "object-assign", versions: ["4.1.1"] },
+      "rewrite",
+    ],
   ] as const)("%s → %s", (_name, versions, evidence, pkg, expected) => {
     const result = verdictOf(versions as Record<string, VersionRecord>, {
       evidence: evidence as never,
@@ -128,9 +151,11 @@ describe("verdicts from registry evidence", () => {
       evidence: oneMaintainer,
       pkg: { dependents: 12, versions: ["1.7.0"] },
     });
-    expect(result.texts).toContain("last publish 116 months ago (quiet from 24 months)");
+    expect(result.texts).toContain(
+      "no release for 116 months, and not small enough to be finished (abandoned from 24 months)",
+    );
     expect(result.texts).toContain("12 packages in your tree depend on it (from 5)");
-    expect(result.scores.adopt).toBe(70);
+    expect(result.scores.adopt).toBe(80);
   });
 
   it("explains a keep by the highest action that stayed below its threshold", () => {
@@ -151,64 +176,110 @@ describe("verdicts from registry evidence", () => {
     expect(popular.health).toBe(lonely.health);
   });
 
-  it("does not judge silence from untrusted mirror times", () => {
-    const times = [
-      "2016-03-29",
-      "2014-11-23",
-      "2016-03-20",
-      "2016-03-25",
-      "2014-12-04",
-      "2014-02-27",
-    ];
-    const versions = Object.fromEntries(
-      times.map((t, i) => [`2.${i}.0`, version(`${t}T00:00:00Z`, { unpackedSize: 400_000 })]),
-    );
-    const result = verdictOf(versions, {
-      evidence: { ...oneMaintainer, modified: null },
-      pkg: { dependents: 12, versions: ["2.5.0"] },
+  it("makes majors behind a note on a direct dependency, never a verdict, never health", () => {
+    const versions = {
+      "1.0.0": version("2025-01-01T00:00:00Z"),
+      "2.0.0": version("2025-06-01T00:00:00Z"),
+      "3.0.0": version("2026-01-01T00:00:00Z"),
+    };
+    const direct = verdictOf(versions, { pkg: { versions: ["1.0.0"], direct: true } });
+    const transitive = verdictOf(versions, {
+      pkg: { versions: ["1.0.0"], direct: false, via: ["parent"] },
     });
-    expect(result.verdict).toBe("keep");
-    expect(result.texts.some((t) => t.startsWith("publish times ignored:"))).toBe(true);
-    expect(result.confidence).toBeLessThan(defaultPolicy.sourceWeights.registry);
+    expect(direct.verdict).toBe("keep");
+    expect(direct.scores.fix).toBe(0);
+    expect(direct.texts).toContain(
+      "2 major lines behind (installed 1.0.0, latest 3.0.0): an upgrade to plan, not a problem of the package",
+    );
+    expect(transitive.texts.some((t) => t.includes("major lines behind"))).toBe(false);
+    expect(transitive.health).toBe(direct.health);
+  });
+
+  it("sunsets a declared but unused dependency, however far behind it is", () => {
+    const versions = {
+      "1.0.0": version("2025-01-01T00:00:00Z"),
+      "2.0.0": version("2025-06-01T00:00:00Z"),
+      "3.0.0": version("2026-01-01T00:00:00Z"),
+    };
+    const result = verdictOf(versions, { pkg: { versions: ["1.0.0"] }, extra: unused });
+    expect(result.verdict).toBe("sunset");
+  });
+
+  it("names the out-of-support line, how long it has been silent and the maintained one", () => {
+    const result = verdictOf(
+      {
+        "1.9.0": version("2021-01-01T00:00:00Z"),
+        "2.0.0": version("2025-01-01T00:00:00Z"),
+        "2.4.0": version("2026-03-01T00:00:00Z"),
+      },
+      { pkg: { versions: ["1.9.0"] } },
+    );
+    expect(result.texts).toContain(
+      "the installed line 1.x has had no release for 64 months (out of support from 24 months) while 2.x was released 3 months ago: move to the maintained line",
+    );
+  });
+});
+
+describe("unknown is not healthy", () => {
+  it("gives unknown and no health when there is no git history and publish times are untrusted", () => {
+    const result = verdictOf(mirrorTimes, {
+      evidence: mirror,
+      pkg: { dependents: 12, versions: ["3.1.0"] },
+    });
+    expect(result.verdict).toBe("unknown");
+    expect(result.health).toBeNull();
+    expect(result.texts[0]).toMatch(
+      /^not enough evidence to decide: no git history \(skipped\); publish times not trusted/,
+    );
+    expect(result.confidence).toBeLessThanOrEqual(defaultPolicy.untrustedPenalty);
+  });
+
+  it("still decides on a decisive fact: unused, deprecated or replaced by the platform", () => {
+    expect(
+      verdictOf(mirrorTimes, { evidence: mirror, pkg: { versions: ["3.1.0"] }, extra: unused })
+        .verdict,
+    ).toBe("sunset");
+    const deprecated = Object.fromEntries(
+      Object.entries(mirrorTimes).map(([v, r]) => [v, { ...r, deprecated: "use bar instead" }]),
+    );
+    expect(verdictOf(deprecated, { evidence: mirror, pkg: { versions: ["3.1.0"] } }).verdict).toBe(
+      "sunset",
+    );
+    const replaced = verdictOf(mirrorTimes, {
+      evidence: mirror,
+      pkg: { name: "object-assign", versions: ["3.1.0"] },
+    });
+    expect(replaced.verdict).toBe("rewrite");
+    expect(replaced.health).toBeNull();
   });
 
   it("says so when the registry gave nothing", () => {
     const statuses = { ...ok, registry: "unavailable: 404 not found" };
-    const signals = computeSignals(inventoryPackage(), {}, statuses, now);
+    const signals = computeSignals(inventoryPackage(), {}, statuses, now, defaultPolicy);
     const result = scorePackage(signals, statuses, defaultPolicy);
-    expect(result.verdict).toBe("keep");
+    expect(result.verdict).toBe("unknown");
+    expect(result.health).toBeNull();
     expect(result.confidence).toBe(0);
-    const [first] = result.findings;
-    expect(first && formatMessage(first.code, first.args)).toBe(
+    const texts = result.findings.map((f) => formatMessage(f.code, f.args));
+    expect(texts).toContain(
       "no registry data (unavailable: 404 not found): verdict rests on the dependency graph alone",
     );
   });
 });
 
 describe("decideVerdict", () => {
-  it("picks the highest action at or above its threshold, the most drastic on ties", () => {
+  it("takes removal over replacement over adoption over a fix, each at its threshold", () => {
     expect(decideVerdict({ sunset: 0, adopt: 0, fix: 49, rewrite: 0 }, defaultPolicy)).toBe("keep");
     expect(decideVerdict({ sunset: 0, adopt: 0, fix: 50, rewrite: 0 }, defaultPolicy)).toBe("fix");
-    expect(decideVerdict({ sunset: 80, adopt: 0, fix: 90, rewrite: 0 }, defaultPolicy)).toBe("fix");
-    expect(decideVerdict({ sunset: 60, adopt: 0, fix: 60, rewrite: 60 }, defaultPolicy)).toBe(
+    expect(decideVerdict({ sunset: 60, adopt: 0, fix: 90, rewrite: 0 }, defaultPolicy)).toBe(
       "sunset",
     );
-  });
-});
-
-describe("leverage", () => {
-  it("does not ask to upgrade a transitive package its parent pins", () => {
-    const versions = {
-      "1.0.0": version("2022-01-01T00:00:00Z"),
-      "3.0.0": version("2024-01-01T00:00:00Z"),
-    };
-    const direct = verdictOf(versions, { pkg: { versions: ["1.0.0"], direct: true } });
-    const transitive = verdictOf(versions, {
-      pkg: { versions: ["1.0.0"], direct: false, via: ["parent"] },
-    });
-    expect(direct.verdict).toBe("fix");
-    expect(transitive.verdict).toBe("keep");
-    expect(transitive.health).toBe(direct.health);
+    expect(decideVerdict({ sunset: 0, adopt: 70, fix: 60, rewrite: 55 }, defaultPolicy)).toBe(
+      "rewrite",
+    );
+    expect(decideVerdict({ sunset: 0, adopt: 60, fix: 90, rewrite: 0 }, defaultPolicy)).toBe(
+      "adopt",
+    );
   });
 });
 
@@ -219,21 +290,24 @@ describe("what would change the verdict", () => {
       pkg: { dependents: 12, versions: ["1.7.0"] },
     });
     expect(result.verdict).toBe("adopt");
-    // adopt 70 of 60: without the quiet publish (25) it is 45, below the threshold.
+    // adopt 80 of 60: without the silence (35) it is 45, below the threshold.
     expect(result.texts[0]).toBe(
-      "would be keep if not for: last publish 116 months ago (quiet from 24 months)",
+      "would be keep if not for: no release for 116 months, and not small enough to be finished (abandoned from 24 months)",
     );
   });
 
-  it("names the next verdict when another action is also above its threshold", () => {
+  it("names the next verdict when another action also reaches its threshold", () => {
     const versions = {
-      "1.0.0": version("2022-01-01T00:00:00Z"),
-      "3.0.0": version("2024-01-01T00:00:00Z", { deprecated: "moved to @new/pkg" }),
+      "1.0.0": version("2024-01-01T00:00:00Z", {
+        unpackedSize: 1_500,
+        installScripts: ["postinstall"],
+        deprecated: "moved to @new/pkg",
+      }),
     };
-    const result = verdictOf(versions, { pkg: { versions: ["1.0.0"] } });
+    const result = verdictOf(versions);
     expect(result.verdict).toBe("sunset");
     expect(result.texts[0]).toBe(
-      'would be fix if not for: deprecated by its publisher: "moved to @new/pkg"',
+      'would be rewrite if not for: deprecated by its publisher: "moved to @new/pkg"',
     );
   });
 
@@ -244,38 +318,57 @@ describe("what would change the verdict", () => {
 
 describe("health from open advisories", () => {
   it("costs health by the worst open severity, and says which", () => {
-    const signals = computeSignals(
-      inventoryPackage(),
-      { registry: registryEvidence(steadyHistory("2024-01-01", 9)) },
-      ok,
-      now,
+    const clean = verdictOf(steadyHistory("2024-01-01", 9));
+    const open = verdictOf(steadyHistory("2024-01-01", 9), {
+      extra: {
+        openAdvisories: {
+          value: ["GHSA-aaaa-bbbb-cccc", "CVE-2024-0001"],
+          unit: "list",
+          trusted: true,
+        },
+        maxSeverity: { value: "high", unit: "text", trusted: true },
+      },
+    });
+    expect((clean.health ?? 0) - (open.health ?? 0)).toBe(
+      defaultPolicy.healthPenalties.openAdvisoryHigh,
     );
-    const clean = scorePackage(signals, ok, defaultPolicy);
-    signals.openAdvisories = {
-      value: ["GHSA-aaaa-bbbb-cccc", "CVE-2024-0001"],
-      unit: "list",
-      trusted: true,
-    };
-    signals.maxSeverity = { value: "high", unit: "text", trusted: true };
-    const open = scorePackage(signals, ok, defaultPolicy);
-    expect(clean.health - open.health).toBe(defaultPolicy.healthPenalties.openAdvisoryHigh);
-    expect(open.findings.map((f) => formatMessage(f.code, f.args))).toContain(
+    expect(open.texts).toContain(
       "2 open advisories in the installed version (GHSA-aaaa-bbbb-cccc, CVE-2024-0001; worst high)",
     );
   });
 });
 
-describe("each fact counts once", () => {
-  it("takes the strongest of findings that measure the same fact", () => {
-    const finding = (code: string, points: number) =>
-      ({ signal: "maintainers", code, args: {}, action: "adopt", points }) as const;
-    const kept = countEachFactOnce([
-      finding("quiet", 25),
-      finding("gitAbandoned", 30),
-      finding("soleMaintainer", 20),
-      finding("busFactorOne", 20),
-      finding("nonTrivialSize", 10),
-    ] as never);
-    expect(kept.map((f) => f.code)).toEqual(["gitAbandoned", "soleMaintainer", "nonTrivialSize"]);
+describe("rules as data", () => {
+  it("lets a config turn a rule off or change its points by id", () => {
+    const base = verdictOf(quietBig, {
+      evidence: oneMaintainer,
+      pkg: { dependents: 12, versions: ["1.7.0"] },
+    });
+    const off = { ...defaultPolicy, rules: { abandoned: { enabled: false } } };
+    const quietOff = verdictOf(quietBig, {
+      evidence: oneMaintainer,
+      pkg: { dependents: 12, versions: ["1.7.0"] },
+      policy: off,
+    });
+    expect(base.verdict).toBe("adopt");
+    expect(quietOff.verdict).toBe("keep");
+    const louder = { ...defaultPolicy, rules: { widelyDepended: { points: 40 } } };
+    expect(
+      verdictOf(quietBig, {
+        evidence: oneMaintainer,
+        pkg: { dependents: 12, versions: ["1.7.0"] },
+        policy: louder,
+      }).scores.adopt,
+    ).toBe(100);
+  });
+
+  it("keeps the old points keys working as aliases of the rules that replaced them", () => {
+    const legacy = { ...defaultPolicy, points: { ...defaultPolicy.points, gitAbandoned: 0 } };
+    const result = verdictOf(quietBig, {
+      evidence: oneMaintainer,
+      pkg: { dependents: 12, versions: ["1.7.0"] },
+      policy: legacy,
+    });
+    expect(result.scores.adopt).toBe(45);
   });
 });

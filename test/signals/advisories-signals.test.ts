@@ -5,13 +5,13 @@ import { fromOsvRecords } from "../../src/collectors/advisories/from-osv-records
 import { parseOsvRecord } from "../../src/collectors/advisories/parse-osv-record.js";
 import type { AdvisoryEvidence, OsvRecord } from "../../src/collectors/advisories/types.js";
 import type { RegistryEvidence } from "../../src/collectors/registry/types.js";
-import { findAdvisoryActions } from "../../src/scoring/advisories/find-advisory-actions.js";
 import { advisoryMessages } from "../../src/scoring/advisories/messages.js";
 import { advisoryPolicy } from "../../src/scoring/advisories/policy.js";
 import { advisorySignalCatalog } from "../../src/signals/advisories/catalog-entries.js";
 import { advisorySignals } from "../../src/signals/advisories/index.js";
 import type { SignalResult } from "../../src/signals/define-signal.js";
 import { inventoryPackage, now, registryEvidence, version } from "../helpers/evidence.js";
+import { ruleFindings } from "../helpers/rules.js";
 
 const recordsDir = path.resolve(import.meta.dirname, "../fixtures/osv/records");
 const fixtureRecords = readdirSync(recordsDir).map(
@@ -78,11 +78,11 @@ describe("advisory signals on lodash 4.17.15", () => {
     const fixed = signalsFor(lodash, ["4.17.21"]);
     expect(fixed.openAdvisories?.value).toEqual([]);
     expect(fixed.maxSeverity?.value).toBe("none");
-    expect(findAdvisoryActions(fixed as never, advisoryPolicy)).toEqual([]);
+    expect(ruleFindings(fixed as never)).toEqual([]);
   });
 
   it("scores a fix naming the advisories, the installed version and the upgrade", () => {
-    const findings = findAdvisoryActions(signals as never, advisoryPolicy);
+    const findings = ruleFindings(signals as never).filter((f) => f.action !== null);
     expect(findings).toEqual([
       {
         signal: "openAdvisories",
@@ -218,18 +218,18 @@ describe("chronic and neglected reports", () => {
   });
 
   it("pushes toward fixing upstream, rewriting the small package and adopting the neglected one", () => {
-    const findings = findAdvisoryActions(signals as never, advisoryPolicy);
+    const findings = ruleFindings(signals as never).filter((f) => f.action !== null);
     expect(findings.map((f) => [f.code, f.action, f.points])).toEqual([
-      ["openAdvisoryUnfixed", "fix", advisoryPolicy.points.unfixedOpen],
-      ["chronicAdvisoriesSmall", "rewrite", advisoryPolicy.points.chronicSmall],
       ["advisoriesNeglected", "adopt", advisoryPolicy.points.neglected],
+      ["chronicAdvisoriesSmall", "rewrite", advisoryPolicy.points.chronicSmall],
+      ["openAdvisoryUnfixed", "fix", advisoryPolicy.points.unfixedOpen],
     ]);
     expect(
       findings.map((f) => advisoryMessages[f.code as keyof typeof advisoryMessages](f.args)),
     ).toEqual([
-      "GHSA-tm01-0000-0002, GHSA-tm01-0000-0003, GHSA-tm01-0000-0004 affect installed 1.0.5 with no fixed version upstream: send or fund a fix",
-      "1.3 advisories a year over 3 years on a package of 11.7 KB (chronic from 1 a year under 50.0 KB)",
       "75% of 4 advisories were never fixed (neglected from 50%)",
+      "1.3 advisories a year over 3 years on a package of 11.7 KB (chronic from 1 a year under 50.0 KB)",
+      "GHSA-tm01-0000-0002, GHSA-tm01-0000-0003, GHSA-tm01-0000-0004 affect installed 1.0.5 with no fixed version upstream: send or fund a fix",
     ]);
   });
 
@@ -237,23 +237,17 @@ describe("chronic and neglected reports", () => {
     const large = signalsFor(evidence, ["1.0.5"], undefined, {
       unpackedSize: { value: 2_000_000, unit: "bytes", trusted: true },
     });
-    expect(findAdvisoryActions(large as never, advisoryPolicy).map((f) => f.code)).not.toContain(
-      "chronicAdvisoriesSmall",
-    );
+    expect(ruleFindings(large as never).map((f) => f.code)).not.toContain("chronicAdvisoriesSmall");
   });
 
   it("calls slow median fixes out, on trusted times only", () => {
     const slow = { ...signals, timeToFix: { value: 240, unit: "days", trusted: true } } as Signals;
-    expect(findAdvisoryActions(slow as never, advisoryPolicy).map((f) => f.code)).toContain(
-      "slowFixes",
-    );
+    expect(ruleFindings(slow as never).map((f) => f.code)).toContain("slowFixes");
     const doubtful = {
       ...slow,
       timeToFix: { value: 240, unit: "days", trusted: false },
     } as Signals;
-    expect(findAdvisoryActions(doubtful as never, advisoryPolicy).map((f) => f.code)).not.toContain(
-      "slowFixes",
-    );
+    expect(ruleFindings(doubtful as never).map((f) => f.code)).not.toContain("slowFixes");
   });
 });
 
@@ -283,7 +277,9 @@ describe("a known malicious package", () => {
   );
 
   it("is a sunset, not a fix to send upstream", () => {
-    const findings = findAdvisoryActions(signalsFor(malicious, ["1.0.1"]) as never, advisoryPolicy);
+    const findings = ruleFindings(signalsFor(malicious, ["1.0.1"]) as never).filter(
+      (f) => f.action !== null,
+    );
     expect(findings.map((f) => [f.code, f.action, f.points])).toEqual([
       ["maliciousPackage", "sunset", advisoryPolicy.points.malicious],
     ]);

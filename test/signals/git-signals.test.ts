@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isBot } from "../../src/collectors/git/bots.js";
 import { isSecurityFix } from "../../src/collectors/git/security-commit.js";
+import { defaultPolicy } from "../../src/scoring/policy.js";
 import { computeSignals } from "../../src/signals/compute-signals.js";
 import { degreeOfAuthorship, fileAuthors, truckFactor } from "../../src/signals/git-history.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";
@@ -8,7 +9,7 @@ import { gitEvidence, monthly } from "../helpers/git-evidence.js";
 
 const statuses = { registry: "ok", git: "ok", advisories: "-", issues: "-", usage: "-" };
 const signalsOf = (git: ReturnType<typeof gitEvidence>) =>
-  computeSignals(inventoryPackage(), { git }, statuses, now);
+  computeSignals(inventoryPackage(), { git }, statuses, now, defaultPolicy);
 
 describe("truck factor (Avelino et al. 2016)", () => {
   it("computes the degree of authorship from its published weights", () => {
@@ -203,6 +204,7 @@ describe("git signals", () => {
       {},
       { ...statuses, git: "skipped: --no-git" },
       now,
+      defaultPolicy,
     );
     expect(s.truckFactor).toMatchObject({ value: null, note: "unknown: git skipped: --no-git" });
   });

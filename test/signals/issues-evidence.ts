@@ -1,5 +1,5 @@
 import type { IssueRecord, IssuesEvidence } from "../../src/collectors/issues/types.js";
-import type { IssueSignalSet } from "../../src/scoring/issues/find-issue-actions.js";
+import type { SignalSet as IssueSignalSet } from "../../src/signals/compute-signals.js";
 import type { Computed, SignalResult } from "../../src/signals/define-signal.js";
 import {
   type IssueSignalId,

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
-import {
-  findIssueActions,
-  issueHealthFindings,
-} from "../../src/scoring/issues/find-issue-actions.js";
 import { issueMessages } from "../../src/scoring/issues/messages.js";
-import { issuePolicy } from "../../src/scoring/issues/policy.js";
+import { defaultPolicy } from "../../src/scoring/policy.js";
+import { runRules } from "../../src/scoring/run-rules.js";
+import type { SignalSet } from "../../src/signals/compute-signals.js";
 import { now } from "../helpers/evidence.js";
+import { ruleFindings } from "../helpers/rules.js";
 import { issueSignalSet, issuesAgo, widgetIssues } from "./issues-evidence.js";
 
+const findIssueActions = (signals: SignalSet) =>
+  ruleFindings(signals).filter((f) => f.action !== null);
+const issueHealthFindings = (signals: SignalSet) =>
+  ruleFindings(signals).filter((f) => f.action === null);
 const find = (extra: Parameters<typeof widgetIssues>[0]) =>
-  findIssueActions(issueSignalSet(widgetIssues(extra)), issuePolicy);
+  findIssueActions(issueSignalSet(widgetIssues(extra)));
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
 const words = (f: ReturnType<typeof find>[number]) => issueMessages[f.code](f.args);
 
@@ -127,8 +130,8 @@ describe("issue-tracker findings", () => {
         open: { count: 1, bugs: 0, createdAt: ["2023-01-01T00:00:00Z"], complete: true },
       }),
     );
-    expect(findIssueActions(quiet, issuePolicy)).toEqual([]);
-    const found = issueHealthFindings(quiet, issuePolicy);
+    expect(findIssueActions(quiet)).toEqual([]);
+    const found = issueHealthFindings(quiet);
     expect(found).toEqual([
       {
         signal: "issuesPerMonth",
@@ -148,26 +151,15 @@ describe("issue-tracker findings", () => {
         open: { count: 1, bugs: 1, createdAt: ["2023-01-01T00:00:00Z"], complete: true },
       }),
     );
-    expect(issueHealthFindings(withBug, issuePolicy)).toEqual([]);
+    expect(issueHealthFindings(withBug)).toEqual([]);
   });
 
   it("health: each action finding costs its penalty", () => {
-    const archived = issueHealthFindings(
-      issueSignalSet(widgetIssues({ archived: true })),
-      issuePolicy,
-    );
-    expect(archived).toEqual([
-      {
-        signal: "archived",
-        code: "repoArchived",
-        args: { repository: "https://github.com/example/widget" },
-        action: null,
-        points: -40,
-      },
-    ]);
+    const archived = runRules(issueSignalSet(widgetIssues({ archived: true })), defaultPolicy);
+    expect(archived.results.map((r) => [r.rule.id, r.healthCost])).toEqual([["repoArchived", 40]]);
   });
 
   it("unknown signals give no findings", () => {
-    expect(findIssueActions({}, issuePolicy)).toEqual([]);
+    expect(findIssueActions({})).toEqual([]);
   });
 });

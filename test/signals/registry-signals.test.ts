@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultPolicy } from "../../src/scoring/policy.js";
 import { computeSignals } from "../../src/signals/compute-signals.js";
 import {
   inventoryPackage,
@@ -11,7 +12,7 @@ import {
 const statuses = { registry: "ok" };
 
 function signalsOf(evidence: ReturnType<typeof registryEvidence>, pkg = inventoryPackage()) {
-  return computeSignals(pkg, { registry: evidence }, statuses, now);
+  return computeSignals(pkg, { registry: evidence }, statuses, now, defaultPolicy);
 }
 
 describe("registry signals", () => {
@@ -54,9 +55,11 @@ describe("registry signals", () => {
     expect(s.deprecated?.value).toBe(false);
   });
 
-  it("counts majors behind, and 0.x minors as majors", () => {
+  it("counts the major lines published between installed and latest, and 0.x minors as lines", () => {
     const versions = {
       "1.0.0": version("2020-01-01T00:00:00Z"),
+      "2.0.0": version("2021-01-01T00:00:00Z"),
+      "2.1.0": version("2021-06-01T00:00:00Z"),
       "3.1.0": version("2022-01-01T00:00:00Z"),
     };
     expect(
@@ -67,12 +70,25 @@ describe("registry signals", () => {
     });
     const zero = {
       "0.3.0": version("2020-01-01T00:00:00Z"),
+      "0.4.1": version("2020-06-01T00:00:00Z"),
       "0.7.2": version("2022-01-01T00:00:00Z"),
     };
     expect(
       signalsOf(registryEvidence(zero), inventoryPackage({ versions: ["0.3.0"] })).majorsBehind
         ?.value,
-    ).toBe(4);
+    ).toBe(2);
+  });
+
+  it("reads a jump in numbering (4 to 24) as one line behind, not twenty", () => {
+    const versions = {
+      "4.2.0": version("2020-01-01T00:00:00Z"),
+      "24.0.0": version("2022-01-01T00:00:00Z"),
+      "24.1.0": version("2022-06-01T00:00:00Z"),
+    };
+    expect(
+      signalsOf(registryEvidence(versions), inventoryPackage({ versions: ["4.2.0"] })).majorsBehind
+        ?.value,
+    ).toBe(1);
   });
 
   it("marks age signals untrusted on a mirror and says why", () => {
@@ -115,6 +131,7 @@ describe("registry signals", () => {
       {},
       { registry: "unavailable: 404 not found" },
       now,
+      defaultPolicy,
     );
     expect(s.deprecated).toEqual({
       value: null,

@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeProject } from "../../src/collectors/usage/collect-usage.js";
 import { usageLimits } from "../../src/collectors/usage/limits.js";
 import type { PackageFootprint, UsageEvidence } from "../../src/collectors/usage/types.js";
-import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
 import { usageMessages } from "../../src/scoring/usage/messages.js";
-import { usagePolicy } from "../../src/scoring/usage/policy.js";
+import { ruleFindings } from "../helpers/rules.js";
 import { type Signals, usageSignalsFor } from "../helpers/usage-signals.js";
 
 const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/footprint");
@@ -100,7 +99,7 @@ function measured(usedBytes: number, totalBytes: number, caveats: string[] = [])
 }
 
 function reasons(usage: UsageEvidence): string[] {
-  return findUsageActions(usageSignalsFor(usage), usagePolicy).map(
+  return ruleFindings(usageSignalsFor(usage)).map(
     (f) => `${f.action ?? "-"} ${f.points}: ${usageMessages[f.code](f.args)}`,
   );
 }

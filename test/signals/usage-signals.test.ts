@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeProject } from "../../src/collectors/usage/collect-usage.js";
 import { usageLimits } from "../../src/collectors/usage/limits.js";
 import type { UsageEvidence } from "../../src/collectors/usage/types.js";
-import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
 import { usageMessages } from "../../src/scoring/usage/messages.js";
-import { usagePolicy } from "../../src/scoring/usage/policy.js";
+import { ruleFindings } from "../helpers/rules.js";
 import { type Signals, usageSignalsFor } from "../helpers/usage-signals.js";
 
 const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/import-forms");
@@ -19,7 +18,7 @@ function signalsOf(name: string): Signals {
 
 /** Findings worded, as the result builder words them. */
 function reasons(name: string): string[] {
-  return findUsageActions(signalsOf(name), usagePolicy).map(
+  return ruleFindings(signalsOf(name)).map(
     (f) => `${f.action ?? "-"} ${f.points}: ${usageMessages[f.code](f.args)}`,
   );
 }
@@ -53,7 +52,8 @@ describe("usage signals", () => {
   it("shows the replacement beside the used symbols", () => {
     const leftPad = signalsOf("left-pad");
     expect(leftPad.replacement?.value).toEqual(["String.prototype.padStart"]);
-    expect(leftPad.replacement?.note).toBe("native; you use default");
+    expect(leftPad.replacement?.note).toBe("native");
+    expect(leftPad.usedSymbols?.value).toEqual(["default"]);
     expect(signalsOf("unused-pkg").replacement?.value).toEqual([]);
     expect(signalsOf("object-assign").usedSymbols?.note).toMatch(/lower bound/);
   });
@@ -72,9 +72,9 @@ describe("usage findings", () => {
     ]);
   });
 
-  it("fixes a runtime dependency used only for types", () => {
+  it("notes a runtime dependency used only for types: hygiene, never a verdict", () => {
     expect(reasons("yaml")).toEqual([
-      "fix 50: declared in dependencies but used only for types (src/index.ts:4 → Options): move it to devDependencies",
+      "- 0: declared in dependencies but used only for types (src/index.ts:4 → Options): move it to devDependencies",
     ]);
     // The same use from devDependencies is where it belongs.
     expect(reasons("@types/node")).toEqual([]);
@@ -87,7 +87,7 @@ describe("usage findings", () => {
   });
 
   it("adds no points for unknown usage, only the reason", () => {
-    expect(findUsageActions(signalsOf("@types/unused"), usagePolicy)).toEqual([
+    expect(ruleFindings(signalsOf("@types/unused"))).toEqual([
       expect.objectContaining({ code: "usageUnknown", action: null, points: 0 }),
     ]);
   });
@@ -96,11 +96,17 @@ describe("usage findings", () => {
     const usage = packages.get("left-pad") as UsageEvidence;
     const site = usage.sites[0] as UsageEvidence["sites"][number];
     const heavy = { ...usage, sites: Array.from({ length: 25 }, (_, i) => ({ ...site, line: i })) };
-    const found = findUsageActions(usageSignalsFor(heavy), usagePolicy);
-    expect(found.map((f) => `${f.action} ${f.points}`)).toEqual([
-      "rewrite 50",
-      "sunset -20",
-      "rewrite -20",
-    ]);
+    const found = ruleFindings(usageSignalsFor(heavy));
+    expect(found.map((f) => `${f.action} ${f.points}`)).toEqual(["rewrite 50", "rewrite -20"]);
+    // Using all of a tiny package everywhere is normal: it never cancels a native replacement.
+    const tiny = {
+      ...usageSignalsFor(heavy),
+      unpackedSize: { value: 1_200, unit: "bytes" as const, trusted: true },
+    };
+    expect(
+      ruleFindings(tiny)
+        .filter((f) => f.action !== null)
+        .map((f) => `${f.action} ${f.points}`),
+    ).toEqual(["rewrite 50", "rewrite 25"]);
   });
 });

@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeProject } from "../../src/collectors/usage/collect-usage.js";
 import { usageLimits } from "../../src/collectors/usage/limits.js";
 import type { UsageEvidence } from "../../src/collectors/usage/types.js";
-import { findUsageActions } from "../../src/scoring/usage/find-usage-actions.js";
 import { usageMessages } from "../../src/scoring/usage/messages.js";
-import { usagePolicy } from "../../src/scoring/usage/policy.js";
+import { ruleFindings } from "../helpers/rules.js";
 import { type Signals, usageSignalsFor } from "../helpers/usage-signals.js";
 
 const fixture = path.resolve(import.meta.dirname, "../fixtures/usage/workspaces");
@@ -22,17 +21,17 @@ function signalsOf(name: string): Signals {
 }
 
 describe("the workspace mismatch signal", () => {
-  it("lists each disagreeing workspace and words one fix finding", () => {
+  it("lists each disagreeing workspace and words one note (hygiene, never a verdict)", () => {
     const moment = signalsOf("moment");
     expect(moment.misplacedDeclaration?.value).toEqual([
       "declared by packages/sdk, which never uses it",
       "used by packages/app, which does not declare it",
     ]);
-    const findings = findUsageActions(moment, usagePolicy);
+    const findings = ruleFindings(moment);
     expect(findings.map((f) => [f.action, f.points, usageMessages[f.code](f.args)])).toEqual([
       [
-        "fix",
-        usagePolicy.points.misplacedDeclaration,
+        null,
+        0,
         "declared by packages/sdk, which never uses it; imported by packages/app, which does not declare it: it works only while npm hoists it",
       ],
     ]);
@@ -41,6 +40,6 @@ describe("the workspace mismatch signal", () => {
   it("is empty, and finds nothing, where the workspaces agree", () => {
     const helper = signalsOf("root-helper");
     expect(helper.misplacedDeclaration?.value).toEqual([]);
-    expect(findUsageActions(helper, usagePolicy)).toEqual([]);
+    expect(ruleFindings(helper)).toEqual([]);
   });
 });

@@ -66,9 +66,7 @@ export function quadrantPoints(
   hrefOf: (p: PackageResult) => string,
 ): BubblePoint[] {
   // A package of unknown health has no place on the health axis; the table lists it.
-  return packages.flatMap((p) =>
-    p.health === null ? [] : [quadrantPoint(p, p.health, hrefOf)],
-  );
+  return packages.flatMap((p) => (p.health === null ? [] : [quadrantPoint(p, p.health, hrefOf)]));
 }
 
 function quadrantPoint(

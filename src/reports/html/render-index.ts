@@ -28,7 +28,9 @@ export function healthDistribution(packages: readonly PackageResult[]): {
   }
   const labels = healthBuckets.map((lo, i) => (i === 4 ? `${lo}–100` : `${lo}–${lo + 19}`));
   // Unknown is its own band, never folded into a number.
-  return unknown > 0 ? { labels: [...labels, "unknown"], values: [...values, unknown] } : { labels, values };
+  return unknown > 0
+    ? { labels: [...labels, "unknown"], values: [...values, unknown] }
+    : { labels, values };
 }
 
 export const reportTitle = (result: JengaResult): string =>

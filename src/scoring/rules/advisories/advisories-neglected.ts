@@ -13,7 +13,19 @@ export const advisoriesNeglected = defineRule({
     const a = policy.advisories;
     const total = num(signals, "advisoriesTotal");
     const share = num(signals, "neverFixedShare");
-    if (total === null || share === null || total < a.minAdvisoriesForShare || share < a.neglectedShare) return null;
-    return { args: { share: Math.round(share * 100), total, threshold: Math.round(a.neglectedShare * 100) } };
+    if (
+      total === null ||
+      share === null ||
+      total < a.minAdvisoriesForShare ||
+      share < a.neglectedShare
+    )
+      return null;
+    return {
+      args: {
+        share: Math.round(share * 100),
+        total,
+        threshold: Math.round(a.neglectedShare * 100),
+      },
+    };
   },
 });

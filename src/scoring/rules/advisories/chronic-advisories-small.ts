@@ -14,10 +14,17 @@ export const chronicAdvisoriesSmall = defineRule({
     const a = policy.advisories;
     const rate = num(signals, "advisoriesLast3Years");
     const size = num(signals, "unpackedSize");
-    if (rate === null || rate < a.chronicPerYear || size === null || size >= a.smallBytes) return null;
+    if (rate === null || rate < a.chronicPerYear || size === null || size >= a.smallBytes)
+      return null;
     const years = signals.advisoriesLast3Years?.detail?.years ?? "?";
     return {
-      args: { rate, years, size: formatBytes(size), threshold: a.chronicPerYear, small: formatBytes(a.smallBytes) },
+      args: {
+        rate,
+        years,
+        size: formatBytes(size),
+        threshold: a.chronicPerYear,
+        small: formatBytes(a.smallBytes),
+      },
     };
   },
 });

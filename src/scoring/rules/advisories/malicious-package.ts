@@ -15,6 +15,8 @@ export const maliciousPackage = defineRule({
     const ids = [...(open?.fixable ?? []), ...(open?.unfixed ?? [])].filter((id) =>
       id.startsWith(maliciousPrefix),
     );
-    return open && ids.length > 0 ? { args: { ids: ids.join(", "), installed: open.installed } } : null;
+    return open && ids.length > 0
+      ? { args: { ids: ids.join(", "), installed: open.installed } }
+      : null;
   },
 });

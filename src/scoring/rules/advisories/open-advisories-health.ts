@@ -15,9 +15,15 @@ export const openAdvisoriesHealth = defineRule({
     const p = policy.healthPenalties;
     const worst = String(signals.maxSeverity?.value ?? "unknown");
     const penalty =
-      { critical: p.openAdvisoryCritical, high: p.openAdvisoryHigh, medium: p.openAdvisoryMedium, low: p.openAdvisoryLow }[
-        worst
-      ] ?? p.openAdvisoryMedium;
-    return { args: { count: open.length, ids: open.slice(0, 3).join(", "), severity: worst }, health: penalty };
+      {
+        critical: p.openAdvisoryCritical,
+        high: p.openAdvisoryHigh,
+        medium: p.openAdvisoryMedium,
+        low: p.openAdvisoryLow,
+      }[worst] ?? p.openAdvisoryMedium;
+    return {
+      args: { count: open.length, ids: open.slice(0, 3).join(", "), severity: worst },
+      health: penalty,
+    };
   },
 });

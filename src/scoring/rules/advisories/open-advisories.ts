@@ -18,7 +18,13 @@ export interface OpenAdvisories {
 export function openAdvisories(signals: SignalSet): OpenAdvisories | null {
   const open = signals.openAdvisories;
   if (list(signals, "openAdvisories").length === 0 || !open?.detail) return null;
-  const { installed = "?", fixable = "", unfixed = "", upgrades = "", crossesMajor = 0 } = open.detail;
+  const {
+    installed = "?",
+    fixable = "",
+    unfixed = "",
+    upgrades = "",
+    crossesMajor = 0,
+  } = open.detail;
   return {
     installed: String(installed),
     fixable: splitIds(String(fixable)),

@@ -13,6 +13,8 @@ export const openAdvisoryUnfixed = defineRule({
   test: ({ signals }) => {
     const open = openAdvisories(signals);
     const ids = (open?.unfixed ?? []).filter((id) => !id.startsWith(maliciousPrefix));
-    return open && ids.length > 0 ? { args: { ids: ids.join(", "), installed: open.installed } } : null;
+    return open && ids.length > 0
+      ? { args: { ids: ids.join(", "), installed: open.installed } }
+      : null;
   },
 });

@@ -15,7 +15,8 @@ export const issuesQuietFinished = defineRule({
     // Open bugs from the open list itself: a bug older than the window still counts.
     const openBugs = Number(signals.openIssues?.detail?.bugsRead ?? 0);
     if (perMonth === null || open === null) return null;
-    if (perMonth > policy.issues.quietPerMonth || openBugs > 0 || open > policy.issues.quietOpenMax) return null;
+    if (perMonth > policy.issues.quietPerMonth || openBugs > 0 || open > policy.issues.quietOpenMax)
+      return null;
     return { args: { perMonth } };
   },
 });

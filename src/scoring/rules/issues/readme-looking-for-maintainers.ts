@@ -9,7 +9,8 @@ export const readmeLookingForMaintainers = defineRule({
   health: (p) => p.issues.healthPenalties.readmeLookingForMaintainers,
   doc: "Its README asks for new maintainers: an open invitation to adopt it.",
   test: ({ signals }) =>
-    signals.maintenanceNotice?.value === "looking-for-maintainers"
+    signals.maintenanceNotice?.value === "looking-for-maintainers" &&
+    signals.archived?.value !== true
       ? { args: { text: signals.maintenanceNotice.note ?? "" } }
       : null,
 });

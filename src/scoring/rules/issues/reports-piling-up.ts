@@ -1,6 +1,6 @@
 import { num } from "../../signal-values.js";
 import { defineRule } from "../define-rule.js";
-import { responsiveness } from "./responsiveness.js";
+import { responsiveness, stopped } from "./responsiveness.js";
 
 export const reportsPilingUp = defineRule({
   id: "reportsPilingUp",
@@ -11,6 +11,7 @@ export const reportsPilingUp = defineRule({
   health: (p) => p.issues.healthPenalties.reportsPilingUp,
   doc: "A backlog of open issues, most recent ones unanswered and most new ones still open: reports are piling up with nobody to triage them.",
   test: ({ signals, policy }) => {
+    if (stopped(signals)) return null;
     const open = num(signals, "openIssues");
     const r = responsiveness(signals, policy.issues);
     if (open === null || open < policy.issues.minBacklog || !r.silent || !r.growing) return null;

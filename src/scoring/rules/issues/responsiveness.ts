@@ -11,6 +11,18 @@ export function responsiveness(signals: SignalSet, policy: IssuePolicy) {
     (days !== null && days >= policy.absentResponseDays) ||
     (Number(sampled) > 0 && Number(unanswered) / Number(sampled) >= policy.unansweredShare);
   const growing =
-    Number(opened) >= policy.minOpenedForGrowth && Number(stillOpen) / Number(opened) >= policy.growingShare;
+    Number(opened) >= policy.minOpenedForGrowth &&
+    Number(stillOpen) / Number(opened) >= policy.growingShare;
   return { days, sampled, unanswered, opened, stillOpen, months, silent, growing };
+}
+
+/** Archived, or its README says it is over: past responsiveness, so those rules add no noise to a sunset. */
+export function stopped(signals: SignalSet): boolean {
+  const notice = signals.maintenanceNotice?.value;
+  return (
+    signals.archived?.value === true ||
+    notice === "unmaintained" ||
+    notice === "deprecated" ||
+    notice === "archived"
+  );
 }

@@ -11,6 +11,8 @@ export const activeCommitters = defineRule({
   doc: "Two or more people committed regularly in the last year: a fix does not wait on one person's free time.",
   test: ({ signals, policy }) => {
     const count = num(signals, "activeMaintainers");
-    return count !== null && count >= 2 ? { args: { count, min: policy.git.activeMaintainerCommits } } : null;
+    return count !== null && count >= 2
+      ? { args: { count, min: policy.git.activeMaintainerCommits } }
+      : null;
   },
 });

@@ -12,7 +12,8 @@ export const busFactorOne = defineRule({
   test: ({ signals, facts, policy }) => {
     const factor = num(signals, "busFactor");
     if (factor === null || factor > policy.git.busFactorOne || facts.finished) return null;
-    const { months = policy.git.busFactorWindowMonths, authors = 1 } = signals.busFactor?.detail ?? {};
+    const { months = policy.git.busFactorWindowMonths, authors = 1 } =
+      signals.busFactor?.detail ?? {};
     return { args: { months, authors } };
   },
 });

@@ -13,7 +13,8 @@ export const decliningActivity = defineRule({
     const trend = num(signals, "commitTrend");
     const { last12Months, previous12Months } = signals.commitTrend?.detail ?? {};
     if (trend === null || typeof previous12Months !== "number") return null;
-    if (trend > policy.git.decliningRatio || previous12Months < policy.git.decliningMinCommits) return null;
+    if (trend > policy.git.decliningRatio || previous12Months < policy.git.decliningMinCommits)
+      return null;
     return {
       args: {
         last: last12Months ?? 0,

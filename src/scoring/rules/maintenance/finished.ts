@@ -17,6 +17,12 @@ export const finished = defineRule({
       typeof files === "number"
         ? `${files} source file${files === 1 ? "" : "s"}${typeof lines === "number" ? `, ${lines} lines` : ""}`
         : (facts.size?.text ?? "small");
-    return { args: { ...silenceArgs(facts), size, lookback: `${policy.git.securityLookbackMonths} months` } };
+    return {
+      args: {
+        ...silenceArgs(facts),
+        size,
+        lookback: `${policy.git.securityLookbackMonths} months`,
+      },
+    };
   },
 });

@@ -11,6 +11,8 @@ export const maintainerDepth = defineRule({
   doc: "More than one person can publish it: a fix does not wait on one person.",
   test: ({ signals, policy }) => {
     const count = num(signals, "maintainers");
-    return count !== null && count > policy.registry.soleMaintainerCount ? { args: { count } } : null;
+    return count !== null && count > policy.registry.soleMaintainerCount
+      ? { args: { count } }
+      : null;
   },
 });

@@ -10,6 +10,8 @@ export const noLicense = defineRule({
   doc: "Declares no license: nobody may legally fork or fix it.",
   test: ({ signals }) => {
     const license = signals.license;
-    return license && license.value === null && !license.note?.startsWith("unknown") ? { args: {} } : null;
+    return license && license.value === null && !license.note?.startsWith("unknown")
+      ? { args: {} }
+      : null;
   },
 });

@@ -12,8 +12,16 @@ export const nonTrivialSize = defineRule({
   test: ({ facts, policy }) => {
     if (!facts.nonTrivial || !facts.size) return null;
     const limit =
-      facts.size.from === "unpacked" ? policy.registry.nonTrivialBytes : policy.git.nonTrivialSourceBytes;
-    return { args: { size: facts.size.text, what: sizeWord(facts.size.from), threshold: formatBytes(limit) } };
+      facts.size.from === "unpacked"
+        ? policy.registry.nonTrivialBytes
+        : policy.git.nonTrivialSourceBytes;
+    return {
+      args: {
+        size: facts.size.text,
+        what: sizeWord(facts.size.from),
+        threshold: formatBytes(limit),
+      },
+    };
   },
 });
 

@@ -14,6 +14,12 @@ export const tinyPackage = defineRule({
     if (!facts.tiny || !facts.size) return null;
     const limit =
       facts.size.from === "unpacked" ? policy.registry.tinyBytes : policy.git.tinySourceBytes;
-    return { args: { size: facts.size.text, what: sizeWord(facts.size.from), threshold: formatBytes(limit) } };
+    return {
+      args: {
+        size: facts.size.text,
+        what: sizeWord(facts.size.from),
+        threshold: formatBytes(limit),
+      },
+    };
   },
 });

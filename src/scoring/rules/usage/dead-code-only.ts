@@ -11,6 +11,8 @@ export const deadCodeOnly = defineRule({
   doc: "Imported only by files no entry point reaches: removing it also means deleting those files, and 'unreachable' rests on jenga's reading of entry points, so it is strong but not decisive alone.",
   test: ({ signals }) => {
     const usage = usageOf(signals);
-    return usage?.value === "dead-code-only" ? { args: { sites: String(usage.detail.firstSite ?? "") } } : null;
+    return usage?.value === "dead-code-only"
+      ? { args: { sites: String(usage.detail.firstSite ?? "") } }
+      : null;
   },
 });

@@ -14,7 +14,11 @@ export const heavilyUsed = defineRule({
     if (typeof sites !== "number" || sites < policy.usage.heavyUseSites) return null;
     if (smallWithReplacement(signals, facts.tiny, policy.advisories.smallBytes)) return null;
     return {
-      args: { sites, files: Number(signals.importSites?.detail?.files ?? 0), threshold: policy.usage.heavyUseSites },
+      args: {
+        sites,
+        files: Number(signals.importSites?.detail?.files ?? 0),
+        threshold: policy.usage.heavyUseSites,
+      },
     };
   },
 });

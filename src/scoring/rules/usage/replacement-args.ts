@@ -15,7 +15,11 @@ export function replacementOf(signals: SignalSet, kind: string): Record<string, 
  * A native or one-line replacement of a small package: using all of a three-line package is
  * normal, so "used heavily" or "uses most of it" never cancels it.
  */
-export function smallWithReplacement(signals: SignalSet, tiny: boolean, smallBytes: number): boolean {
+export function smallWithReplacement(
+  signals: SignalSet,
+  tiny: boolean,
+  smallBytes: number,
+): boolean {
   const kind = signals.replacement?.detail?.kind;
   if (kind !== "native" && kind !== "micro-utility") return false;
   const size = signals.unpackedSize?.value;

@@ -5,7 +5,12 @@ export function usageOf(signals: SignalSet) {
   const usage = signals.usageClass;
   if (!usage || typeof usage.value !== "string") return null;
   const detail = usage.detail ?? {};
-  return { value: usage.value, detail, note: usage.note ?? "", declaredAs: String(detail.declaredAs ?? "") };
+  return {
+    value: usage.value,
+    detail,
+    note: usage.note ?? "",
+    declaredAs: String(detail.declaredAs ?? ""),
+  };
 }
 
 const sections: Record<string, string> = {

@@ -11,6 +11,8 @@ export const usageUnknown = defineRule({
   doc: "No import found, but a blind spot (a computed import, a file that did not parse) means it may be used: never called unused.",
   test: ({ signals }) => {
     const usage = usageOf(signals);
-    return usage?.value === "unknown" ? { args: { blindSpot: String(usage.detail.blindSpot ?? "a blind spot") } } : null;
+    return usage?.value === "unknown"
+      ? { args: { blindSpot: String(usage.detail.blindSpot ?? "a blind spot") } }
+      : null;
   },
 });
