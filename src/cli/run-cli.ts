@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { analyze, defaultConcurrency } from "../analyze.js";
+import { loadConfig } from "../config/load-config.js";
 import { InputError, UsageError } from "../errors.js";
 import { compareBaseline } from "../gate/compare-baseline.js";
 import { evaluateGate, uncheckedRules } from "../gate/evaluate-gate.js";
@@ -10,9 +11,11 @@ import { locateDeclarations } from "../reports/locate-declarations.js";
 import { writeFileAt, writeFiles } from "../reports/write-files.js";
 import { writers } from "../reports/writers.js";
 import type { JengaResult } from "../result/types.js";
+import { ruleTable } from "../scoring/rule-table.js";
 import { replaceControlCharacters } from "../util/control-characters.js";
 import { formatExplain } from "./format-explain.js";
 import { formatGateTable } from "./format-gate.js";
+import { formatRules } from "./format-rules.js";
 import { createProgress } from "./progress.js";
 import { readBaseline } from "./read-baseline.js";
 
@@ -140,6 +143,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           "jenga explain takes a package name as it appears in the lockfile, e.g. @scope/name",
         );
       io.stdout.write(formatExplain(found));
+    });
+
+  program
+    .command("rules")
+    .description("list every scoring rule: what it feeds, its points and health cost, and why")
+    .option("--config <file>", "show the rules as this config sets them")
+    .option("--json", "print the table as JSON")
+    .action(async (options: { config?: string; json?: boolean }) => {
+      const loaded = await loadConfig({
+        ...(options.config ? { file: path.resolve(io.cwd, options.config) } : {}),
+        projectDir: io.cwd,
+      });
+      const rows = ruleTable(loaded.policy);
+      io.stdout.write(options.json ? `${JSON.stringify(rows, null, 2)}\n` : formatRules(rows));
     });
 
   try {
