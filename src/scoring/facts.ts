@@ -60,10 +60,15 @@ export function computeFacts(signals: SignalSet, policy: Policy): PackageFacts {
       : source !== null && source >= git.nonTrivialSourceBytes;
   const files = num(signals, "sourceFiles");
   const lines = num(signals, "linesOfCode");
+  // Without the clone's source counts, the unpacked size stands in: a few files and a README.
   const small =
     tiny ||
     (files !== null && files <= git.smallSourceFiles) ||
-    (lines !== null && lines <= git.smallSourceLines);
+    (lines !== null && lines <= git.smallSourceLines) ||
+    (files === null &&
+      lines === null &&
+      unpacked !== null &&
+      unpacked < policy.registry.smallBytes);
 
   const quiet = silence !== null && silence >= git.abandonedMonths;
   const securityFixes = num(signals, "securityFixCommits") ?? 0;

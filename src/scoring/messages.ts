@@ -40,6 +40,8 @@ export const messages = {
     `${a.what} for ${a.months} months, and not small enough to be finished (abandoned from ${a.threshold})`,
   abandonedWithSuccessor: (a: Args) =>
     `${a.what} for ${a.months} months, and a maintained alternative exists: ${a.successor} (named by ${a.from})`,
+  lowActivity: (a: Args) =>
+    `${plural(a.commits ?? 0, "commit")} by people in the last 12 months (low from under ${a.threshold}) on a package too big to be finished`,
   finished: (a: Args) =>
     `${a.what} for ${a.months} months, but small (${a.size}) with no security fix in ${a.lookback}, no open advisory and no open bugs: finished, not abandoned`,
   busFactorOne: (a: Args) =>

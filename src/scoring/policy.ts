@@ -42,14 +42,19 @@ export const defaultPolicy = {
     soleMaintainer: 20,
     quiet: 25,
     widelyDepended: 15,
-    nonTrivialSize: 10,
+    // Real code: what makes a package worth adopting rather than inlining. With the silence of
+    // an unfinished package (40) it reaches the adopt line: a real package nobody works on.
+    nonTrivialSize: 20,
+    // Under six human commits in a year on a package too big to be finished: maintainers going
+    // quiet before they go silent. With one person and real code, it reaches the adopt line.
+    lowActivity: 20,
     tinyPackage: 25,
     // A tiny package that runs code at install time is all risk and little value.
     tinyWithInstallScript: 30,
     // Nobody has committed or released for years a package too big to be simply finished: the
     // strongest single fact for adoption, yet short of the threshold alone (it needs one
     // maintainer, wide use or real size too).
-    gitAbandoned: 35,
+    gitAbandoned: 40,
     // The same silence with a maintained alternative known (e18e's "preferred" list, or a
     // successor the publisher names): moving is cheaper than adopting, so it outscores adopt.
     abandonedWithSuccessor: 60,
@@ -82,6 +87,7 @@ export const defaultPolicy = {
     busFactorOne: 10,
     decliningActivity: 5,
     outOfSupportLine: 15,
+    lowActivity: 5,
   },
 
   advisories: advisoryPolicy,
@@ -104,6 +110,8 @@ export const defaultPolicy = {
     // ...when the year before had enough commits for the ratio to mean something.
     decliningMinCommits: 12,
     busFactorOne: 1,
+    // Fewer human commits than this in the last 12 months is low activity (one every two months).
+    lowActivityCommits: 6,
     // The bus factor follows the people of the last three years (CHAOSS counts contributor
     // absence over a recent period): a founder who left long ago does not make today's team one.
     busFactorWindowMonths: 36,
@@ -129,6 +137,9 @@ export const defaultPolicy = {
     longQuietMonths: 48,
     // Below ~4 KB unpacked (code, README and license together) a package is a few functions: cheap to inline.
     tinyBytes: 4 * 1024,
+    // Under ~24 KB unpacked (a README and license of a few KB, and a handful of source files), a
+    // quiet package may be finished: the stand-in for source counts when there is no clone.
+    smallBytes: 24 * 1024,
     // Above ~100 KB unpacked a package is real work to replace.
     nonTrivialBytes: 100 * 1024,
     // Depended on by this many packages in your own tree: removing it is not a local decision.

@@ -50,9 +50,10 @@ export const verdicts = {
 /** Order used when action scores tie, and in summaries: the most drastic first. */
 export const actions: readonly Action[] = ["sunset", "adopt", "rewrite", "fix"];
 /**
- * Which action wins when several reach their thresholds (DESIGN.md: removal and replacement
- * outrank upgrades): removing beats replacing, replacing a little code beats taking on its
- * maintenance, and any of them beats patching a package you are about to drop.
+ * Which action wins when several reach their thresholds. Removal and replacement outrank
+ * upgrades (DESIGN.md): there is no point patching a package you are about to drop. A concrete
+ * fix (a fixed advisory, a maintained line to move to) comes before adoption: it is the action
+ * to take today, and adoption stays visible in its score and reasons.
  */
-export const precedence: readonly Action[] = ["sunset", "rewrite", "adopt", "fix"];
+export const precedence: readonly Action[] = ["sunset", "rewrite", "fix", "adopt"];
 export const verdictNames = Object.keys(verdicts) as Verdict[];

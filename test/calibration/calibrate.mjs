@@ -7,9 +7,15 @@ import { calibrate, labelNames, verdictColumns } from "./lib/run.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pct = (x) => (x === null ? "  -  " : `${(x * 100).toFixed(1).padStart(5)}%`);
-const r = calibrate();
+// --without=git measures the registry-only path (a network that reaches no git host).
+const without = (process.argv.find((a) => a.startsWith("--without="))?.slice(10) ?? "")
+  .split(",")
+  .filter(Boolean);
+const r = calibrate(undefined, without);
 
-console.log(`jenga calibration: ${r.packages} labelled packages\n`);
+console.log(
+  `jenga calibration: ${r.packages} labelled packages${without.length > 0 ? ` (without ${without.join(", ")})` : ""}\n`,
+);
 console.log(`strict agreement   ${pct(r.agreement.strict)}  (verdict == label)`);
 console.log(
   `lenient agreement  ${pct(r.agreement.lenient)}  (verdict == label or a recorded second verdict)`,
@@ -43,7 +49,7 @@ for (const d of r.disagreements) {
   );
 }
 
-if (process.argv.includes("--write")) {
+if (process.argv.includes("--write") && without.length === 0) {
   const figures = {
     packages: r.packages,
     strict: Number(r.agreement.strict.toFixed(4)),

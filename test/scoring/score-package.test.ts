@@ -268,7 +268,7 @@ describe("unknown is not healthy", () => {
 });
 
 describe("decideVerdict", () => {
-  it("takes removal over replacement over adoption over a fix, each at its threshold", () => {
+  it("takes removal over replacement over a fix over adoption, each at its threshold", () => {
     expect(decideVerdict({ sunset: 0, adopt: 0, fix: 49, rewrite: 0 }, defaultPolicy)).toBe("keep");
     expect(decideVerdict({ sunset: 0, adopt: 0, fix: 50, rewrite: 0 }, defaultPolicy)).toBe("fix");
     expect(decideVerdict({ sunset: 60, adopt: 0, fix: 90, rewrite: 0 }, defaultPolicy)).toBe(

@@ -23,7 +23,12 @@ export function findReplacement(name: string): Replacement | null {
     const mapping = manifest.mappings[name];
     if (!mapping) continue;
     const replacements = mapping.replacements.map((id) => describe(id, manifest));
-    return { kind, replacements };
+    // A "preferred" entry whose every replacement is a platform API (strip-ansi →
+    // util.stripVTControlCharacters) is a native replacement, not a successor package.
+    const allNative = mapping.replacements.every(
+      (id) => manifest.replacements[id]?.type === "native",
+    );
+    return { kind: kind === "preferred" && allNative ? "native" : kind, replacements };
   }
   return null;
 }

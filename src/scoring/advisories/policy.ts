@@ -16,11 +16,12 @@ export const advisoryPolicy = {
     fixableBySeverity: {
       critical: 70,
       high: 55,
-      // Medium alone stays below the threshold; with one more finding (two majors behind, say) it is a fix.
-      medium: 35,
+      // A medium hole with a fixed version out is a concrete upgrade to make (npm audit reports
+      // it too); majors behind no longer adds points, so medium alone must reach the line.
+      medium: 50,
       low: 15,
       // Unrated advisories (no CVSS, no GitHub rating) count as medium: unknown is not harmless.
-      unknown: 35,
+      unknown: 50,
       none: 0,
     } satisfies Record<SeverityBucket, number>,
     /**

@@ -18,6 +18,7 @@ import { activeCommitters } from "./maintenance/active-committers.js";
 import { busFactorOne } from "./maintenance/bus-factor-one.js";
 import { decliningActivity } from "./maintenance/declining-activity.js";
 import { finished } from "./maintenance/finished.js";
+import { lowActivity } from "./maintenance/low-activity.js";
 import { recentCommit } from "./maintenance/recent-commit.js";
 import { deprecated } from "./registry/deprecated.js";
 import { installScripts } from "./registry/install-scripts.js";
@@ -65,6 +66,7 @@ export const allRules: readonly Rule[] = [
   widelyDepended,
   nonTrivialSize,
   decliningActivity,
+  lowActivity,
   readmeLookingForMaintainers,
   reportsPilingUp,
   advisoriesNeglected,

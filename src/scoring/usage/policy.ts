@@ -36,8 +36,11 @@ export const usagePolicy = {
      * threshold alone.
      */
     nativeReplacement: 50,
-    /** A one-line snippet replaces it (e18e's micro-utilities): strong, not decisive alone. */
-    microUtilityReplacement: 30,
+    /**
+     * A one-line snippet replaces it (e18e's micro-utilities list only packages whose whole
+     * job fits in a line or two): as decisive as a native replacement.
+     */
+    microUtilityReplacement: 50,
     /**
      * Heavily used: each of sunset and rewrite loses this much (a positive
      * number, subtracted, so the config schema's `min(0)` holds), since

@@ -19,4 +19,4 @@ export interface CalibrationResult {
 export const labelNames: string[];
 export const verdictColumns: string[];
 export function loadLabels(): LabelRecord[];
-export function calibrate(records?: LabelRecord[]): CalibrationResult;
+export function calibrate(records?: LabelRecord[], without?: string[]): CalibrationResult;

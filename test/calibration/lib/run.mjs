@@ -31,7 +31,7 @@ function evidence(source, data, fetchedAt, missing) {
 }
 
 /** The evidence maps for one package, exactly as a run with these sources would build them. */
-export function evidenceFor(record) {
+export function evidenceFor(record, without = []) {
   const dir = fixtureDir(record.name);
   const packument = readJson(path.join(dir, "packument.json"));
   const git = readJson(path.join(dir, "git.json"));
@@ -46,7 +46,14 @@ export function evidenceFor(record) {
       at,
       "unavailable: no fixture",
     ),
-    git: evidence("git", git, at, "unavailable: no snapshot of the repository"),
+    git: evidence(
+      "git",
+      without.includes("git") ? null : git,
+      at,
+      without.includes("git")
+        ? "skipped: --without git"
+        : "unavailable: no snapshot of the repository",
+    ),
     // No record for a package means the advisory database had none affecting it (checked).
     advisories: evidence(
       "advisories",
@@ -82,8 +89,8 @@ function inventoryFor(record) {
 }
 
 /** One package through buildResult, at its own evidence date. */
-export function judge(record, config = validate("calibration defaults", {})) {
-  const ev = evidenceFor(record);
+export function judge(record, config = validate("calibration defaults", {}), without = []) {
+  const ev = evidenceFor(record, without);
   const result = buildResult({
     inventory: inventoryFor(record),
     registry: new Map([[record.name, ev.registry]]),
@@ -132,10 +139,11 @@ function agreement(rows, pick) {
   return { strict: strict / rows.length, lenient: lenient / rows.length };
 }
 
-export function calibrate(records = loadLabels()) {
+/** `without`: sources to leave out, to measure a path (registry-only: ["git"]). */
+export function calibrate(records = loadLabels(), without = []) {
   const config = validate("calibration defaults", {});
   const rows = records.map((record) => {
-    const j = judge(record, config);
+    const j = judge(record, config, without);
     return {
       name: record.name,
       installed: record.installed,
