@@ -31,8 +31,13 @@ function checkBaseline(json: unknown): string | null {
       typeof p !== "object" ||
       p === null ||
       typeof (p as { name?: unknown }).name !== "string" ||
-      typeof (p as { health?: unknown }).health !== "number" ||
+      // Health is null for a package without maintenance evidence (verdict unknown).
+      !isHealth((p as { health?: unknown }).health) ||
       !(verdictNames as unknown[]).includes((p as { verdict?: unknown }).verdict),
   );
   return bad < 0 ? null : `packages[${bad}] lacks a name, a verdict or a health`;
+}
+
+function isHealth(value: unknown): boolean {
+  return value === null || typeof value === "number";
 }

@@ -73,14 +73,14 @@ export function uncheckedRules(result: JengaResult, gate: GatePolicy): string[] 
     const missing = judged.filter((p) => p.sources.advisories !== "ok");
     if (missing.length > 0)
       lines.push(
-        `not checked: advisories (gate.failOnSeverity ${gate.failOnSeverity}) for ${countOf(missing.length, judged.length)}: ${topStatuses(missing.map((p) => p.sources.advisories))}`,
+        `not checked: advisories (gate.failOnSeverity ${gate.failOnSeverity}) for ${countOf(missing.length, result.packages.length)}: ${topStatuses(missing.map((p) => p.sources.advisories))}`,
       );
   }
   if (gate.minHealth > 0 && !allowed.has("git")) {
     const unknown = judged.filter((p) => p.health === null);
     if (unknown.length > 0)
       lines.push(
-        `not checked: gate.minHealth ${gate.minHealth} for ${countOf(unknown.length, judged.length)}: health unknown (no git history and no trustworthy publish times)`,
+        `not checked: gate.minHealth ${gate.minHealth} for ${countOf(unknown.length, result.packages.length)}: health unknown (no git history and no trustworthy publish times)`,
       );
   }
   if (lines.length > 0)

@@ -25,7 +25,7 @@ describe("jenga analyze", () => {
   it("scores every package, writes the report and the JSON result", async () => {
     const result = await run(["analyze", "--json", "-", ...cacheArgs()]);
     expect(result.stderr).toContain(
-      "jenga: 4 packages: keep 3 · fix 0 · adopt 0 · rewrite 0 · sunset 1",
+      "jenga: 4 packages: keep 2 · fix 0 · adopt 0 · rewrite 0 · sunset 1 · unknown 1",
     );
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
@@ -47,11 +47,16 @@ describe("jenga analyze", () => {
     });
     // The top reason says what would change the verdict; the finding itself follows.
     expect(byName["left-pad"].reasons.slice(0, 2).map((r: { text: string }) => r.text)).toEqual([
-      'would be keep if not for: deprecated by its publisher: "use String.prototype.padStart()"',
+      'would be rewrite if not for: deprecated by its publisher: "use String.prototype.padStart()"',
       'deprecated by its publisher: "use String.prototype.padStart()"',
     ]);
     expect(byName.ms).toMatchObject({ direct: false, via: ["debug"], sources: { registry: "ok" } });
-    expect(byName["is-number"]).toMatchObject({ scopes: ["dev"], verdict: "keep" });
+    // The registry answered 404 and nothing else knows it: not enough evidence, never "healthy".
+    expect(byName["is-number"]).toMatchObject({
+      scopes: ["dev"],
+      verdict: "unknown",
+      health: null,
+    });
     expect(byName["is-number"].sources.registry).toMatch(/^unavailable: 404/);
     expect(byName.debug.repository).toEqual({
       url: "https://github.com/example/debug",
@@ -127,9 +132,26 @@ describe("jenga gate", () => {
     );
   });
 
+  it("fails closed when advisories could not be checked, unless the policy allows it", async () => {
+    const waived = {
+      waivers: [{ package: "left-pad", reason: "replacing it this quarter", until: "2999-01-01" }],
+    };
+    await writeFile(path.join(project.dir, "jenga.config.json"), JSON.stringify(waived));
+    const closed = await run(["gate", "--quiet", "--no-advisories", ...cacheArgs()]);
+    expect(closed.code).toBe(1);
+    expect(closed.stdout).toMatch(/^jenga gate: failed: checks could not run\n/);
+    expect(closed.stdout).toContain(
+      "not checked: advisories (gate.failOnSeverity high) for 3 of 4 packages: skipped: --no-advisories (3)",
+    );
+    const allowed = { ...waived, gate: { allowMissing: ["advisories"] } };
+    await writeFile(path.join(project.dir, "jenga.config.json"), JSON.stringify(allowed));
+    expect((await run(["gate", "--quiet", "--no-advisories", ...cacheArgs()])).code).toBe(0);
+  });
+
   it("passes when the failure is waived, until the waiver expires", async () => {
     const config = (until: string) =>
       JSON.stringify({
+        gate: { allowMissing: ["advisories"] },
         waivers: [{ package: "left-pad", reason: "replacing it this quarter", until }],
       });
     await writeFile(path.join(project.dir, "jenga.config.json"), config("2999-01-01"));

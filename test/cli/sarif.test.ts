@@ -11,11 +11,23 @@ describe("jenga --sarif", () => {
     expect(result.code).toBe(1);
     const log = JSON.parse(await readFile(path.join(state.project.dir, "out/jenga.sarif"), "utf8"));
     expect(log.version).toBe("2.1.0");
-    const [leftPad] = log.runs[0].results;
+    const results = log.runs[0].results;
+    const leftPad = results.find(
+      (r: { properties: { package: string } }) => r.properties.package === "left-pad",
+    );
     expect(leftPad).toMatchObject({ ruleId: "jenga/sunset", level: "error" });
     expect(leftPad.message.text).toMatch(
-      /^sunset left-pad@1\.3\.0: would be keep if not for: deprecated by its publisher/,
+      /^sunset left-pad@1\.3\.0: would be rewrite if not for: deprecated by its publisher/,
     );
+    // The package no registry knows is a note: a gap in the evidence, not a finding.
+    expect(
+      results.find(
+        (r: { properties: { package: string } }) => r.properties.package === "is-number",
+      ),
+    ).toMatchObject({
+      ruleId: "jenga/unknown",
+      level: "note",
+    });
     const { artifactLocation, region } = leftPad.locations[0].physicalLocation;
     expect(artifactLocation).toEqual({ uri: "package.json", uriBaseId: "%SRCROOT%" });
     const manifest = await readFile(path.join(state.project.dir, "package.json"), "utf8");

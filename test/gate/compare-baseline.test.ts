@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatGateTable } from "../../src/cli/format-gate.js";
 import { compareBaseline, verdictRank } from "../../src/gate/compare-baseline.js";
 import type { PackageResult } from "../../src/result/types.js";
+import type { Verdict } from "../../src/scoring/verdicts.js";
 import { jengaResult, packageResult } from "../helpers/result.js";
 
 const gate = { failOn: ["sunset" as const, "adopt" as const], minHealth: 30 };
@@ -83,7 +84,25 @@ describe("compareBaseline", () => {
     const order = Object.entries(verdictRank)
       .sort(([, a], [, b]) => a - b)
       .map(([v]) => v);
-    expect(order).toEqual(["keep", "fix", "rewrite", "adopt", "sunset"]);
+    expect(order).toEqual(["unknown", "keep", "fix", "rewrite", "adopt", "sunset"]);
+  });
+
+  it("counts an unknown package as neither new risk nor an escalation", () => {
+    const gate = {
+      failOn: ["sunset", "unknown"] as Verdict[],
+      minHealth: 50,
+      failOnSeverity: null,
+    };
+    const { failures, known } = compareBaseline(
+      jengaResult([
+        packageResult({ name: "new", verdict: "unknown", health: null }),
+        packageResult({ name: "was-keep", verdict: "unknown", health: null }),
+      ]),
+      jengaResult([packageResult({ name: "was-keep", verdict: "keep", health: 90 })]),
+      gate,
+    );
+    expect(failures).toEqual([]);
+    expect(known).toBe(2);
   });
 
   it("prints what is new or worse in the gate table", () => {

@@ -44,7 +44,7 @@ export function jengaResult(
   packages: PackageResult[],
   extra: Partial<JengaResult> = {},
 ): JengaResult {
-  const summary = { keep: 0, fix: 0, adopt: 0, rewrite: 0, sunset: 0 };
+  const summary = { keep: 0, fix: 0, adopt: 0, rewrite: 0, sunset: 0, unknown: 0 };
   for (const p of packages) summary[p.verdict]++;
   return {
     schemaVersion: 1,

@@ -54,7 +54,7 @@ describe("HTML report: index", () => {
       $('input[name="verdict"]')
         .map((_, el) => $(el).attr("value"))
         .get(),
-    ).toEqual(["keep", "fix", "adopt", "rewrite", "sunset"]);
+    ).toEqual(["keep", "fix", "adopt", "rewrite", "sunset", "unknown"]);
     const sortable = $("#packages thead th[aria-sort]");
     expect(sortable.length).toBeGreaterThan(10);
     sortable.each((_, th) => expect($(th).find("button[type=button][data-sort]").length).toBe(1));

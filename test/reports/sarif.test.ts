@@ -73,6 +73,7 @@ describe("SARIF writer", () => {
       "jenga/adopt",
       "jenga/rewrite",
       "jenga/fix",
+      "jenga/unknown",
     ]);
     expect(run.tool.driver.rules[0].help.text).toBe(verdicts.sunset.remediation);
     expect(run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([
@@ -83,6 +84,24 @@ describe("SARIF writer", () => {
       ["jenga/fix", "warning"],
     ]);
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+  });
+
+  it("reports an unknown package as a note, never an error, naming what is missing", () => {
+    const unknown = jengaResult([
+      packageResult({
+        name: "mystery",
+        verdict: "unknown",
+        health: null,
+        reasons: [reason("not enough evidence to decide: no git history (unavailable: offline)")],
+      }),
+    ]);
+    const [run] = expectValidSarif(renderSarif(unknown, new Map())).runs;
+    expect(run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([
+      ["jenga/unknown", "note"],
+    ]);
+    expect(run.results[0].message.text).toBe(
+      "unknown mystery@1.0.0: not enough evidence to decide: no git history (unavailable: offline)",
+    );
   });
 
   it("says verdict and top reasons, located at the declaring line relative to %SRCROOT%", () => {
