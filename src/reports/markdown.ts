@@ -43,6 +43,7 @@ export function renderMarkdown(result: JengaResult): string {
   }
   if (actionable.length > maxRows)
     lines.push("", `…and ${actionable.length - maxRows} more in the full report.`);
+  lines.push(...funderLines(result));
   return `${lines.join("\n")}\n`;
 }
 
@@ -52,4 +53,24 @@ function unknownLine(unknown: JengaResult["packages"]): string {
   const shown = direct.slice(0, maxRows).map(cell).join(", ");
   const more = direct.length > maxRows ? `, and ${direct.length - maxRows} more` : "";
   return `**${unknown.length} unknown** (not enough evidence to decide)${direct.length > 0 ? `; direct dependencies: ${shown}${more}` : ""}.`;
+}
+
+/** How many funding targets the summary names. */
+const maxFunders = 10;
+
+/** The funders' ranking: adopt candidates, then fixes upstream needs help with. */
+function funderLines(result: JengaResult): string[] {
+  const funders = (result.funders ?? []).slice(0, maxFunders);
+  if (funders.length === 0) return [];
+  return [
+    "",
+    "### For funders",
+    "",
+    "| # | package | verdict | impact | health | why |",
+    "|---|---|---|---|---|---|",
+    ...funders.map(
+      (f, i) =>
+        `| ${i + 1} | ${cell(f.name)} | ${f.verdict} | ${f.impact} | ${f.health ?? "unknown"} | ${cell(f.why)} |`,
+    ),
+  ];
 }

@@ -13,6 +13,7 @@ import { formatMessage } from "../scoring/messages.js";
 import { scorePackage } from "../scoring/score-package.js";
 import { type Verdict, verdictNames } from "../scoring/verdicts.js";
 import { computeSignals } from "../signals/compute-signals.js";
+import { rankFunders } from "./funders.js";
 import { attachDownstreamDrag, attachLeverage } from "./leverage.js";
 import type { JengaResult, PackageResult } from "./types.js";
 import { findWaiver } from "./waivers.js";
@@ -56,6 +57,7 @@ export function buildResult(input: ResultInput): JengaResult {
     })),
     packages,
     summary,
+    funders: rankFunders(packages),
     notes: runNotes(packages),
     sources: sourceSummary(packages),
     config: { file: input.config.file, gate: { ...input.config.policy.gate } },

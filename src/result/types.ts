@@ -16,6 +16,8 @@ export interface JengaResult {
   projects: ProjectResult[];
   packages: PackageResult[];
   summary: Record<Verdict, number>;
+  /** For funders: adopt candidates, then fix candidates whose need is upstream's, most in need first. */
+  funders: FunderCandidate[];
   /** Run-wide facts the reader should know (a mirror was detected, a source was off). */
   notes: string[];
   /** Per source: how many packages had data, and the distinct reasons others did not. */
@@ -66,4 +68,16 @@ export interface PackageResult {
   signals: Record<string, SignalResult>;
   sources: Record<SourceName, SourceStatus>;
   waiver: { reason: string; until: string; expired: boolean } | null;
+}
+
+/** One funding target (src/result/funders.ts). */
+export interface FunderCandidate {
+  name: string;
+  verdict: "adopt" | "fix";
+  impact: number;
+  health: number | null;
+  /** impact × (100 − health) × the share of real code it carries, / 100: the ranking key. */
+  need: number;
+  /** The reason that makes it a candidate. */
+  why: string;
 }

@@ -1,3 +1,4 @@
+import { rankFunders } from "../../src/result/funders.js";
 import type { JengaResult, PackageResult } from "../../src/result/types.js";
 
 export function packageResult(extra: Partial<PackageResult> = {}): PackageResult {
@@ -55,6 +56,7 @@ export function jengaResult(
     ],
     packages,
     summary,
+    funders: rankFunders(packages),
     notes: [],
     sources: {
       registry: { ok: packages.length, missing: {} },

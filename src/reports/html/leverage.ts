@@ -20,7 +20,7 @@ const waived = (p: PackageResult): boolean => p.waiver !== null && !p.waiver.exp
 /** The few non-keep packages with most leverage: direct ones first, then by dependents and score. */
 export function whereToActFirst(packages: readonly PackageResult[]): PackageResult[] {
   return packages
-    .filter((p) => p.verdict !== "keep" && !waived(p))
+    .filter((p) => p.verdict !== "keep" && p.verdict !== "unknown" && !waived(p))
     .sort(
       (a, b) =>
         Number(b.direct) - Number(a.direct) ||
@@ -29,18 +29,4 @@ export function whereToActFirst(packages: readonly PackageResult[]): PackageResu
         a.name.localeCompare(b.name),
     )
     .slice(0, actFirstLimit);
-}
-
-/**
- * Grant targets: adopt and fix candidates ranked by impact × (100 − health),
- * so a widely used package in poor health ranks above a sick one nobody uses.
- */
-export function fundingCandidates(
-  packages: readonly PackageResult[],
-): { pkg: PackageResult; need: number }[] {
-  return packages
-    .filter((p) => p.verdict === "adopt" || p.verdict === "fix")
-    .map((pkg) => ({ pkg, need: impactOf(pkg) * (100 - (pkg.health ?? 0)) }))
-    .sort((a, b) => b.need - a.need || a.pkg.name.localeCompare(b.pkg.name))
-    .slice(0, fundingLimit);
 }

@@ -4,7 +4,7 @@ import { jsonForScript, quadrantPoints } from "./chart-data.js";
 import { html, type SafeHtml } from "./escape.js";
 import { packagePagePath, projectPagePath } from "./file-names.js";
 import { renderPage } from "./layout.js";
-import { fundingCandidates, impactOf, topScore, whereToActFirst } from "./leverage.js";
+import { fundingLimit, topScore, whereToActFirst } from "./leverage.js";
 import { packageTable } from "./package-table.js";
 
 export { contentSecurityPolicy } from "./layout.js";
@@ -48,7 +48,7 @@ export function renderIndex(result: JengaResult): string {
 ${summary(result)}
 ${actFirst(result.packages)}
 ${charts()}
-${funding(result.packages)}
+${funding(result)}
 ${portfolio ? projects(result) : ""}
 ${result.notes.length > 0 ? html`<section aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul class="notes">${result.notes.map((n) => html`<li>${n}</li>`)}</ul></section>` : ""}
 ${sourcesTable(result)}
@@ -97,17 +97,21 @@ function charts(): SafeHtml {
 </section>`;
 }
 
-function funding(packages: readonly PackageResult[]): SafeHtml {
-  const rows = fundingCandidates(packages).map(
-    ({ pkg, need }, i) =>
-      html`<tr><td>${i + 1}</td><th scope="row">${packageLink(pkg)}</th><td><span class="badge v-${pkg.verdict}">${pkg.verdict}</span></td><td>${impactOf(pkg)}</td><td>${pkg.health}</td><td>${need}</td></tr>`,
-  );
+function funding(result: JengaResult): SafeHtml {
+  const byName = new Map(result.packages.map((p) => [p.name, p]));
+  const rows = (result.funders ?? []).slice(0, fundingLimit).flatMap((f, i) => {
+    const pkg = byName.get(f.name);
+    if (!pkg) return [];
+    return [
+      html`<tr><td>${i + 1}</td><th scope="row">${packageLink(pkg)}</th><td><span class="badge v-${f.verdict}">${f.verdict}</span></td><td>${f.impact}</td><td>${f.health ?? "unknown"}</td><td>${f.need}</td><td>${f.why}</td></tr>`,
+    ];
+  });
   return html`<section aria-labelledby="fund-h"><h2 id="fund-h">For funders</h2>
-<p class="muted">Adopt and fix candidates ranked by impact × (100 − health): load-bearing packages in poor health first.</p>
+<p class="muted">Adopt candidates, then fixes that upstream needs help with (slow fixes, reports piling up), ranked by impact × maintenance risk × the real code they carry. Never unused packages, never your own upgrade debt.</p>
 ${
   rows.length > 0
-    ? html`<div class="table-wrap"><table class="ranking"><thead><tr><th scope="col">#</th><th scope="col">Package</th><th scope="col">Verdict</th><th scope="col">Impact</th><th scope="col">Health</th><th scope="col">Need</th></tr></thead><tbody>${rows}</tbody></table></div>`
-    : html`<p>No adopt or fix candidates.</p>`
+    ? html`<div class="table-wrap"><table class="ranking"><thead><tr><th scope="col">#</th><th scope="col">Package</th><th scope="col">Verdict</th><th scope="col">Impact</th><th scope="col">Health</th><th scope="col">Need</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    : html`<p>No adopt candidates, and no fix that upstream needs help with.</p>`
 }</section>`;
 }
 
