@@ -107,7 +107,7 @@ describe("HTML report: index", () => {
     expect(names).toEqual(["mine", "deep"]);
   });
 
-  it("ranks adopt and fix candidates for funders by impact × (100 − health)", () => {
+  it("lists the result's funders: adopt candidates, then fixes upstream needs help with", () => {
     const { $ } = render(
       jengaResult([
         packageResult({
@@ -125,6 +125,30 @@ describe("HTML report: index", () => {
           dependents: 50,
           impact: 60,
           health: 20,
+          reasons: [
+            {
+              signal: "timeToFix",
+              code: "slowFixes",
+              text: "fixes take 400 days",
+              action: "fix",
+              points: 15,
+            },
+          ],
+        }),
+        packageResult({
+          name: "behind",
+          verdict: "fix",
+          impact: 90,
+          health: 50,
+          reasons: [
+            {
+              signal: "majorsBehind",
+              code: "majorsBehind",
+              text: "2 major lines behind",
+              action: null,
+              points: 0,
+            },
+          ],
         }),
         packageResult({ name: "gone", verdict: "sunset", dependents: 100, health: 0 }),
       ]),
@@ -132,9 +156,9 @@ describe("HTML report: index", () => {
     const names = $("table.ranking tbody th")
       .map((_, th) => $(th).text())
       .get();
-    expect(names).toEqual(["big-sick", "small-sick"]);
-    // Impact is the result's own axis (src/scoring/impact.ts), not recomputed by the report.
-    expect($("table.ranking tbody tr").first().children().last().text()).toBe(String(60 * 80));
+    // Adopt first; the user's own lag ("behind") and a removal ("gone") are never funding targets.
+    expect(names).toEqual(["small-sick", "big-sick"]);
+    expect($("table.ranking tbody tr").last().children().last().text()).toBe("fixes take 400 days");
   });
 
   it("puts chart data in a JSON block that cannot close its element", () => {

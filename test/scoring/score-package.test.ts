@@ -155,7 +155,8 @@ describe("verdicts from registry evidence", () => {
       "no release for 116 months, and not small enough to be finished (abandoned from 24 months)",
     );
     expect(result.texts).toContain("12 packages in your tree depend on it (from 5)");
-    expect(result.scores.adopt).toBe(80);
+    // abandoned 40 + one maintainer 20 + 12 dependents 15 + 400 KB 20.
+    expect(result.scores.adopt).toBe(95);
   });
 
   it("explains a keep by the highest action that stayed below its threshold", () => {
@@ -277,7 +278,8 @@ describe("decideVerdict", () => {
     expect(decideVerdict({ sunset: 0, adopt: 70, fix: 60, rewrite: 55 }, defaultPolicy)).toBe(
       "rewrite",
     );
-    expect(decideVerdict({ sunset: 0, adopt: 60, fix: 90, rewrite: 0 }, defaultPolicy)).toBe(
+    expect(decideVerdict({ sunset: 0, adopt: 90, fix: 50, rewrite: 0 }, defaultPolicy)).toBe("fix");
+    expect(decideVerdict({ sunset: 0, adopt: 60, fix: 49, rewrite: 0 }, defaultPolicy)).toBe(
       "adopt",
     );
   });
@@ -290,7 +292,7 @@ describe("what would change the verdict", () => {
       pkg: { dependents: 12, versions: ["1.7.0"] },
     });
     expect(result.verdict).toBe("adopt");
-    // adopt 80 of 60: without the silence (35) it is 45, below the threshold.
+    // adopt 95 of 60: without the silence (40) it is 55, below the threshold.
     expect(result.texts[0]).toBe(
       "would be keep if not for: no release for 116 months, and not small enough to be finished (abandoned from 24 months)",
     );
@@ -369,6 +371,6 @@ describe("rules as data", () => {
       pkg: { dependents: 12, versions: ["1.7.0"] },
       policy: legacy,
     });
-    expect(result.scores.adopt).toBe(45);
+    expect(result.scores.adopt).toBe(55);
   });
 });
