@@ -61,6 +61,27 @@ describe("README maintenance notices", () => {
     ).toBe("archived");
   });
 
+  it("does not read a coming change as the end of the package", () => {
+    for (const sentence of [
+      "CommonJS will no longer be supported in the next major.",
+      "The UMD build is no longer supported from v5; use the ESM entry.",
+      "Node 14 is no longer supported.",
+      "The legacy API is no longer supported since 3.0.",
+    ])
+      expect(findReadmeNotices(rendered(`<h1>lib</h1><p>${sentence}</p>`)), sentence).toEqual([]);
+    expect(
+      findReadmeNotices(
+        rendered("<h1>lib</h1><p>This library is no longer supported. Use lib2.</p>"),
+      ),
+    ).toEqual([
+      {
+        kind: "unmaintained",
+        where: "paragraph",
+        text: "This library is no longer supported. Use lib2.",
+      },
+    ]);
+  });
+
   it("ignores hostile and hidden markup, and notices buried below the top", () => {
     const hostile = rendered(
       `<h1>lib</h1><!-- no longer maintained --><script>document.write("unmaintained")</script><style>p::after{content:"deprecated"}</style>` +

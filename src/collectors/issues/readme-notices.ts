@@ -31,7 +31,7 @@ const PATTERNS: readonly { kind: NoticeKind; pattern: RegExp }[] = [
   {
     kind: "unmaintained",
     pattern:
-      /\bunmaintained\b|\bno longer (being )?(actively )?(maintained|supported|developed)\b|\bnot (actively |being )?maintained (anymore|any more|any longer)\b|\b(project|repository|package) (is |has been )?abandoned\b|\bproject status: (abandoned|inactive|unsupported)\b|\bmaintenance: no\b/i,
+      /\bunmaintained\b|\bno longer (being )?(actively )?(maintained|developed)\b|\b(this|the) (project|package|library|module|repo|repository|tool|plugin)\b[^.]{0,40}?\bno longer (actively )?supported\b|\bnot (actively |being )?maintained (anymore|any more|any longer)\b|\b(project|repository|package) (is |has been )?abandoned\b|\bproject status: (abandoned|inactive|unsupported)\b|\bmaintenance: no\b/i,
   },
   {
     kind: "archived",
@@ -81,9 +81,18 @@ export function findReadmeNotices(html: string): ReadmeNotice[] {
   return found;
 }
 
+/**
+ * A sentence about what a coming version drops ("CommonJS will no longer be maintained in
+ * the next major", "Node 14 is no longer supported from v5") announces a change, not the
+ * end of the package.
+ */
+const FUTURE_CHANGE =
+  /\b(next|upcoming|coming|future) (major|version|release)\b|\b(in|from|since|starting (with|from)|as of) v?\d+(\.\d+)*\b|\bwill no longer\b|\bnode(\.js)? \d+/i;
+
 function match(text: string, where: ReadmeNotice["where"], heading: boolean): ReadmeNotice | null {
   for (const { kind, pattern } of PATTERNS) {
     const m = pattern.exec(text);
+    if (m && FUTURE_CHANGE.test(sentenceAt(text, m.index))) continue;
     if (m)
       return {
         kind,
@@ -129,6 +138,13 @@ function decodeSafely(value: string): string {
 function clean(text: string): string {
   const collapsed = text.slice(0, MAX_BLOCK).replace(/\s+/g, " ").trim();
   return hasControlCharacters(collapsed) ? collapsed.replace(/[\p{Cc}\p{Cf}]/gu, "") : collapsed;
+}
+
+/** The whole sentence a match sits in. */
+function sentenceAt(text: string, index: number): string {
+  const start = Math.max(0, text.lastIndexOf(".", index) + 1);
+  const end = text.indexOf(".", index);
+  return text.slice(start, end < 0 ? undefined : end);
 }
 
 /** The sentence around a match: a notice is quoted, not the whole paragraph. */
