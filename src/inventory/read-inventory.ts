@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
+import { pushAll } from "../util/extremes.js";
 import { parseCycloneDx } from "./cyclonedx.js";
 import { detectInputKind, LOCKFILES } from "./detect-input.js";
 import { findWorkspaceFolders } from "./find-workspaces.js";
@@ -126,9 +127,8 @@ async function readManifests(
   const pnpmWorkspace = join(folder, "pnpm-workspace.yaml");
   if ((kind === "pnpm-lock" || kind === "package-json") && existsSync(pnpmWorkspace)) {
     const label = join(labelFolder, "pnpm-workspace.yaml");
-    patterns.push(
-      ...pnpmWorkspacePatterns(parseYamlText(await readText(pnpmWorkspace, label), label)),
-    );
+    const yaml = parseYamlText(await readText(pnpmWorkspace, label), label);
+    pushAll(patterns, pnpmWorkspacePatterns(yaml));
   }
   for (const workspace of await findWorkspaceFolders(folder, patterns)) {
     const label = join(labelFolder, workspace, "package.json");

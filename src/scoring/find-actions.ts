@@ -1,4 +1,5 @@
 import type { SignalSet } from "../signals/compute-signals.js";
+import { pushAll } from "../util/extremes.js";
 import { findAdvisoryActions } from "./advisories/find-advisory-actions.js";
 import { findGitActions } from "./find-git-actions.js";
 import { findIssueActions } from "./issues/find-issue-actions.js";
@@ -129,10 +130,10 @@ export function findActionFindings(signals: SignalSet, policy: Policy): Finding[
       });
     }
   }
-  found.push(...findGitActions(signals, policy));
-  found.push(...findAdvisoryActions(signals, policy.advisories));
-  found.push(...findIssueActions(signals, policy.issues));
-  found.push(...findUsageActions(signals, policy.usage));
+  pushAll(found, findGitActions(signals, policy));
+  pushAll(found, findAdvisoryActions(signals, policy.advisories));
+  pushAll(found, findIssueActions(signals, policy.issues));
+  pushAll(found, findUsageActions(signals, policy.usage));
   return countEachFactOnce(found);
 }
 

@@ -1,5 +1,6 @@
 import type { SignalResult } from "../../signals/define-signal.js";
 import type { UsageSignalId } from "../../signals/usage/catalog-entries.js";
+import { pushAll } from "../../util/extremes.js";
 import type { Action } from "../verdicts.js";
 import type { UsageMessageCode } from "./messages.js";
 import type { UsagePolicy } from "./policy.js";
@@ -77,11 +78,9 @@ export function findUsageActions(signals: UsageSignals, policy: UsagePolicy): Us
       points: policy.points.misplacedDeclaration,
     });
   }
-  found.push(
-    ...replacementFindings(signals, policy),
-    ...heavyUse(signals, policy),
-    ...usedFractionFindings(signals, policy),
-  );
+  pushAll(found, replacementFindings(signals, policy));
+  pushAll(found, heavyUse(signals, policy));
+  pushAll(found, usedFractionFindings(signals, policy));
   return found;
 }
 
