@@ -7,6 +7,7 @@ import { InputError, UsageError } from "../errors.js";
 import { compareBaseline } from "../gate/compare-baseline.js";
 import { evaluateGate } from "../gate/evaluate-gate.js";
 import { locateDeclarations } from "../reports/locate-declarations.js";
+import { trustedFolder } from "../reports/refuse-links.js";
 import { writeFileAt, writeFiles } from "../reports/write-files.js";
 import { writers } from "../reports/writers.js";
 import type { JengaResult } from "../result/types.js";
@@ -165,7 +166,7 @@ function reportKnown(
 async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
   const { result, progress } = await runAnalysisOnly(paths, options, io);
   const outDir = path.resolve(io.cwd, options.out);
-  await writeFiles(outDir, writers.html(result));
+  await writeFiles(outDir, writers.html(result), trustedFolder(io.cwd, outDir));
   await emit(options.json, writers.json(result)["jenga.json"] ?? "", io);
   await emit(options.markdown, writers.markdown(result)["jenga.md"] ?? "", io);
   if (options.sarif) {
@@ -217,7 +218,10 @@ async function runAnalysisOnly(
 async function emit(target: string | undefined, content: string, io: CliIo): Promise<void> {
   if (!target) return;
   if (target === "-") io.stdout.write(content);
-  else await writeFileAt(path.resolve(io.cwd, target), content);
+  else {
+    const file = path.resolve(io.cwd, target);
+    await writeFileAt(file, content, trustedFolder(io.cwd, file));
+  }
 }
 
 function positiveInt(value: string): number {
