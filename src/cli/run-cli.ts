@@ -11,7 +11,7 @@ import { trustedFolder } from "../reports/refuse-links.js";
 import { writeFileAt, writeFiles } from "../reports/write-files.js";
 import { writers } from "../reports/writers.js";
 import type { JengaResult } from "../result/types.js";
-import { replaceControlCharacters } from "../util/control-characters.js";
+import { printableLines, replaceControlCharacters } from "../util/control-characters.js";
 import { formatExplain } from "./format-explain.js";
 import { formatGateTable } from "./format-gate.js";
 import { createProgress } from "./progress.js";
@@ -62,8 +62,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .version(version, "-V, --version")
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeOut: (s) => io.stdout.write(printableLines(s)),
+      writeErr: (s) => io.stderr.write(printableLines(s)),
     });
 
   const addPaths = (command: Command) =>
@@ -174,7 +174,8 @@ async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
     const locations = await locateDeclarations(result, io.cwd);
     await emit(options.sarif, writers.sarif(result, locations)["jenga.sarif"] ?? "", io);
   }
-  if (!options.quiet) io.stderr.write(progress.summary(result, `${outDir}/index.html`));
+  if (!options.quiet)
+    io.stderr.write(printableLines(progress.summary(result, `${outDir}/index.html`)));
   return { result, gate: result.config.gate };
 }
 
@@ -232,21 +233,22 @@ function positiveInt(value: string): number {
 }
 
 function reportError(error: unknown, io: CliIo): number {
+  const print = (text: string) => io.stderr.write(printableLines(text));
   if (error instanceof CommanderError) {
     // --help and --version end through here too, successfully.
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.error;
   }
   if (error instanceof InputError) {
-    io.stderr.write(`jenga: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
+    print(`jenga: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
     return exitCodes.error;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(
+    print(
       `jenga: ${error.message}\n${error.problems.map((p) => `  - ${p}\n`).join("")}${error.hint ? `hint: ${error.hint}\n` : ""}`,
     );
     return exitCodes.error;
   }
-  io.stderr.write(
+  print(
     `jenga: internal error (a bug: please report it)\n${(error as Error)?.stack ?? String(error)}\n`,
   );
   return exitCodes.error;
