@@ -140,9 +140,15 @@ async function readManifests(
   return manifests;
 }
 
+/**
+ * Every input's text, without the byte order mark an editor on Windows may add:
+ * npm, yarn and pnpm all read such files, and yarn classic's grammar (unlike
+ * the JSON and YAML readers) chokes on the mark.
+ */
 async function readText(file: string, label: string): Promise<string> {
   try {
-    return await readFile(file, "utf8");
+    const text = await readFile(file, "utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
     throw new InputError(label, describeFsError(error as NodeJS.ErrnoException), undefined, HINT);
   }

@@ -137,7 +137,9 @@ function workspacePatterns(value: unknown): string[] {
 
 async function readJson(file: string): Promise<Record<string, unknown> | null> {
   try {
-    const data: unknown = JSON.parse(await readFile(file, "utf8"));
+    const text = await readFile(file, "utf8");
+    // A byte order mark (editors on Windows) is legal to npm and not to JSON.parse.
+    const data: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     return data && typeof data === "object" && !Array.isArray(data)
       ? (data as Record<string, unknown>)
       : null;
