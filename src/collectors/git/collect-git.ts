@@ -171,6 +171,11 @@ export function createGitCollector(ctx: GitContext): GitCollector {
       }
       try {
         const read = await readHistory(url, { url, directory: target.directory });
+        // An empty advertisement (an empty repository, or a server that answers nothing
+        // useful) clones "successfully" into nothing: no history was read, so nothing is
+        // known and nothing is cached; a later run asks again.
+        if (read.head === null)
+          return missingEvidence("git", "unavailable: the repository has no commits");
         const evidence =
           read.sourceBytes === null && blobs && !blobs.ok
             ? { ...read, sourceNote: blobs.status }
