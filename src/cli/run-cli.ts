@@ -8,7 +8,8 @@ import { compareBaseline } from "../gate/compare-baseline.js";
 import { evaluateGate } from "../gate/evaluate-gate.js";
 import { locateDeclarations } from "../reports/locate-declarations.js";
 import { trustedFolder } from "../reports/refuse-links.js";
-import { writeFileAt, writeFiles } from "../reports/write-files.js";
+import { writeFileAt } from "../reports/write-files.js";
+import { writeReport } from "../reports/write-report.js";
 import { writers } from "../reports/writers.js";
 import type { JengaResult } from "../result/types.js";
 import { printableLines, replaceControlCharacters } from "../util/control-characters.js";
@@ -166,7 +167,7 @@ function reportKnown(
 async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
   const { result, progress } = await runAnalysisOnly(paths, options, io);
   const outDir = path.resolve(io.cwd, options.out);
-  await writeFiles(outDir, writers.html(result), trustedFolder(io.cwd, outDir));
+  await writeReport(outDir, writers.html(result), trustedFolder(io.cwd, outDir));
   await emit(options.json, writers.json(result)["jenga.json"] ?? "", io);
   await emit(options.markdown, writers.markdown(result)["jenga.md"] ?? "", io);
   if (options.sarif) {
