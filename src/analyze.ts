@@ -13,7 +13,7 @@ import { createRegistryClient } from "./collectors/net/registry-client.js";
 import { createTarballClient } from "./collectors/net/tarball-client.js";
 import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
 import type { RegistryEvidence } from "./collectors/registry/types.js";
-import { normalizeRepositoryUrl } from "./collectors/repository-url.js";
+import { repositoryCloneTarget } from "./collectors/repository-url.js";
 import {
   type Evidence,
   missingEvidence,
@@ -150,6 +150,7 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
               env: options.env,
               concurrency,
               offline: options.offline === true,
+              allowHosts: loaded.config.git?.allowHosts ?? [],
               ...(options.gitRunner ? { runner: options.gitRunner } : {}),
               ...(options.gitLimits ? { limits: options.gitLimits } : {}),
             },
@@ -238,7 +239,7 @@ async function collectGit(
         report(pkg.name);
         return;
       }
-      const repo = normalizeRepositoryUrl(data.repository?.url, data.repository?.directory ?? null);
+      const repo = repositoryCloneTarget(data.repository?.url, data.repository?.directory ?? null);
       if (!repo) {
         result.set(pkg.name, missingEvidence("git", "skipped: no usable repository URL"));
         report(pkg.name);

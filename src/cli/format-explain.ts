@@ -2,6 +2,7 @@ import type { PackageResult } from "../result/types.js";
 import { actions, verdicts } from "../scoring/verdicts.js";
 import type { SignalResult } from "../signals/define-signal.js";
 import { replaceControlCharacters as clean } from "../util/control-characters.js";
+import { maxOf } from "../util/extremes.js";
 
 /**
  * Everything the result says about one package, as plain text for a terminal.
@@ -44,11 +45,11 @@ export function formatExplain(p: PackageResult): string {
   lines.push("", "signals:");
   const signals = Object.entries(p.signals).sort(([a], [b]) => a.localeCompare(b));
   if (signals.length === 0) lines.push("  none");
-  const width = Math.max(0, ...signals.map(([id]) => clean(id).length));
+  const width = Math.max(0, maxOf(signals.map(([id]) => clean(id).length)));
   for (const [id, s] of signals) lines.push(`  ${clean(id).padEnd(width)}  ${signal(s)}`);
   lines.push("", "sources:");
   const sources = Object.entries(p.sources);
-  const sourceWidth = Math.max(0, ...sources.map(([name]) => name.length));
+  const sourceWidth = Math.max(0, maxOf(sources.map(([name]) => name.length)));
   for (const [name, status] of sources)
     lines.push(`  ${name.padEnd(sourceWidth)}  ${clean(String(status))}`);
   return `${lines.join("\n")}\n`;

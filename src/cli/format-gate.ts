@@ -1,5 +1,6 @@
 import type { GateFailure } from "../gate/evaluate-gate.js";
 import { replaceControlCharacters as clean } from "../util/control-characters.js";
+import { maxOf } from "../util/extremes.js";
 
 /** A short plain-text table of what failed and why; terminal-safe (no control characters from package data). */
 export function formatGateTable(failures: GateFailure[], unchecked: string[] = []): string {
@@ -12,7 +13,7 @@ export function formatGateTable(failures: GateFailure[], unchecked: string[] = [
   ]);
   const header = ["package", "verdict", "health", "reached", "why"];
   const widths = header.map((h, i) =>
-    Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length))),
+    Math.min(40, Math.max(h.length, maxOf(rows.map((r) => (r[i] ?? "").length)))),
   );
   const line = (cells: string[]) =>
     cells

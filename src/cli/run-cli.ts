@@ -8,11 +8,13 @@ import { InputError, UsageError } from "../errors.js";
 import { compareBaseline } from "../gate/compare-baseline.js";
 import { evaluateGate, uncheckedRules } from "../gate/evaluate-gate.js";
 import { locateDeclarations } from "../reports/locate-declarations.js";
-import { writeFileAt, writeFiles } from "../reports/write-files.js";
+import { trustedFolder } from "../reports/refuse-links.js";
+import { writeFileAt } from "../reports/write-files.js";
+import { writeReport } from "../reports/write-report.js";
 import { writers } from "../reports/writers.js";
 import type { JengaResult } from "../result/types.js";
 import { ruleTable } from "../scoring/rule-table.js";
-import { replaceControlCharacters } from "../util/control-characters.js";
+import { printableLines, replaceControlCharacters } from "../util/control-characters.js";
 import { formatExplain } from "./format-explain.js";
 import { formatGateTable } from "./format-gate.js";
 import { formatRules } from "./format-rules.js";
@@ -64,8 +66,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .version(version, "-V, --version")
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeOut: (s) => io.stdout.write(printableLines(s)),
+      writeErr: (s) => io.stderr.write(printableLines(s)),
     });
 
   const addPaths = (command: Command) =>
@@ -183,7 +185,7 @@ function reportKnown(
 async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
   const { result, progress } = await runAnalysisOnly(paths, options, io);
   const outDir = path.resolve(io.cwd, options.out);
-  await writeFiles(outDir, writers.html(result));
+  await writeReport(outDir, writers.html(result), trustedFolder(io.cwd, outDir));
   await emit(options.json, writers.json(result)["jenga.json"] ?? "", io);
   await emit(options.markdown, writers.markdown(result)["jenga.md"] ?? "", io);
   if (options.sarif) {
@@ -191,7 +193,8 @@ async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
     const locations = await locateDeclarations(result, io.cwd);
     await emit(options.sarif, writers.sarif(result, locations)["jenga.sarif"] ?? "", io);
   }
-  if (!options.quiet) io.stderr.write(progress.summary(result, `${outDir}/index.html`));
+  if (!options.quiet)
+    io.stderr.write(printableLines(progress.summary(result, `${outDir}/index.html`)));
   return { result, gate: result.config.gate };
 }
 
@@ -235,7 +238,10 @@ async function runAnalysisOnly(
 async function emit(target: string | undefined, content: string, io: CliIo): Promise<void> {
   if (!target) return;
   if (target === "-") io.stdout.write(content);
-  else await writeFileAt(path.resolve(io.cwd, target), content);
+  else {
+    const file = path.resolve(io.cwd, target);
+    await writeFileAt(file, content, trustedFolder(io.cwd, file));
+  }
 }
 
 function positiveInt(value: string): number {
@@ -246,21 +252,22 @@ function positiveInt(value: string): number {
 }
 
 function reportError(error: unknown, io: CliIo): number {
+  const print = (text: string) => io.stderr.write(printableLines(text));
   if (error instanceof CommanderError) {
     // --help and --version end through here too, successfully.
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.error;
   }
   if (error instanceof InputError) {
-    io.stderr.write(`jenga: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
+    print(`jenga: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
     return exitCodes.error;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(
+    print(
       `jenga: ${error.message}\n${error.problems.map((p) => `  - ${p}\n`).join("")}${error.hint ? `hint: ${error.hint}\n` : ""}`,
     );
     return exitCodes.error;
   }
-  io.stderr.write(
+  print(
     `jenga: internal error (a bug: please report it)\n${(error as Error)?.stack ?? String(error)}\n`,
   );
   return exitCodes.error;

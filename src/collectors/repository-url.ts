@@ -38,6 +38,14 @@ export function normalizeRepositoryUrl(
 }
 
 function parseOtherHost(value: string, directory: string | null): NormalizedRepository | null {
+  const url = otherHostUrl(value);
+  if (!url) return null;
+  const pathname = url.pathname.replace(/\.git$/, "").replace(/\/+$/, "");
+  if (!pathname || pathname === "/") return null;
+  return { url: `https://${url.hostname}${pathname}`, directory };
+}
+
+function otherHostUrl(value: string): URL | null {
   // scp-like `user@host:path` has no scheme; give it one so URL can parse it.
   const scp = /^([\w.-]+@)?([\w.-]+):(?!\/\/)(.+)$/.exec(value);
   const candidate = scp ? `ssh://${scp[1] ?? ""}${scp[2]}/${scp[3]}` : value.replace(/^git\+/, "");
@@ -50,9 +58,31 @@ function parseOtherHost(value: string, directory: string | null): NormalizedRepo
   // A host without a dot is a scheme misread as scp syntax (`javascript:…`) or a local name.
   if (!["https:", "http:", "ssh:", "git:"].includes(url.protocol) || !url.hostname.includes("."))
     return null;
-  const pathname = url.pathname.replace(/\.git$/, "").replace(/\/+$/, "");
-  if (!pathname || pathname === "/") return null;
-  return { url: `https://${url.hostname}${pathname}`, directory };
+  return url;
+}
+
+/**
+ * What git clones for a `repository` value: the normalised https URL, except
+ * that a URL naming a port on a host other than the known ones keeps its own
+ * transport, user and port. `git://host:9418/x` is a git daemon, and
+ * `ssh://git@host:2222/x` an ssh server, neither of which answers https on
+ * the default port. The git collector still checks the transport and host.
+ */
+export function repositoryCloneTarget(
+  raw: string | null | undefined,
+  directory: string | null = null,
+): NormalizedRepository | null {
+  const normalized = normalizeRepositoryUrl(raw, directory);
+  if (!normalized || !raw) return normalized;
+  const value = raw.trim();
+  if (hostedGitInfo.fromUrl(value, { noCommittish: true, noGitPlus: true })) return normalized;
+  const url = otherHostUrl(value);
+  if (!url?.port) return normalized;
+  // Publishers write git+http for what hosts serve over https; the port stays theirs.
+  const scheme = url.protocol === "http:" ? "https:" : url.protocol;
+  const user = url.protocol === "ssh:" && url.username ? `${url.username}@` : "";
+  const pathname = url.pathname.replace(/\/+$/, "");
+  return { url: `${scheme}//${user}${url.host}${pathname}`, directory: normalized.directory };
 }
 
 function normalizeDirectory(directory: string | null): string | null {

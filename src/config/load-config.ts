@@ -72,7 +72,9 @@ export function validate(file: string, raw: unknown): LoadedConfig {
 /** The default policy with the config's overrides laid over it. */
 export function applyConfig(config: JengaConfig): Policy {
   const policy: Record<string, unknown> = { ...defaultPolicy };
-  const overrides = config as Record<string, unknown>;
+  // git.allowHosts is a network setting beside the git numbers, not policy.
+  const { allowHosts: _, ...gitNumbers } = config.git ?? {};
+  const overrides = { ...config, git: gitNumbers } as Record<string, unknown>;
   for (const group of numericPolicyGroups)
     policy[group] = mergeNumbers(defaultPolicy[group], overrides[group]);
   return {

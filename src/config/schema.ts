@@ -20,14 +20,31 @@ const verdict = z.enum(verdictNames as [string, ...string[]]);
  * it exists, and a misspelt key is an error.
  */
 function numbersOf(group: object): z.ZodOptional<z.ZodType> {
+  return z.strictObject(numberShape(group)).optional();
+}
+
+function numberShape(group: object): Record<string, z.ZodOptional<z.ZodType>> {
   const shape: Record<string, z.ZodOptional<z.ZodType>> = {};
   for (const [key, value] of Object.entries(group)) {
     if (typeof value === "number") shape[key] = z.number().min(0).optional();
     else if (value && typeof value === "object" && !Array.isArray(value))
       shape[key] = numbersOf(value);
   }
-  return z.strictObject(shape).optional();
+  return shape;
 }
+
+/** The git group: its policy numbers, and the private hosts package metadata may name. */
+const gitGroup = z
+  .strictObject({
+    ...numberShape(defaultPolicy.git),
+    allowHosts: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "Hosts that repository URLs from package metadata may name although they are localhost or a private, loopback or link-local address (a corporate git mirror). Others are skipped.",
+      ),
+  })
+  .optional();
 
 /** The policy groups a config may override, in the order the README documents them. */
 export const numericPolicyGroups = [
@@ -119,6 +136,7 @@ export const configSchema = z.strictObject({
   ...Object.fromEntries(
     numericPolicyGroups.map((group) => [group, numbersOf(defaultPolicy[group])]),
   ),
+  git: gitGroup,
 });
 
 export type JengaConfig = z.infer<typeof configSchema>;

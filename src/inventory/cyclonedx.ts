@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { pushAll } from "../util/extremes.js";
 import { GraphBuilder } from "./graph-builder.js";
 import { nodeId, stringField } from "./lock-entry.js";
 import type { LockInput } from "./lock-input.js";
@@ -36,7 +37,7 @@ export function parseCycloneDx(input: LockInput): LockGraph {
     const component = stack.pop();
     if (!isRecord(component)) continue;
     // Bundled dependencies nest inside the component that bundles them.
-    if (Array.isArray(component.components)) stack.push(...component.components);
+    if (Array.isArray(component.components)) pushAll(stack, component.components);
     const purl = purlOf(component);
     if (!purl) {
       otherEcosystems++;

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
+import { pushAll } from "../util/extremes.js";
 import { parseCycloneDx } from "./cyclonedx.js";
 import { detectInputKind, LOCKFILES } from "./detect-input.js";
 import { findWorkspaceFolders } from "./find-workspaces.js";
@@ -126,9 +127,8 @@ async function readManifests(
   const pnpmWorkspace = join(folder, "pnpm-workspace.yaml");
   if ((kind === "pnpm-lock" || kind === "package-json") && existsSync(pnpmWorkspace)) {
     const label = join(labelFolder, "pnpm-workspace.yaml");
-    patterns.push(
-      ...pnpmWorkspacePatterns(parseYamlText(await readText(pnpmWorkspace, label), label)),
-    );
+    const yaml = parseYamlText(await readText(pnpmWorkspace, label), label);
+    pushAll(patterns, pnpmWorkspacePatterns(yaml));
   }
   for (const workspace of await findWorkspaceFolders(folder, patterns)) {
     const label = join(labelFolder, workspace, "package.json");
@@ -140,9 +140,15 @@ async function readManifests(
   return manifests;
 }
 
+/**
+ * Every input's text, without the byte order mark an editor on Windows may add:
+ * npm, yarn and pnpm all read such files, and yarn classic's grammar (unlike
+ * the JSON and YAML readers) chokes on the mark.
+ */
 async function readText(file: string, label: string): Promise<string> {
   try {
-    return await readFile(file, "utf8");
+    const text = await readFile(file, "utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
     throw new InputError(label, describeFsError(error as NodeJS.ErrnoException), undefined, HINT);
   }

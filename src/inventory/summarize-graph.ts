@@ -1,3 +1,4 @@
+import { pushAll } from "../util/extremes.js";
 import {
   buildAdjacency,
   headsReaching,
@@ -244,7 +245,7 @@ function shortestPaths(
         item < 0
           ? (importerChildren[-1 - item] ?? [])
           : graph.targets.subarray(graph.start[item] as number, graph.start[item + 1] as number);
-      next.push(...take(children, item, item < 0 ? 2 : (depth[item] as number) + 1));
+      pushAll(next, take(children, item, item < 0 ? 2 : (depth[item] as number) + 1));
     }
     layer = next;
   }

@@ -1,5 +1,6 @@
 import type { JengaResult } from "../result/types.js";
 import { verdictNames } from "../scoring/verdicts.js";
+import { replaceControlCharacters } from "../util/control-characters.js";
 
 /** Most pull-request comment and step-summary readers stop after a screen; list the worst first. */
 const maxRows = 30;
@@ -11,12 +12,40 @@ const maxRows = 30;
  */
 const maxCell = 300;
 
-/** Text from dependencies goes into table cells: no pipes, no newlines, no markup, bounded. */
+/**
+ * Text from dependencies goes into table cells: no pipes, no newlines, no
+ * control characters, no markup, bounded, and nothing that acts on GitHub.
+ */
 function cell(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, " ");
+  const flat = replaceControlCharacters(text.replace(/[\r\n]+/g, " "));
   const short = flat.length > maxCell ? `${flat.slice(0, maxCell - 1)}…` : flat;
-  return short.replace(/([\\|`*_[\]<>])/g, "\\$1");
+  // `&` too: a stranger's `&#64;name` would decode to a mention.
+  const rendered = neutralise(short.replace(/([\\|`*_[\]<>&])/g, "\\$1"));
+  if (rendered.length <= maxRenderedCell) return rendered;
+  // Cut without leaving half an escape or half an entity behind.
+  return `${rendered.slice(0, maxRenderedCell - 1).replace(/(\\|&#?\w*)$/, "")}…`;
 }
+
+/** Escapes and neutralised triggers lengthen a cell; this keeps the comment-size bound above. */
+const maxRenderedCell = 2 * maxCell;
+
+/** A zero-width space, as an entity: invisible, and it breaks what GitHub would act on. */
+const zeroWidth = "&#8203;";
+
+/**
+ * In a pull-request comment, `@name` notifies a person or a team, `#123` and
+ * `GH-123` link (and cross-reference) an issue, and a bare URL becomes a link.
+ * A zero-width space after the trigger keeps the text as it reads and stops all
+ * three (the way Renovate neutralises mentions in its pull requests).
+ */
+function neutralise(text: string): string {
+  // One pass: the entity's own `#` must not be taken for a reference.
+  return text.replace(actionTriggers, (trigger) => `${trigger}${zeroWidth}`);
+}
+
+/** `@name`; `#123`; `GH-123`; a scheme before `//`; `www` before a dot. */
+const actionTriggers =
+  /@(?=[\p{L}\p{N}_-])|#(?=\d)|\bGH-(?=\d)|\b[a-z][a-z0-9+.-]*:(?=\/\/)|\bwww(?=\.)/giu;
 
 export function renderMarkdown(result: JengaResult): string {
   const counts = verdictNames.map((v) => `${v} ${result.summary[v]}`).join(" · ");
@@ -43,7 +72,7 @@ export function renderMarkdown(result: JengaResult): string {
   }
   if (actionable.length > maxRows)
     lines.push("", `…and ${actionable.length - maxRows} more in the full report.`);
-  lines.push(...funderLines(result));
+  for (const line of funderLines(result)) lines.push(line);
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,4 +1,5 @@
 import type { JengaResult } from "../result/types.js";
+import { inRunFolder } from "./html/run-folder.js";
 import { writeHtml } from "./html/write-html.js";
 import type { DeclarationLocations } from "./locate-declarations.js";
 import { renderMarkdown } from "./markdown.js";
@@ -12,7 +13,8 @@ export const writers = {
   json: (result: JengaResult): RenderedFiles => ({
     "jenga.json": `${JSON.stringify(result, null, 2)}\n`,
   }),
-  html: (result: JengaResult): RenderedFiles => writeHtml(result),
+  /** The report's pages in a folder of their own run, and the index that links into it. */
+  html: (result: JengaResult): RenderedFiles => inRunFolder(result, writeHtml(result)),
   markdown: (result: JengaResult): RenderedFiles => ({ "jenga.md": renderMarkdown(result) }),
   /** Locations come from `locateDeclarations`; without them results carry no location. */
   sarif: (result: JengaResult, locations: DeclarationLocations = new Map()): RenderedFiles => ({

@@ -39,7 +39,7 @@ export function rankFunders(packages: readonly PackageResult[]): FunderCandidate
   return candidates
     .map((p) => {
       const risk = 100 - (p.health ?? unknownHealth);
-      const need = Math.round(p.impact * risk * valueOf(p)) / 100;
+      const need = Math.round(p.impact * risk * codeValue(p)) / 100;
       const why = p.reasons.find((r) => r.action === p.verdict)?.text ?? p.reasons[0]?.text ?? "";
       return {
         name: p.name,
@@ -63,7 +63,7 @@ export function rankFunders(packages: readonly PackageResult[]): FunderCandidate
  * from the unpacked size or the clone's source bytes; halved when the projects reach only a
  * small part of it. Unknown sizes count in the middle.
  */
-function valueOf(p: PackageResult): number {
+function codeValue(p: PackageResult): number {
   const bytes = numeric(p.signals.unpackedSize?.value) ?? numeric(p.signals.codeBytes?.value);
   const size =
     bytes === null

@@ -1,4 +1,5 @@
 import type { GitEvidence, GitFileAuthorship } from "../collectors/git/types.js";
+import { maxOf } from "../util/extremes.js";
 import { monthMs } from "./time.js";
 
 /** Pure helpers over GitEvidence shared by the git signals. Times in GitEvidence are Unix seconds. */
@@ -57,7 +58,7 @@ export function fileAuthors(file: GitFileAuthorship): number[] {
     author,
     value: degreeOfAuthorship(file.creator === author, n, total - n),
   }));
-  const max = Math.max(...scored.map((s) => s.value));
+  const max = maxOf(scored.map((s) => s.value));
   return scored
     .filter((s) => s.value >= doa.base && s.value / max > authorNormalisedDoa)
     .map((s) => s.author);

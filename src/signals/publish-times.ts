@@ -1,5 +1,6 @@
 import semver from "semver";
 import type { RegistryEvidence } from "../collectors/registry/types.js";
+import { maxOf, minOf } from "../util/extremes.js";
 
 /**
  * Decides whether a packument's publish times are real. Registry mirrors and
@@ -79,7 +80,7 @@ function assess(registry: RegistryEvidence, now: Date): PublishTimesAssessment {
 
   if (stable.length >= minVersionsForBulkCheck) {
     const times = stable.map((v) => v.time);
-    const span = Math.max(...times) - Math.min(...times);
+    const span = maxOf(times) - minOf(times);
     if (span < bulkCopySpanMs) {
       return {
         trusted: false,

@@ -11,3 +11,12 @@ export function hasControlCharacters(text: string): boolean {
 export function replaceControlCharacters(text: string): string {
   return text.replace(controlCharacters, "?");
 }
+
+/**
+ * As replaceControlCharacters, line by line, keeping the line breaks: for
+ * everything the CLI prints, whose messages may quote a stranger's bytes (a
+ * JSON parser's snippet of a corrupt lockfile carries its ESC and BEL).
+ */
+export function printableLines(text: string): string {
+  return text.split("\n").map(replaceControlCharacters).join("\n");
+}

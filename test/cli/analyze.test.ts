@@ -62,8 +62,15 @@ describe("jenga analyze", () => {
       url: "https://github.com/example/debug",
       directory: null,
     });
-    const files = await readdir(path.join(project.dir, "reports"));
-    expect(files.sort()).toEqual([
+    // The pages live in their run's folder; the index links into it (see run-folder.ts).
+    const files = (await readdir(path.join(project.dir, "reports"))).sort();
+    expect(files).toEqual([
+      "index.html",
+      "jenga.json",
+      expect.stringMatching(/^run-[0-9a-f]{12}$/),
+    ]);
+    expect((await readdir(path.join(project.dir, "reports", files[2] ?? ""))).sort()).toEqual([
+      ".jenga-files",
       "chart.umd.min.js",
       "glossary.html",
       "index.html",

@@ -14,6 +14,7 @@ import {
 import { type HistoryOptions, readGitHistory } from "../net/git-log.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import { defaultGitLimits, type GitLimits } from "./limits.js";
+import { hostOfRepoUrl, isPrivateHost } from "./private-host.js";
 import { safeRepoUrl } from "./safe-repo-url.js";
 import type { GitEvidence } from "./types.js";
 
@@ -52,6 +53,8 @@ export interface GitContext {
   offline: boolean;
   runner?: GitRunner;
   limits?: Partial<GitLimits>;
+  /** Private hosts repository URLs from package metadata may name (the config's `git.allowHosts`). */
+  allowHosts?: readonly string[];
 }
 
 export interface GitCollector {
@@ -68,6 +71,7 @@ export function createGitCollector(ctx: GitContext): GitCollector {
   const runner = ctx.runner ?? systemGit;
   const limits = { ...defaultGitLimits, ...ctx.limits };
   const limit = pLimit(Math.max(1, ctx.concurrency));
+  const allowedHosts = new Set((ctx.allowHosts ?? []).map(hostOfAllowEntry));
   const clones = new Map<string, Promise<CloneOutcome>>();
   // The first clone from each host runs alone: if the host is unreachable (no network, a
   // firewall), every other repository there gets that answer at once instead of its own timeout.
@@ -147,6 +151,9 @@ export function createGitCollector(ctx: GitContext): GitCollector {
       const safe = safeRepoUrl(target.url);
       if (!safe.ok) return missingEvidence("git", `unavailable: ${safe.why}`);
       const url = safe.url;
+      const host = hostOfRepoUrl(url);
+      if (host && isPrivateHost(host) && !allowedHosts.has(host))
+        return missingEvidence("git", `skipped: private address ${host} (see git.allowHosts)`);
       const key = `${url}#${target.directory ?? ""}`;
       const entry = await ctx.cache.read<GitEvidence>("git", key);
       if (entry && (ctx.offline || isFresh(entry, cacheTtlMs.git, ctx.now())))
@@ -171,6 +178,11 @@ export function createGitCollector(ctx: GitContext): GitCollector {
       }
       try {
         const read = await readHistory(url, { url, directory: target.directory });
+        // An empty advertisement (an empty repository, or a server that answers nothing
+        // useful) clones "successfully" into nothing: no history was read, so nothing is
+        // known and nothing is cached; a later run asks again.
+        if (read.head === null)
+          return missingEvidence("git", "unavailable: the repository has no commits");
         const evidence =
           read.sourceBytes === null && blobs && !blobs.ok
             ? { ...read, sourceNote: blobs.status }
@@ -183,6 +195,15 @@ export function createGitCollector(ctx: GitContext): GitCollector {
       }
     },
   };
+}
+
+/** An allow-list entry as hostOfRepoUrl spells hosts: `[::1]`, `Mirror.Local.` and `mirror.local` alike. */
+function hostOfAllowEntry(entry: string): string {
+  return entry
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -3,6 +3,8 @@
  * parsing is in from-github.ts (the pure twin); this file only decides
  * which requests to make, within the bounds of limits.ts.
  */
+
+import { pushAll } from "../../util/extremes.js";
 import { type GitHubAnswer, type GitHubApi, htmlAccept } from "../net/github-client.js";
 import {
   firstHumanResponse,
@@ -116,7 +118,10 @@ async function windowItems(
     const answer = required(await get(next));
     const pageItems = issueItems(json(answer));
     if (!pageItems) throw new Stop(MALFORMED);
-    items.push(...pageItems.filter((i) => ms(i.createdAt) >= ms(windowStart)));
+    pushAll(
+      items,
+      pageItems.filter((i) => ms(i.createdAt) >= ms(windowStart)),
+    );
     const oldest = pageItems[pageItems.length - 1]?.createdAt;
     next = oldest !== undefined && ms(oldest) < ms(windowStart) ? undefined : answer.links.next;
   }
@@ -140,7 +145,10 @@ async function openIssues(
     const pageItems = issueItems(json(answer));
     if (!pageItems) throw new Stop(MALFORMED);
     const issues = pageItems.filter((i) => !i.pull);
-    createdAt.push(...issues.map((i) => i.createdAt));
+    pushAll(
+      createdAt,
+      issues.map((i) => i.createdAt),
+    );
     bugs += issues.filter((i) => i.bug).length;
     next = answer.links.next;
   }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleGit } from "simple-git";
+import { folderSize, watchFolderSize } from "./clone-size-watch.js";
 import { headSourceBlobs, missingBlobs } from "./git-blobs.js";
 import { mailmapFileName } from "./git-log.js";
 import { fetchGit } from "./git-process.js";
@@ -27,7 +28,7 @@ export interface CloneOptions {
 
 export type CloneOutcome = { ok: true; fresh: boolean } | { ok: false; status: string };
 
-/** How often the clone folder is measured against the size limit. */
+/** How often the clone folder is measured against the size limit, at most (see clone-size-watch.ts). */
 const sizePollMs = 250;
 
 /** Fixed settings only; the URL never reaches a `-c`. */
@@ -171,12 +172,12 @@ async function guarded(
     () => stop(`${what} timed out after ${seconds}s`),
     options.limits.timeoutMs,
   );
-  const poll = setInterval(() => {
-    void folderSize(work).then((bytes) => {
-      if (bytes > options.limits.maxBytes)
-        stop(`repository over the size limit (${Math.ceil(options.limits.maxBytes / 1048576)} MB)`);
-    });
-  }, sizePollMs);
+  const overSize = `repository over the size limit (${Math.ceil(options.limits.maxBytes / 1048576)} MB)`;
+  const watch = watchFolderSize(work, {
+    maxBytes: options.limits.maxBytes,
+    onOver: () => stop(overSize),
+    pollMs: sizePollMs,
+  });
   try {
     const env = gitEnv(options.env);
     const git = simpleGit({
@@ -200,16 +201,16 @@ async function guarded(
       },
     }).env(env);
     await task(git, { env, signal: controller.signal });
-    // A clone faster than one poll is measured once more at the end.
-    if ((await folderSize(work)) > options.limits.maxBytes)
-      stop(`repository over the size limit (${Math.ceil(options.limits.maxBytes / 1048576)} MB)`);
+    // A clone faster than one poll is measured once more at the end, after the watch's last walk.
+    await watch.stop();
+    if ((await folderSize(work)) > options.limits.maxBytes) stop(overSize);
     if (why) return { ok: false, status: `unavailable: ${why}` };
     return { ok: true };
   } catch (error) {
     return { ok: false, status: `unavailable: ${why ?? describe(error)}` };
   } finally {
     clearTimeout(timer);
-    clearInterval(poll);
+    await watch.stop();
   }
 }
 
@@ -250,15 +251,4 @@ function describe(error: unknown): string {
       .replace(/[^\x20-\x7e]/g, "?")
       .slice(0, 200)
   );
-}
-
-async function folderSize(dir: string): Promise<number> {
-  let total = 0;
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const info = await stat(path.join(entry.parentPath, entry.name)).catch(() => null);
-    total += info?.size ?? 0;
-  }
-  return total;
 }

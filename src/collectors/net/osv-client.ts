@@ -7,6 +7,7 @@
  */
 import pLimit from "p-limit";
 import { Agent, type Dispatcher } from "undici";
+import { pushAll } from "../../util/extremes.js";
 import { parseOsvRecord } from "../advisories/parse-osv-record.js";
 import type { AdvisorySource, OsvRecord, RecordsResult } from "../advisories/types.js";
 import { unavailable } from "./fetch-status.js";
@@ -167,7 +168,7 @@ async function queryBatch(
     results.forEach((result, i) => {
       const query = pending[i] as Query;
       const ids = found.get(query.name);
-      if (Array.isArray(ids)) ids.push(...result.ids);
+      if (Array.isArray(ids)) pushAll(ids, result.ids);
       if (result.nextPageToken) next.push({ name: query.name, pageToken: result.nextPageToken });
     });
     pending = next;

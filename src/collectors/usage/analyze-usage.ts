@@ -1,4 +1,5 @@
 import { parse as parseJsonc } from "jsonc-parser";
+import { pushAll } from "../../util/extremes.js";
 import { ambientTypes, type TypesFacts } from "./ambient-types.js";
 import { blindSpotsFor, classifyUsage, usageRoles } from "./classify-usage.js";
 import { configMentions, environmentDocblocks } from "./config-mentions.js";
@@ -121,7 +122,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       blindSpots.push(spot);
     }
     // A declaration file's strings (`declare module "x"`) are erased: they load nothing.
-    if (!/\.d\.[cm]?ts$/.test(file)) written.push(...imports.strings);
+    if (!/\.d\.[cm]?ts$/.test(file)) pushAll(written, imports.strings);
     for (const raw of imports.imports) {
       const target = resolver.resolve(file, raw.specifier);
       // A sibling workspace resolves to its file, and is still a package its importer declares.
@@ -154,7 +155,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       useIn(pkg, m.dir);
     }
     for (const text of Object.values(stringRecord(m.data.scripts)))
-      written.push(...text.split(/\s+/));
+      pushAll(written, text.split(/\s+/));
     for (const s of manifestConfigStrings(m.data))
       configStrings.push([`${m.dir || "."}/package.json`, s]);
   }
@@ -177,13 +178,13 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   const names = new Set([...declaredNames, ...sites.keys()]);
   const rolesOf = new Map<string, UsageEvidence["roles"]>();
   for (const name of names) {
-    const counts = [scripts.get(name)?.length ?? 0, mentions.get(name)?.length ?? 0] as const;
-    const roles = usageRoles(sites.get(name) ?? [], ...counts);
+    const scriptCount = scripts.get(name)?.length ?? 0;
+    const roles = usageRoles(sites.get(name) ?? [], scriptCount, mentions.get(name)?.length ?? 0);
     if (types.used.has(name)) roles.push("types");
     rolesOf.set(name, roles);
   }
   const peers = peerUses(rolesOf, input.peers ?? new Map(), input.optionalPeers ?? new Map());
-  blindSpots.push(...peers.spots);
+  pushAll(blindSpots, peers.spots);
 
   const packages = new Map<string, UsageEvidence>();
   for (const name of names) {
@@ -238,10 +239,10 @@ function parseFile(file: SourceFile, blindSpots: BlindSpot[]): FileImports | nul
   const merged: FileImports = { imports: [], computed: [], strings: [], keys: [] };
   for (const program of programs) {
     const found = extractImports(program as never, /\.d\.[cm]?ts$/.test(file.path));
-    merged.imports.push(...found.imports);
-    merged.computed.push(...found.computed);
-    merged.strings.push(...found.strings);
-    merged.keys.push(...found.keys);
+    pushAll(merged.imports, found.imports);
+    pushAll(merged.computed, found.computed);
+    pushAll(merged.strings, found.strings);
+    pushAll(merged.keys, found.keys);
   }
   return merged;
 }

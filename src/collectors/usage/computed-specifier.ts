@@ -1,3 +1,4 @@
+import { pushAll } from "../../util/extremes.js";
 import { type AstNode, child, children, lineOf, literalString } from "./ast.js";
 
 /** A specifier jenga cannot read as one string: `import(cond ? "a" : "b")`, `require(name)`. */
@@ -34,7 +35,7 @@ function literalChoices(node: AstNode): string[] | null {
   for (const part of parts) {
     const leaves = part ? literalChoices(part) : null;
     if (!leaves) return null;
-    out.push(...leaves);
+    pushAll(out, leaves);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { pushAll } from "../../util/extremes.js";
 import { resolveProjectFile } from "./resolve-file.js";
 import { scriptCommands } from "./script-commands.js";
 
@@ -52,7 +53,7 @@ export function entryPoints(
   collectStrings(manifest.exports, named);
   collectStrings(manifest.bin, named);
   for (const command of Object.values(stringRecord(manifest.scripts))) {
-    named.push(...scriptFiles(command));
+    pushAll(named, scriptFiles(command));
   }
   const found = new Set<string>();
   for (const entry of named) {

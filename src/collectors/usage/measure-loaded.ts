@@ -41,6 +41,7 @@ export function measureLoaded(
 /** A cached digest from an older jenga or a damaged file must not throw: it is a miss. */
 export function tryMeasure(...args: Parameters<typeof measureWithDigest>) {
   try {
+    // biome-ignore lint/plugin: forwards this function's own fixed parameters, not a list.
     return measureWithDigest(...args);
   } catch {
     return null;

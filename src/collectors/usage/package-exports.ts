@@ -1,4 +1,5 @@
 import path from "node:path";
+import { pushAll } from "../../util/extremes.js";
 import { type AstNode, child, children, keyName, literalString, walk } from "./ast.js";
 import { resolvePackageFile } from "./package-entry.js";
 
@@ -95,7 +96,7 @@ function namespaceMembers(body: readonly AstNode[], expression: AstNode | null):
     for (const member of children(child(declaration, "body") ?? declaration, "body")) {
       const inner =
         member.type === "ExportNamedDeclaration" ? child(member, "declaration") : member;
-      if (inner) out.push(...declaredNames(inner));
+      if (inner) pushAll(out, declaredNames(inner));
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { pushAll } from "../../util/extremes.js";
 import type { AstNode } from "./ast.js";
 import { type DeclaredSurface, declaredSurface, declaredUse } from "./declared-exports.js";
 import { extractImports } from "./extract-imports.js";
@@ -312,7 +313,7 @@ function apiUse(
     const surface = view.surface(root);
     for (const n of surface.names) names.add(n);
     for (const file of surface.tooLarge) tooLargeCaveats.push(`${file} is too large to parse`);
-    caveats.push(...surface.caveats);
+    pushAll(caveats, surface.caveats);
   }
   const symbols = new Set<string>();
   const deepPaths = new Set<string>();
@@ -344,7 +345,7 @@ function apiUse(
     const declared = view.declared(name);
     if (declared) {
       const better = declaredUse(declared, names, symbols, deepPaths.size === 0);
-      caveats.push(...better.caveats);
+      pushAll(caveats, better.caveats);
       if (better.names) surface = better.names;
     }
   }

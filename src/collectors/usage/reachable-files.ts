@@ -1,3 +1,4 @@
+import { pushAll } from "../../util/extremes.js";
 import type { FileImports } from "./extract-imports.js";
 import { fileRole } from "./file-role.js";
 import { resolveRelative } from "./resolve-file.js";
@@ -50,13 +51,14 @@ export function reachableFiles(
   const ownerOf = workspaceOwner(manifests.map((m) => m.dir));
   for (const m of manifests) {
     const entries = findEntries(m.dir, m.data, files);
-    if (entries.length > 0) prodEntries.push(...entries);
+    if (entries.length > 0) pushAll(prodEntries, entries);
     else {
       entriesFound = false;
       // Only this package's own files: a monorepo root names no entry, and taking
       // every file below it would call nothing in any workspace dead.
-      prodEntries.push(
-        ...[...files].filter((f) => ownerOf(f) === m.dir && fileRole(f) === "source"),
+      pushAll(
+        prodEntries,
+        [...files].filter((f) => ownerOf(f) === m.dir && fileRole(f) === "source"),
       );
     }
   }
@@ -69,7 +71,7 @@ export function reachableFiles(
   for (const file of config) {
     if (fileRole(file) !== "config") continue;
     const named = writtenPaths(file, parsed, files);
-    (testRunnerConfig.test(file) ? testEntries : prodEntries).push(...named);
+    pushAll(testRunnerConfig.test(file) ? testEntries : prodEntries, named);
   }
   const prod = closure(prodEntries, parsed, resolve, files);
   const test = closure(testEntries, parsed, resolve, files);

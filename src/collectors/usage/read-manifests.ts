@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { findWorkspaceFolders } from "../../inventory/find-workspaces.js";
 import { pnpmWorkspacePatterns } from "../../inventory/workspace-patterns.js";
+import { pushAll } from "../../util/extremes.js";
 import { isValidPackageName } from "../../util/package-name.js";
 import type { ProjectManifest } from "./analyze-usage.js";
 
@@ -15,7 +16,7 @@ export async function readManifests(root: string): Promise<ProjectManifest[]> {
   const pnpm = await readFile(path.join(root, "pnpm-workspace.yaml"), "utf8").catch(() => null);
   if (pnpm !== null) {
     try {
-      patterns.push(...pnpmWorkspacePatterns(parseYaml(pnpm)));
+      pushAll(patterns, pnpmWorkspacePatterns(parseYaml(pnpm)));
     } catch {
       // A broken pnpm-workspace.yaml is the inventory's to report; here it only loses workspaces.
     }
@@ -136,7 +137,9 @@ function workspacePatterns(value: unknown): string[] {
 
 async function readJson(file: string): Promise<Record<string, unknown> | null> {
   try {
-    const data: unknown = JSON.parse(await readFile(file, "utf8"));
+    const text = await readFile(file, "utf8");
+    // A byte order mark (editors on Windows) is legal to npm and not to JSON.parse.
+    const data: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     return data && typeof data === "object" && !Array.isArray(data)
       ? (data as Record<string, unknown>)
       : null;

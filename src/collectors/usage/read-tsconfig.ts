@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from "jsonc-parser";
+import { pushAll } from "../../util/extremes.js";
 import { isValidPackageName } from "../../util/package-name.js";
 import type { PathAliases } from "./path-aliases.js";
 import type { BlindSpot } from "./types.js";
@@ -239,10 +240,10 @@ async function packageCandidates(spec: string, from: string, root: string): Prom
   const out: string[] = [];
   for (let dir = from; inside(root, dir); dir = path.dirname(dir)) {
     const pkg = path.join(dir, "node_modules", name);
-    if (subpath) out.push(...withJson(path.join(pkg, subpath)));
+    if (subpath) pushAll(out, withJson(path.join(pkg, subpath)));
     else {
       const field = await readTsconfigField(pkg);
-      if (field) out.push(...withJson(path.join(pkg, field)));
+      if (field) pushAll(out, withJson(path.join(pkg, field)));
       out.push(path.join(pkg, "tsconfig.json"));
     }
     if (dir === root) break;

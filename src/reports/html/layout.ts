@@ -13,8 +13,11 @@ export const chartScript = "chart.umd.min.js";
 
 export interface PageOptions {
   title: string;
-  /** "" for top-level pages, "../" for pages in a subfolder. */
-  root: "" | "../";
+  /**
+   * The way from this page to the report's top folder: "" for top-level pages, "../" for
+   * pages in a subfolder, "run-…/" for the index outside the run folder (see run-folder.ts).
+   */
+  root: string;
   result: JengaResult;
   body: SafeHtml;
   /** Chart data, already escaped by `jsonForScript`; null when the page draws no chart. */

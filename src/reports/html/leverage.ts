@@ -1,5 +1,6 @@
 import type { PackageResult } from "../../result/types.js";
 import { actions } from "../../scoring/verdicts.js";
+import { maxOf } from "../../util/extremes.js";
 
 /** How many packages "where to act first" lists: a to-do list, not a second table. */
 export const actFirstLimit = 10;
@@ -12,7 +13,7 @@ export function impactOf(p: PackageResult): number {
 }
 
 export function topScore(p: PackageResult): number {
-  return Math.max(...actions.map((a) => p.scores[a]));
+  return maxOf(actions.map((a) => p.scores[a]));
 }
 
 const waived = (p: PackageResult): boolean => p.waiver !== null && !p.waiver.expired;

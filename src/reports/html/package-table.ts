@@ -38,7 +38,7 @@ export function glossaryHref(root: string, signal: string): string | null {
 }
 
 interface TableOptions {
-  root: "" | "../";
+  root: string;
   /** Show how many projects use each package (portfolios). */
   projectsColumn: boolean;
   caption: string;

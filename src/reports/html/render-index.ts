@@ -36,27 +36,28 @@ export function healthDistribution(packages: readonly PackageResult[]): {
 export const reportTitle = (result: JengaResult): string =>
   result.projects.map((p) => p.name).join(", ") || "jenga report";
 
-export function renderIndex(result: JengaResult): string {
+/** `root`: "" inside the report's folder; the run folder's name for the index outside it. */
+export function renderIndex(result: JengaResult, root = ""): string {
   const title = reportTitle(result);
   const portfolio = result.projects.length > 1;
   const chartJson = jsonForScript({
-    quadrant: quadrantPoints(result.packages, (p) => packagePagePath(p.name)),
+    quadrant: quadrantPoints(result.packages, (p) => `${root}${packagePagePath(p.name)}`),
     health: healthDistribution(result.packages),
   });
   const body = html`<h1>jenga <span class="muted">${title}</span></h1>
 <p class="muted">${result.packages.length} packages in ${result.projects.length} project${portfolio ? "s" : ""}</p>
 ${summary(result)}
-${actFirst(result.packages)}
+${actFirst(result.packages, root)}
 ${charts()}
-${funding(result)}
-${portfolio ? projects(result) : ""}
+${funding(result, root)}
+${portfolio ? projects(result, root) : ""}
 ${result.notes.length > 0 ? html`<section aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul class="notes">${result.notes.map((n) => html`<li>${n}</li>`)}</ul></section>` : ""}
 ${sourcesTable(result)}
 <section aria-labelledby="packages-h">
 <h2 id="packages-h">Packages</h2>
-${packageTable(result.packages, { root: "", projectsColumn: portfolio, caption: "Every package, the worst first. Sort by any column; filter by verdict or text." })}
+${packageTable(result.packages, { root, projectsColumn: portfolio, caption: "Every package, the worst first. Sort by any column; filter by verdict or text." })}
 </section>`;
-  return renderPage({ title: `jenga: ${title}`, root: "", result, body, chartJson });
+  return renderPage({ title: `jenga: ${title}`, root, result, body, chartJson });
 }
 
 function summary(result: JengaResult): SafeHtml {
@@ -73,16 +74,16 @@ function summary(result: JengaResult): SafeHtml {
   )}</ul></section>`;
 }
 
-function packageLink(p: PackageResult): SafeHtml {
-  return html`<a href="${packagePagePath(p.name)}">${p.name}</a>`;
+function packageLink(p: PackageResult, root: string): SafeHtml {
+  return html`<a href="${root}${packagePagePath(p.name)}">${p.name}</a>`;
 }
 
-function actFirst(packages: readonly PackageResult[]): SafeHtml {
+function actFirst(packages: readonly PackageResult[], root: string): SafeHtml {
   const top = whereToActFirst(packages);
   const items = top.map((p) => {
     const reason = p.reasons.find((r) => r.action === p.verdict) ?? p.reasons[0];
     const where = p.direct ? "direct" : `via ${p.via.join(", ") || "a transitive path"}`;
-    return html`<li>${packageLink(p)} <span class="badge v-${p.verdict}">${p.verdict}</span> <small>${where} · ${p.dependents} dependents · score ${topScore(p)} · health ${p.health}</small>${reason ? html`<br><span>${reason.text}</span>` : ""}</li>`;
+    return html`<li>${packageLink(p, root)} <span class="badge v-${p.verdict}">${p.verdict}</span> <small>${where} · ${p.dependents} dependents · score ${topScore(p)} · health ${p.health}</small>${reason ? html`<br><span>${reason.text}</span>` : ""}</li>`;
   });
   return html`<section aria-labelledby="act-h"><h2 id="act-h">Where to act first</h2>
 ${items.length > 0 ? html`<ol class="act">${items}</ol>` : html`<p>Nothing to act on: every package is kept or waived.</p>`}</section>`;
@@ -97,13 +98,13 @@ function charts(): SafeHtml {
 </section>`;
 }
 
-function funding(result: JengaResult): SafeHtml {
+function funding(result: JengaResult, root: string): SafeHtml {
   const byName = new Map(result.packages.map((p) => [p.name, p]));
   const rows = (result.funders ?? []).slice(0, fundingLimit).flatMap((f, i) => {
     const pkg = byName.get(f.name);
     if (!pkg) return [];
     return [
-      html`<tr><td>${i + 1}</td><th scope="row">${packageLink(pkg)}</th><td><span class="badge v-${f.verdict}">${f.verdict}</span></td><td>${f.impact}</td><td>${f.health ?? "unknown"}</td><td>${f.need}</td><td>${f.why}</td></tr>`,
+      html`<tr><td>${i + 1}</td><th scope="row">${packageLink(pkg, root)}</th><td><span class="badge v-${f.verdict}">${f.verdict}</span></td><td>${f.impact}</td><td>${f.health ?? "unknown"}</td><td>${f.need}</td><td>${f.why}</td></tr>`,
     ];
   });
   return html`<section aria-labelledby="fund-h"><h2 id="fund-h">For funders</h2>
@@ -115,11 +116,11 @@ ${
 }</section>`;
 }
 
-function projects(result: JengaResult): SafeHtml {
+function projects(result: JengaResult, root: string): SafeHtml {
   const rows = result.projects.map((project) => {
     const used = result.packages.filter((p) => p.projects.includes(project.path));
     const acting = used.filter((p) => p.verdict !== "keep").length;
-    return html`<tr><th scope="row"><a href="${projectPagePath(project.path)}">${project.name}</a></th><td>${project.path}</td><td>${used.length}</td><td>${acting}</td></tr>`;
+    return html`<tr><th scope="row"><a href="${root}${projectPagePath(project.path)}">${project.name}</a></th><td>${project.path}</td><td>${used.length}</td><td>${acting}</td></tr>`;
   });
   return html`<section aria-labelledby="projects-h"><h2 id="projects-h">Projects</h2>
 <div class="table-wrap"><table><thead><tr><th scope="col">Project</th><th scope="col">Path</th><th scope="col">Packages</th><th scope="col">Not keep</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;

@@ -2,6 +2,7 @@ import { sources as sourceInfo } from "../../collectors/sources.js";
 import type { JengaResult, PackageResult } from "../../result/types.js";
 import { actions, verdicts } from "../../scoring/verdicts.js";
 import { signalCatalog } from "../../signals/catalog.js";
+import { maxOf } from "../../util/extremes.js";
 import { jsonForScript, type SeriesChart, seriesCharts } from "./chart-data.js";
 import { html, type SafeHtml } from "./escape.js";
 import { packagePagePath } from "./file-names.js";
@@ -143,7 +144,7 @@ export function seriesSummary(s: SeriesChart): string {
   const totals = s.datasets.map((d) => {
     const values = d.values.filter((v) => v !== null);
     return d.type === "line"
-      ? `${d.label} at most ${Math.max(0, ...values)}`
+      ? `${d.label} at most ${Math.max(0, maxOf(values))}`
       : `${values.reduce((a, b) => a + b, 0)} ${d.label}`;
   });
   return `${span}: ${totals.join(", ")}`;

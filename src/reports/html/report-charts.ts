@@ -1,3 +1,4 @@
+import { maxOf, minOf } from "../../util/extremes.js";
 import type { SeriesChart, SeriesDataset } from "./chart-data.js";
 
 /**
@@ -172,9 +173,7 @@ export function issueChart(value: unknown, title: string): SeriesChart | null {
   const parts = [`${opened} issues opened`];
   if (split) parts.push(`${points.reduce((sum, p) => sum + (p.open ?? 0), 0)} of them still open`);
   if (closeDays.length > 0)
-    parts.push(
-      `monthly median days to close from ${Math.min(...closeDays)} to ${Math.max(...closeDays)}`,
-    );
+    parts.push(`monthly median days to close from ${minOf(closeDays)} to ${maxOf(closeDays)}`);
   const span = first === last ? first : `${first} to ${last}`;
   return {
     id: "issueInflow",

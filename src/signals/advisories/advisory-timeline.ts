@@ -1,6 +1,7 @@
 import { fixedVersions } from "../../collectors/advisories/affects.js";
 import type { Advisory } from "../../collectors/advisories/types.js";
 import type { RegistryEvidence } from "../../collectors/registry/types.js";
+import { minOf } from "../../util/extremes.js";
 import { defineSignal, type SeriesPoint } from "../define-signal.js";
 import { assessPublishTimes } from "../publish-times.js";
 import { dayMs } from "../time.js";
@@ -80,6 +81,6 @@ function timelinePoint(
     .filter(Number.isFinite);
   if (fixTimes.length === 0) return { ...base, status: "unknown" };
   // A fix released before the advisory (coordinated disclosure) took no time from the users' view.
-  const days = Math.max(0, Math.round((Math.min(...fixTimes) - published) / dayMs));
+  const days = Math.max(0, Math.round((minOf(fixTimes) - published) / dayMs));
   return { ...base, status: "fixed", daysToFix: days };
 }

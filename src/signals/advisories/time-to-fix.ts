@@ -1,6 +1,7 @@
 import { fixedVersions } from "../../collectors/advisories/affects.js";
 import type { GitEvidence } from "../../collectors/git/types.js";
 import type { RegistryEvidence } from "../../collectors/registry/types.js";
+import { minOf } from "../../util/extremes.js";
 import { defineSignal, type EvidenceSet } from "../define-signal.js";
 import { assessPublishTimes } from "../publish-times.js";
 import { dayMs } from "../time.js";
@@ -28,7 +29,7 @@ export const timeToFix = defineSignal({
       const fixTimes = fixedVersions(advisory.affected).map(releaseTime).filter(Number.isFinite);
       if (!Number.isFinite(published) || fixTimes.length === 0) continue;
       // A fix released before the advisory (coordinated disclosure) took no time from the users' view.
-      days.push(Math.max(0, (Math.min(...fixTimes) - published) / dayMs));
+      days.push(Math.max(0, (minOf(fixTimes) - published) / dayMs));
     }
     if (days.length === 0) return { value: null, note: "no advisory with a dated fix version" };
     const source = trusted ? "registry publish times" : "git tag dates (registry times untrusted)";

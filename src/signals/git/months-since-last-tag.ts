@@ -1,3 +1,4 @@
+import { maxOf } from "../../util/extremes.js";
 import { defineSignal } from "../define-signal.js";
 import { monthsBetween } from "../time.js";
 
@@ -6,7 +7,7 @@ export const monthsSinceLastTag = defineSignal({
   needs: ["git"],
   compute({ evidence: { git }, now }) {
     if (git.tags.length === 0) return { value: null, note: "no tags" };
-    const latest = Math.max(...git.tags.map((t) => t.time));
+    const latest = maxOf(git.tags.map((t) => t.time));
     return { value: monthsBetween(latest * 1000, now.getTime()) };
   },
 });

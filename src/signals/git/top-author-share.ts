@@ -1,3 +1,4 @@
+import { maxOf } from "../../util/extremes.js";
 import { defineSignal } from "../define-signal.js";
 import { commitsWithin, humanCommits } from "../git-history.js";
 
@@ -12,7 +13,7 @@ export const topAuthorShare = defineSignal({
     if (recent.length === 0) return { value: null, note: `no commits in ${windowMonths} months` };
     const perAuthor = new Map<number, number>();
     for (const c of recent) perAuthor.set(c.author, (perAuthor.get(c.author) ?? 0) + 1);
-    const top = Math.max(...perAuthor.values());
+    const top = maxOf(perAuthor.values());
     return {
       value: Math.round((top / recent.length) * 100) / 100,
       detail: { commits: recent.length, authors: perAuthor.size },

@@ -1,3 +1,4 @@
+import { maxOf } from "../../util/extremes.js";
 import { defineIssueSignal } from "./define-issue-signal.js";
 import { daysBetween, issuesDisabled, median } from "./issue-stats.js";
 
@@ -9,7 +10,7 @@ export const openIssueAgeDays = defineIssueSignal({
     const ages = issues.open.createdAt.map((t) => daysBetween(t, now.getTime()));
     const mid = median(ages);
     if (mid === null) return { value: null, note: "no open issue" };
-    const detail = { read: ages.length, oldest: Math.round(Math.max(...ages)) };
+    const detail = { read: ages.length, oldest: Math.round(maxOf(ages)) };
     // Only the oldest open issues were read: their median overstates the whole backlog's age.
     return issues.open.complete
       ? { value: Math.round(mid), detail }

@@ -1,3 +1,4 @@
+import { maxOf } from "../../util/extremes.js";
 import { defineSignal } from "../define-signal.js";
 import { assessPublishTimes } from "../publish-times.js";
 import { publishTimes } from "../registry-versions.js";
@@ -9,7 +10,7 @@ export const monthsSinceLastPublish = defineSignal({
   compute({ evidence: { registry }, now }) {
     const times = publishTimes(registry);
     if (times.length === 0) return { value: null, trusted: false, note: "no publish times" };
-    const months = monthsBetween(Math.max(...times), now.getTime());
+    const months = monthsBetween(maxOf(times), now.getTime());
     const { trusted, why } = assessPublishTimes(registry, now);
     return { value: months, trusted, ...(why ? { note: why } : {}) };
   },

@@ -1,0 +1,64 @@
+import { lstat, readdir, readFile, rm, rmdir } from "node:fs/promises";
+import path from "node:path";
+import { runFolderPattern, runManifestName } from "./html/run-folder.js";
+import { writeFiles } from "./write-files.js";
+import type { RenderedFiles } from "./writers.js";
+
+/**
+ * Writes the HTML report all or nothing (see html/run-folder.ts): first the
+ * run's folder, each file atomically; then the top-level files, `index.html`
+ * last, each by an atomic rename, so until that rename the previous report is
+ * whole and after it the new one is; then the previous runs' folders. Of
+ * those, only the files their own list names are removed, and only folders
+ * left empty: whatever else a user keeps in --out (a .gitkeep, screenshots)
+ * stays.
+ */
+export async function writeReport(dir: string, files: RenderedFiles, trusted: string) {
+  const inFolders: RenderedFiles = {};
+  const top: [string, string][] = [];
+  for (const [name, text] of Object.entries(files)) {
+    if (name.includes("/")) inFolders[name] = text;
+    else top.push([name, text]);
+  }
+  // The list first: a run folder cut short by a full disk is still one a later run removes.
+  const lists = Object.keys(inFolders).filter((name) => name.endsWith(`/${runManifestName}`));
+  await writeFiles(
+    dir,
+    Object.fromEntries(lists.map((name) => [name, inFolders[name] ?? ""])),
+    trusted,
+  );
+  for (const name of lists) delete inFolders[name];
+  await writeFiles(dir, inFolders, trusted);
+  top.sort(([a], [b]) => Number(a === "index.html") - Number(b === "index.html"));
+  for (const [name, text] of top) await writeFiles(dir, { [name]: text }, trusted);
+  const current = new Set(Object.keys(inFolders).map((name) => name.split("/")[0]));
+  await removePreviousRuns(path.resolve(dir), current);
+}
+
+async function removePreviousRuns(root: string, current: Set<string | undefined>) {
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    // A link is not a folder here, so nothing is removed through one.
+    if (!entry.isDirectory() || current.has(entry.name) || !runFolderPattern.test(entry.name))
+      continue;
+    await removeRun(path.join(root, entry.name));
+  }
+}
+
+async function removeRun(folder: string) {
+  const manifest = path.join(folder, runManifestName);
+  const listed = await readFile(manifest, "utf8").catch(() => null);
+  // Without its list, the folder is not one jenga wrote.
+  if (listed === null) return;
+  const folders = new Set<string>();
+  for (const name of listed.split("\n").filter(Boolean)) {
+    const file = path.resolve(folder, name);
+    if (!file.startsWith(folder + path.sep)) continue;
+    const info = await lstat(file).catch(() => null);
+    // Something else in a listed file's place (a folder, a link) is not jenga's.
+    if (info?.isFile()) await rm(file, { force: true });
+    for (let up = path.dirname(file); up !== folder; up = path.dirname(up)) folders.add(up);
+  }
+  await rm(manifest, { force: true });
+  const deepestFirst = [...folders].sort((a, b) => b.length - a.length);
+  for (const empty of [...deepestFirst, folder]) await rmdir(empty).catch(() => undefined);
+}
