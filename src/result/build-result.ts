@@ -149,6 +149,12 @@ function runNotes(packages: PackageResult[]): string[] {
       `The registry omits maintainers for ${stripped} of ${withRegistry.length} packages, and with them deprecation data: those checks were skipped, not passed.`,
     );
   }
+  const sizeless = withRegistry.filter((p) => p.signals.unpackedSize?.value === null).length;
+  if (sizeless > 0) {
+    notes.push(
+      `The registry omits unpacked sizes for ${sizeless} of ${withRegistry.length} packages: their size comes from the source code in the clone where there is one, else it is unknown.`,
+    );
+  }
   return notes;
 }
 

@@ -118,7 +118,8 @@ function missingEvidence(signals: SignalSet, gitKnown: boolean): string[] {
     missing.push(
       `no publish times (${(publish?.note ?? "not collected").replace(/^unknown: /, "")})`,
     );
-  else if (!publish.trusted) missing.push(`publish times not trusted (${publish.note ?? ""})`);
+  // Why they are not trusted (a mirror's copy times, say) is in the run notes, once.
+  else if (!publish.trusted) missing.push("publish times not trusted");
   return missing;
 }
 

@@ -51,9 +51,6 @@ export const messages = {
   recentCommit: (a: Args) => `last commit by a person ${a.months} months ago`,
   activeCommitters: (a: Args) =>
     `${a.count} people made at least ${a.min} commits each in the last 12 months`,
-  untrustedTimes: (a: Args) => `publish times ignored: ${a.why}`,
-  strippedMetadata: () =>
-    "the registry omits maintainers and deprecation data (a mirror?): those checks were skipped",
   belowThresholds: (a: Args) =>
     `no action reaches its threshold (highest: ${a.action} ${a.score} of ${a.threshold})`,
   openAdvisoriesHealth: (a: Args) =>

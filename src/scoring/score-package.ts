@@ -47,7 +47,7 @@ export function scorePackage(
   const findings = [
     ...(change ? [change] : []),
     ...forVerdict,
-    ...contextFindings(signals, statuses, scores, verdict, facts, policy),
+    ...contextFindings(statuses, scores, verdict, facts, policy),
     ...rest,
   ];
   return {
@@ -76,7 +76,6 @@ function healthOf(results: RuleResult[]): number {
 }
 
 function contextFindings(
-  signals: SignalSet,
   statuses: Record<SourceName, SourceStatus>,
   scores: Record<Action, number>,
   verdict: Verdict,
@@ -98,11 +97,7 @@ function contextFindings(
       threshold: policy.thresholds[top],
     });
   }
-  const times = signals.publishTimesTrusted;
-  if (times && times.value === false)
-    context("publishTimesTrusted", "untrustedTimes", { why: times.note ?? "" });
-  if (signals.maintainers && signals.maintainers.value === null && statuses.registry === "ok")
-    context("maintainers", "strippedMetadata", {});
+  // Mirror facts (rewritten times, stripped maintainers) are said once, in the run notes.
   return found;
 }
 

@@ -233,6 +233,10 @@ describe("unknown is not healthy", () => {
       /^not enough evidence to decide: no git history \(skipped\); publish times not trusted/,
     );
     expect(result.confidence).toBeLessThanOrEqual(defaultPolicy.untrustedPenalty);
+    // Mirror facts are said once, in the run notes: never repeated in a package's reasons.
+    expect(
+      result.texts.filter((t) => /copy times|omits maintainers|publish times ignored/.test(t)),
+    ).toEqual([]);
   });
 
   it("still decides on a decisive fact: unused, deprecated or replaced by the platform", () => {
