@@ -22,8 +22,14 @@ import {
 } from "./collectors/types.js";
 import { collectUsage } from "./collectors/usage/collect-usage.js";
 import type { TarballFetcher } from "./collectors/usage/tarball-source.js";
+import type { UsageEvidence } from "./collectors/usage/types.js";
 import { loadConfig } from "./config/load-config.js";
 import { readInventory } from "./inventory/read-inventory.js";
+import {
+  type PackageSpec,
+  resolveRequested,
+  singlePackageInventory,
+} from "./inventory/single-package.js";
 import type { InventoryPackage } from "./inventory/types.js";
 import { buildResult } from "./result/build-result.js";
 import type { JengaResult } from "./result/types.js";
@@ -55,6 +61,11 @@ export interface AnalyzeOptions {
    * no tarball is fetched: the registry is the caller's to reach.
    */
   tarballFetcher?: TarballFetcher;
+  /**
+   * `jenga check`: judge this one package as a project's only direct dependency, instead
+   * of reading `paths`. Its version is resolved from the registry's answer.
+   */
+  single?: PackageSpec;
   /** Replaces the system git (tests); and tighter limits per repository. */
   gitRunner?: GitRunner;
   gitLimits?: Partial<GitLimits>;
@@ -85,9 +96,11 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     ...(options.configFile ? { file: path.resolve(options.cwd, options.configFile) } : {}),
     projectDir: firstDir,
   });
-  const inventory = await readInventory(paths, { cwd: options.cwd });
+  const inventory = options.single
+    ? singlePackageInventory(options.single, options.cwd)
+    : await readInventory(paths, { cwd: options.cwd });
   const ignored = new Set(loaded.config.ignore ?? []);
-  const packages = inventory.packages.filter(
+  let packages = inventory.packages.filter(
     (p) => !ignored.has(p.name) && (loaded.policy.includeDev || p.scopes.some((s) => s !== "dev")),
   );
   options.onProgress?.({ stage: "inventory", done: packages.length, total: packages.length });
@@ -137,6 +150,7 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     } finally {
       await ownClient?.close();
     }
+    if (options.single) packages = packages.map((pkg) => withResolvedVersion(pkg, registry));
 
     const git =
       options.git === false
@@ -172,13 +186,16 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     );
 
     const tarballs = options.offline ? null : (options.tarballFetcher ?? ownTarballs);
-    const usage = await collectUsage(paths, packages, {
-      enabled: options.usage !== false,
-      now,
-      cache,
-      // Offline, null: cached measurements only. Undefined: no registry to fetch from.
-      ...(tarballs || options.offline ? { tarballs } : {}),
-    });
+    // `jenga check` has no project: nothing reads code, and the status says why.
+    const usage = options.single
+      ? new Map<string, Evidence<UsageEvidence>>()
+      : await collectUsage(paths, packages, {
+          enabled: options.usage !== false,
+          now,
+          cache,
+          // Offline, null: cached measurements only. Undefined: no registry to fetch from.
+          ...(tarballs || options.offline ? { tarballs } : {}),
+        });
 
     // The GitHub token: GITHUB_TOKEN, GH_TOKEN, else the gh CLI's hosts.yml under home.
     const issues = await collectPackageIssues(
@@ -266,6 +283,22 @@ function sourceStatuses(
     advisories:
       options.advisories === false ? "skipped: --no-advisories" : "skipped: not collected",
     issues: "skipped: not collected",
-    usage: options.usage === false ? "skipped: --no-usage" : "skipped: not collected",
+    usage: options.single
+      ? "skipped: no project to read (jenga check)"
+      : options.usage === false
+        ? "skipped: --no-usage"
+        : "skipped: not collected",
   };
+}
+
+/** `jenga check`'s request (`latest`, `^2`, `next`) as the concrete version the registry names. */
+function withResolvedVersion(
+  pkg: InventoryPackage,
+  registry: Map<string, Evidence<RegistryEvidence>>,
+): InventoryPackage {
+  const data = registry.get(pkg.name)?.data;
+  const requested = pkg.versions[0];
+  if (!data || requested === undefined) return pkg;
+  const version = resolveRequested(requested, Object.keys(data.versions), data.distTags);
+  return version ? { ...pkg, versions: [version] } : pkg;
 }

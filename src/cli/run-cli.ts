@@ -7,6 +7,7 @@ import { loadConfig } from "../config/load-config.js";
 import { InputError, UsageError } from "../errors.js";
 import { compareBaseline } from "../gate/compare-baseline.js";
 import { evaluateGate, uncheckedRules } from "../gate/evaluate-gate.js";
+import { type PackageSpec, parsePackageSpec } from "../inventory/single-package.js";
 import { locateDeclarations } from "../reports/locate-declarations.js";
 import { trustedFolder } from "../reports/refuse-links.js";
 import { writeFileAt } from "../reports/write-files.js";
@@ -147,6 +148,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(formatExplain(found));
     });
 
+  addAnalysisOptions(
+    program
+      .command("check")
+      .description("judge one package with every source, no project: print its verdict card")
+      .argument("<package>", "name, name@version, name@range, name@tag or pkg:npm/name@version"),
+  )
+    .option(
+      "--json <file>",
+      "also write the JSON result to FILE (- for stdout, instead of the card)",
+    )
+    .action(async (spec: string, options: AnalysisOptions & { json?: string }) => {
+      const single = parsePackageSpec(spec);
+      const { result } = await runAnalysisOnly([], options, io, single);
+      const found = result.packages[0];
+      if (!found) throw new UsageError(`"${replaceControlCharacters(spec)}" was not analyzed`);
+      if (/^unavailable: 404\b/.test(found.sources.registry))
+        throw new UsageError(
+          `no package named "${replaceControlCharacters(single.name)}" in the registry`,
+          [],
+          "check the spelling, or the registry in your npm configuration",
+        );
+      if (options.json !== "-") io.stdout.write(formatExplain(found));
+      await emit(options.json, writers.json(result)["jenga.json"] ?? "", io);
+    });
   program
     .command("rules")
     .description("list every scoring rule: what it feeds, its points and health cost, and why")
@@ -202,6 +227,7 @@ async function runAnalysisOnly(
   paths: string[],
   options: AnalysisOptions,
   io: CliIo,
+  single?: PackageSpec,
 ): Promise<{ result: JengaResult; progress: ReturnType<typeof createProgress> }> {
   if (options.offline && options.refresh)
     throw new UsageError("--offline and --refresh cannot be used together");
@@ -226,6 +252,7 @@ async function runAnalysisOnly(
       usage: options.usage,
       advisories: options.advisories,
       ...(options.osv ? { osv: options.osv } : {}),
+      ...(single ? { single } : {}),
       toolVersion: version,
       onProgress: progress.update,
     });
