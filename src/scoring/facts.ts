@@ -61,14 +61,14 @@ export function computeFacts(signals: SignalSet, policy: Policy): PackageFacts {
   const files = num(signals, "sourceFiles");
   const lines = num(signals, "linesOfCode");
   // Without the clone's source counts, the unpacked size stands in: a few files and a README.
+  // Lines say how much code there is; a file count alone (contents not fetched) is the fallback.
   const small =
     tiny ||
-    (files !== null && files <= git.smallSourceFiles) ||
-    (lines !== null && lines <= git.smallSourceLines) ||
-    (files === null &&
-      lines === null &&
-      unpacked !== null &&
-      unpacked < policy.registry.smallBytes);
+    (lines !== null
+      ? lines <= git.smallSourceLines
+      : files !== null
+        ? files <= git.smallSourceFiles
+        : unpacked !== null && unpacked < policy.registry.smallBytes);
 
   const quiet = silence !== null && silence >= git.abandonedMonths;
   const securityFixes = num(signals, "securityFixCommits") ?? 0;

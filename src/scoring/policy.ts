@@ -118,8 +118,8 @@ export const defaultPolicy = {
     // One human author over two years (the silence line) is the sole-maintainer fact when the
     // registry does not say who can publish.
     soleAuthorMonths: 24,
-    // At or under this many source files (tests, docs, build config left out), or this many
-    // source lines, a quiet package is small enough to be finished.
+    // At or under this many source lines (tests, docs, build config left out) a quiet package is
+    // small enough to be finished; the file count stands in when contents were not fetched.
     smallSourceFiles: 10,
     smallSourceLines: 1000,
     // Source code above this (clone's source bytes) is real work to replace, like nonTrivialBytes
