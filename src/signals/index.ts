@@ -20,6 +20,7 @@ import { truckFactor } from "./git/truck-factor.js";
 import { dependents } from "./inventory/dependents.js";
 import { direct } from "./inventory/direct.js";
 import { issueSignals } from "./issues/index.js";
+import { maintenanceNotice } from "./issues/maintenance-notice.js";
 import { ageYears } from "./registry/age-years.js";
 import { dependencyCount } from "./registry/dependency-count.js";
 import { deprecated } from "./registry/deprecated.js";
@@ -77,6 +78,7 @@ export const allSignals = [
   commitsPerMonth,
   releases,
   ...advisorySignals,
+  maintenanceNotice,
   ...issueSignals,
   ...usageSignals,
   direct,

@@ -93,11 +93,12 @@ const collect = async (ctx: GitContext, url: string, directory: string | null) =
 };
 
 describe("HEAD's source files in a blobless clone", () => {
-  it("fetches only the package folder's source files at HEAD, and counts files, bytes and lines", async () => {
+  it("fetches only the package folder's source files and README at HEAD, and counts files, bytes and lines", async () => {
     const { ctx, git, blobs } = context(path.join(sandbox.root, "mono"));
     const one = await collect(ctx, mono, "packages/one");
     expect(git(["config", "remote.origin.promisor"]).stdout.trim()).toBe("true");
-    expect(blobs()).toEqual(["", "a\nb\n", "one\r\ntwo"]);
+    // The folder's README rides along in the same fetch, for its notices.
+    expect(blobs()).toEqual(["", "# one\n", "a\nb\n", "one\r\ntwo"]);
     expect([one.sourceFiles, one.sourceBytes, one.sourceLines]).toEqual([3, 12, 4]);
     expect(one.fileCount).toBe(5);
     expect(one.sourceNote).toBeUndefined();
@@ -108,7 +109,7 @@ describe("HEAD's source files in a blobless clone", () => {
     // Another package of the same repository: its own files only, one more blob.
     const two = await collect(ctx, mono, "packages/two");
     expect([two.sourceFiles, two.sourceBytes, two.sourceLines]).toEqual([1, 6, 3]);
-    expect(blobs()).toHaveLength(4);
+    expect(blobs()).toHaveLength(5);
   });
 
   it("measures a whole repository like a full clone does", async () => {

@@ -6,6 +6,7 @@ import {
   issueSignalCatalog,
 } from "../../src/signals/issues/catalog-entries.js";
 import { issueSignals } from "../../src/signals/issues/index.js";
+import { maintenanceNotice } from "../../src/signals/issues/maintenance-notice.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";
 
 /** The evidence the collector reads from test/fixtures/github/widget (see issues-collect.test.ts). */
@@ -73,6 +74,10 @@ export function issueSignalSet(issues: IssuesEvidence): Required<IssueSignalSet>
       signal.id,
       signal.compute({ evidence: { issues }, pkg: inventoryPackage(), now }),
     );
+  set.maintenanceNotice = toResultLoose(
+    "maintenanceNotice",
+    maintenanceNotice.compute({ evidence: { issues }, pkg: inventoryPackage(), now } as never),
+  );
   return set as Required<IssueSignalSet>;
 }
 

@@ -48,13 +48,13 @@ describe("issue-tracker findings", () => {
       {
         signal: "maintenanceNotice",
         code: "readmeUnmaintained",
-        args: { kind: "deprecated", text: "DEPRECATED" },
+        args: { kind: "deprecated", text: "DEPRECATED", from: "GitHub" },
         action: "sunset",
         points: 55,
       },
     ]);
     expect(words(gone[0] as (typeof gone)[number])).toBe(
-      'its README says it is deprecated: "DEPRECATED"',
+      'its README says it is deprecated: "DEPRECATED" (read from GitHub)',
     );
     const help = find({
       readmeNotices: [
@@ -65,7 +65,7 @@ describe("issue-tracker findings", () => {
       {
         signal: "maintenanceNotice",
         code: "readmeLookingForMaintainers",
-        args: { text: "Maintainers wanted" },
+        args: { text: "Maintainers wanted", from: "GitHub" },
         action: "adopt",
         points: 50,
       },

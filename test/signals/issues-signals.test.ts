@@ -69,7 +69,12 @@ describe("issue-tracker signals", () => {
     });
     expect(s.securityPolicy).toEqual({ value: true, unit: "boolean", trusted: true });
     expect(s.fundingFile).toEqual({ value: true, unit: "boolean", trusted: true });
-    expect(s.maintenanceNotice).toEqual({ value: "none", unit: "text", trusted: true });
+    expect(s.maintenanceNotice).toEqual({
+      value: "none",
+      unit: "text",
+      trusted: true,
+      detail: { from: "GitHub" },
+    });
   });
 
   it("the strongest README notice wins, quoted", () => {
@@ -86,7 +91,7 @@ describe("issue-tracker signals", () => {
       unit: "text",
       trusted: true,
       note: "maintenance: no",
-      detail: { where: "badge" },
+      detail: { where: "badge", from: "GitHub" },
     });
   });
 

@@ -1,3 +1,5 @@
+import type { ReadmeNotice } from "../issues/types.js";
+
 /**
  * What the git collector keeps of a repository's history: only what signals
  * need, in compact parallel arrays so a 100,000-commit history stays a small
@@ -54,4 +56,10 @@ export interface GitEvidence {
   sourceLines?: number | null;
   /** Why their contents were not fetched, when they were not (`contents not fetched: …`). */
   sourceNote?: string;
+  /**
+   * The README at HEAD (the package folder's, else the root's) and the maintenance notices
+   * at its top; null when there is none or the clone lacks its contents. Absent in older
+   * cache entries.
+   */
+  readme?: { path: string; notices: ReadmeNotice[] } | null;
 }

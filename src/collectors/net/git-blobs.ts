@@ -140,3 +140,57 @@ export class BatchCounter {
     }
   }
 }
+
+/** README, README.md, readme.markdown, Readme.txt…: the names GitHub shows as a README. */
+const readmeName = /^readme(\.(md|markdown|mdown|mkdn|txt|rst|adoc|org))?$/i;
+
+/**
+ * The README at HEAD: the package folder's own (a monorepo package), else the
+ * repository root's. Names and ids only, from the trees a blobless clone holds.
+ */
+export async function headReadme(
+  git: LocalGit,
+  directory: string | null,
+): Promise<HeadEntry | null> {
+  const folders = directory ? [`${directory.replace(/\/+$/, "")}/`, ""] : [""];
+  for (const folder of folders) {
+    let found: HeadEntry | null = null;
+    // Not recursive: the folder's own entries, with `path` relative to the repository root.
+    await streamGit(["ls-tree", "HEAD", ...(folder ? ["--", folder] : [])], {
+      ...git,
+      onLine: (line) => {
+        const tab = line.indexOf("\t");
+        if (tab < 0 || found) return;
+        const [, type = "", oid = ""] = line.slice(0, tab).split(" ");
+        const entryPath = line.slice(tab + 1);
+        const name = entryPath.slice(entryPath.lastIndexOf("/") + 1);
+        if (type === "blob" && oid && readmeName.test(name)) found = { path: entryPath, type, oid };
+      },
+    });
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A README is read this far at most: notices sit at the top. */
+const maxReadmeBytes = 256 * 1024;
+
+/** The text of one blob the clone holds (never fetched here), cut at `maxReadmeBytes`; null when absent. */
+export async function readBlobText(git: LocalGit, oid: string): Promise<string | null> {
+  if ((await missingBlobs(git, [oid])).size > 0) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  await streamGitBytes(["cat-file", "--batch"], {
+    ...git,
+    stdin: `${oid}\n`,
+    onData: (chunk) => {
+      if (size >= maxReadmeBytes + 128) return;
+      chunks.push(chunk);
+      size += chunk.length;
+    },
+  });
+  const raw = Buffer.concat(chunks);
+  const header = raw.indexOf(0x0a);
+  if (header < 0 || !/^[0-9a-f]+ blob \d+$/.test(raw.toString("latin1", 0, header))) return null;
+  return raw.subarray(header + 1, header + 1 + maxReadmeBytes).toString("utf8");
+}

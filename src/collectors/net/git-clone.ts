@@ -3,7 +3,7 @@ import { readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleGit } from "simple-git";
 import { folderSize, watchFolderSize } from "./clone-size-watch.js";
-import { headSourceBlobs, missingBlobs } from "./git-blobs.js";
+import { headReadme, headSourceBlobs, missingBlobs } from "./git-blobs.js";
 import { mailmapFileName } from "./git-log.js";
 import { fetchGit } from "./git-process.js";
 
@@ -105,7 +105,10 @@ export async function fetchSourceBlobs(
         ok: false,
         status: `over ${options.maxFiles.toLocaleString("en-US")} source files, contents not fetched`,
       };
-    missing = [...(await missingBlobs(local, blobs))];
+    // The README rides along in the same fetch: its notices are read from the clone when
+    // the GitHub API cannot be asked.
+    const readme = await headReadme(local, directory);
+    missing = [...(await missingBlobs(local, readme ? [...blobs, readme.oid] : blobs))];
   } catch (error) {
     return { ok: false, status: `contents not fetched: ${describe(error)}` };
   }

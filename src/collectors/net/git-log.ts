@@ -2,7 +2,8 @@ import path from "node:path";
 import { HistoryBuilder, historyFormat } from "../git/history-builder.js";
 import { isSourceFile } from "../git/source-files.js";
 import type { GitEvidence } from "../git/types.js";
-import { listHead, measureBlobs } from "./git-blobs.js";
+import { findMarkdownNotices } from "../issues/markdown-notices.js";
+import { headReadme, listHead, measureBlobs, readBlobText } from "./git-blobs.js";
 import { streamGit } from "./git-process.js";
 
 export interface HistoryOptions {
@@ -85,6 +86,7 @@ export async function readGitHistory(
   });
   // Contents are read only when the clone holds all of them (the clone step fetched them).
   const measured = await measureBlobs(local, sourceBlobs);
+  const readme = await readReadme(local, target.directory);
   const tags: GitEvidence["tags"] = [];
   await run(
     ["for-each-ref", "refs/tags", "--format=%(creatordate:unix)%09%(refname:strip=2)"],
@@ -108,5 +110,19 @@ export async function readGitHistory(
     sourceFiles: sourceBlobs.length,
     sourceBytes: measured?.bytes ?? null,
     sourceLines: measured?.lines ?? null,
+    readme,
   };
+}
+
+/** The README's maintenance notices, when the clone holds its contents (the clone step fetched them). */
+async function readReadme(
+  local: { gitDir: string; env: Record<string, string | undefined>; timeoutMs: number },
+  directory: string | null,
+): Promise<GitEvidence["readme"]> {
+  const entry = await headReadme(local, directory);
+  if (!entry) return null;
+  const text = await readBlobText(local, entry.oid);
+  if (text === null) return null;
+  const file = entry.path.startsWith('"') ? entry.path.slice(1, -1) : entry.path;
+  return { path: file.slice(0, 300), notices: findMarkdownNotices(text) };
 }

@@ -7,8 +7,10 @@ type Args = Record<string, string | number>;
 export const issueMessages = {
   repoArchived: (a: Args) =>
     `its repository ${a.repository} is archived: nothing will be fixed upstream`,
-  readmeUnmaintained: (a: Args) => `its README says it is ${a.kind}: "${a.text}"`,
-  readmeLookingForMaintainers: (a: Args) => `its README asks for new maintainers: "${a.text}"`,
+  readmeUnmaintained: (a: Args) =>
+    `its README says it is ${a.kind}: "${a.text}"${a.from ? ` (read from ${a.from})` : ""}`,
+  readmeLookingForMaintainers: (a: Args) =>
+    `its README asks for new maintainers: "${a.text}"${a.from ? ` (read from ${a.from})` : ""}`,
   reportsPilingUp: (a: Args) =>
     `${a.open} open issues and ${a.stillOpen} of the ${a.opened} opened in ${a.months} months still open, with ${a.unanswered} of ${a.sampled} recent issues unanswered (median first response ${a.days} days; absent from ${a.threshold} days): reports are piling up`,
   slowResponses: (a: Args) =>

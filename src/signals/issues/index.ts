@@ -4,7 +4,6 @@ import { firstResponseDays } from "./first-response-days.js";
 import { fundingFile } from "./funding-file.js";
 import { issueInflow } from "./issue-inflow.js";
 import { issuesPerMonth } from "./issues-per-month.js";
-import { maintenanceNotice } from "./maintenance-notice.js";
 import { openIssueAgeDays } from "./open-issue-age-days.js";
 import { openIssues } from "./open-issues.js";
 import { outsidePrsMerged } from "./outside-prs-merged.js";
@@ -14,7 +13,6 @@ import { timeToCloseDays } from "./time-to-close-days.js";
 /** The issue-tracker signals in report order; spread into allSignals in ../index.ts. */
 export const issueSignals = [
   archived,
-  maintenanceNotice,
   openIssues,
   openIssueAgeDays,
   firstResponseDays,

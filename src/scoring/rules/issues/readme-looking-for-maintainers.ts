@@ -11,6 +11,11 @@ export const readmeLookingForMaintainers = defineRule({
   test: ({ signals }) =>
     signals.maintenanceNotice?.value === "looking-for-maintainers" &&
     signals.archived?.value !== true
-      ? { args: { text: signals.maintenanceNotice.note ?? "" } }
+      ? {
+          args: {
+            text: signals.maintenanceNotice.note ?? "",
+            from: String(signals.maintenanceNotice.detail?.from ?? "its README"),
+          },
+        }
       : null,
 });

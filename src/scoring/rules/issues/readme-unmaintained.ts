@@ -13,6 +13,8 @@ export const readmeUnmaintained = defineRule({
     const notice = signals.maintenanceNotice;
     const kind = notice?.value;
     if (kind !== "unmaintained" && kind !== "deprecated" && kind !== "archived") return null;
-    return { args: { kind, text: notice?.note ?? "" } };
+    return {
+      args: { kind, text: notice?.note ?? "", from: String(notice?.detail?.from ?? "its README") },
+    };
   },
 });
