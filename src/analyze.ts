@@ -181,6 +181,8 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
         enabled: options.advisories !== false,
         ...(options.osv ? { osv: options.osv } : {}),
         ...(outbound ? { dispatcher: outbound } : {}),
+        // The registry's bulk advisories, unless a replaced fetcher means the registry is the caller's to reach.
+        ...(npmSettings && !options.fetcher ? { npmSettings } : {}),
       },
       { cache, now },
     );

@@ -22,7 +22,8 @@ export const sources = {
   },
   advisories: {
     title: "Vulnerability advisories",
-    description: "OSV records affecting the package and how fast they were fixed.",
+    description:
+      "Advisories affecting the package and how fast they were fixed: from the OSV API and the configured registry's bulk advisory endpoint (npm audit's source, undated), or from an OSV export given with --osv.",
     withoutIt: "Known vulnerabilities are not checked.",
   },
   issues: {

@@ -1,8 +1,24 @@
 import semver from "semver";
 import { affectsVersion, lowestFixFor } from "../collectors/advisories/affects.js";
-import type { Advisory, SeverityBucket } from "../collectors/advisories/types.js";
+import type { Advisory, AdvisoryEvidence, SeverityBucket } from "../collectors/advisories/types.js";
 
 /** Pure helpers over AdvisoryEvidence shared by the advisory signals. */
+
+/**
+ * Why the advisories have no dates, or null when some provider gives them:
+ * the registry's bulk endpoint lists no publication dates (and only the
+ * advisories affecting the installed versions), so when it is the only
+ * provider that answered, every date-based signal is unknown, not zero.
+ */
+export function undatedAdvisories(evidence: AdvisoryEvidence): string | null {
+  if (evidence.source !== "registry-bulk") return null;
+  const datedAnswered = (evidence.providers ?? []).some(
+    (p) => p.provider !== "registry-bulk" && p.status === "ok",
+  );
+  return datedAnswered
+    ? null
+    : "only the registry's bulk advisories answered, and they carry no publication dates";
+}
 
 /** Severity from worst to least; `unknown` ranks above `none`: an unrated advisory is still a report. */
 const severityRank: Record<SeverityBucket, number> = {

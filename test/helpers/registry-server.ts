@@ -8,20 +8,47 @@ export interface ServedRequest {
 
 export interface RegistryServer {
   url: string;
+  /** Packument requests. */
   requests: ServedRequest[];
+  /** Bulk advisory POSTs, with their bodies (`{ name: [versions] }`). */
+  bulkRequests: (ServedRequest & { body: Record<string, string[]> })[];
   close(): Promise<void>;
 }
+
+const bulkAdvisoryPath = "/-/npm/v1/security/advisories/bulk";
 
 /**
  * A registry on 127.0.0.1 serving packuments by package name (`/@scope%2fname` or
  * `/name`); unknown names get the registry's 404 body. `delayMs` slows every answer.
+ * `bulkAdvisories` (name → the registry's entries) makes it answer the bulk advisory
+ * endpoint as the public registry does; without it, that endpoint is a 404, as on
+ * registries that do not offer it.
  */
 export async function startRegistryServer(
   packuments: Record<string, unknown>,
-  options: { delayMs?: number } = {},
+  options: { delayMs?: number; bulkAdvisories?: Record<string, unknown[]> } = {},
 ): Promise<RegistryServer> {
   const requests: ServedRequest[] = [];
+  const bulkRequests: RegistryServer["bulkRequests"] = [];
   const server: Server = createServer((req, res) => {
+    if (req.method === "POST" && req.url === bulkAdvisoryPath) {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string[]>;
+        bulkRequests.push({ url: req.url ?? "", headers: req.headers, body });
+        const known = options.bulkAdvisories;
+        if (!known) {
+          res.writeHead(404, { "content-type": "application/json" }).end('{"error":"Not found"}');
+          return;
+        }
+        const answer = Object.fromEntries(
+          Object.keys(body).flatMap((name) => (known[name] ? [[name, known[name]]] : [])),
+        );
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+      });
+      return;
+    }
     requests.push({ url: req.url ?? "", headers: req.headers });
     const name = decodeURIComponent((req.url ?? "/").slice(1));
     const body = packuments[name];
@@ -38,6 +65,7 @@ export async function startRegistryServer(
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    bulkRequests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,5 @@
 import semver from "semver";
-import type { OsvAffected, OsvEvent, OsvRange } from "./types.js";
+import type { AffectedEntry, OsvEvent, OsvRange } from "./types.js";
 
 /**
  * Does an advisory affect a version? OSV's evaluation, pure
@@ -13,9 +13,17 @@ import type { OsvAffected, OsvEvent, OsvRange } from "./types.js";
  * which is what OSV means: unlike an npm range `<1.2.3`, an OSV range with
  * `fixed: 1.2.3` does include 1.2.3-rc.1. GIT ranges name commits, not
  * versions, and are ignored.
+ *
+ * An entry from the registry's bulk advisories carries an npm range instead
+ * (`semver`), tested as npm audit tests it (@npmcli/metavuln-calculator's
+ * advisory.js: `semver.satisfies` with `includePrerelease` and `loose`); its
+ * fixed versions are the exclusive upper bounds (`<1.2.6`) of its parts.
  */
 
-export type AffectedEntry = Pick<OsvAffected, "ranges" | "versions">;
+export type { AffectedEntry };
+
+/** npm audit's options for `vulnerable_versions` (metavuln-calculator, advisory.js). */
+const npmRangeOptions = { includePrerelease: true, loose: true } as const;
 
 const versionOrdered = new Set(["SEMVER", "ECOSYSTEM"]);
 /** `introduced: "0"` means "since the first version". */
@@ -34,6 +42,8 @@ export function affectsVersion(
 
 function entryAffects(version: string, entry: AffectedEntry): boolean {
   if (entry.versions.some((listed) => sameVersion(listed, version))) return true;
+  if (entry.semver !== undefined && semver.satisfies(version, entry.semver, npmRangeOptions))
+    return true;
   return entry.ranges.some((range) => rangeAffects(version, range));
 }
 
@@ -96,7 +106,34 @@ export function fixedVersions(affected: readonly AffectedEntry[]): string[] {
       if (versionOrdered.has(range.type))
         for (const event of range.events)
           if ("fixed" in event && semver.valid(event.fixed)) fixed.add(event.fixed);
+  for (const entry of affected)
+    if (entry.semver !== undefined)
+      for (const bound of npmUpperBounds(entry.semver)) fixed.add(bound);
   return [...fixed].sort(semver.compare);
+}
+
+/**
+ * The exclusive upper bounds of an npm range's parts (`>=1.0.0 <1.2.6 || <0.2.4`
+ * → 1.2.6, 0.2.4): the first version past each affected stretch. An inclusive
+ * bound (`<=1.2.5`) names no fix, like OSV's `last_affected`; a bound semver
+ * made up (`^1.2.3` → `<2.0.0-0`) is the release it stands for.
+ */
+function npmUpperBounds(range: string): string[] {
+  let parsed: semver.Range;
+  try {
+    parsed = new semver.Range(range, npmRangeOptions);
+  } catch {
+    return [];
+  }
+  const bounds: string[] = [];
+  for (const part of parsed.set)
+    for (const comparator of part)
+      if (comparator.operator === "<") {
+        const { major, minor, patch, prerelease } = comparator.semver;
+        const synthetic = prerelease.length === 1 && prerelease[0] === 0;
+        bounds.push(synthetic ? `${major}.${minor}.${patch}` : comparator.semver.version);
+      }
+  return bounds;
 }
 
 /**

@@ -46,6 +46,18 @@ export interface OsvRecord {
 
 export type SeverityBucket = "critical" | "high" | "medium" | "low" | "none" | "unknown";
 
+/**
+ * Where an advisory says which versions it affects: OSV's ranges and listed
+ * versions, or (from the registry's bulk advisory endpoint) an npm semver range
+ * such as `>=1.0.0 <1.2.6`, evaluated as `npm audit` evaluates it.
+ */
+export interface AffectedEntry {
+  ranges: OsvRange[];
+  versions: string[];
+  /** An npm semver range (`vulnerable_versions`); absent for OSV records. */
+  semver?: string;
+}
+
 /** One advisory about the package: records sharing an alias (GHSA ↔ CVE) merged into one. */
 export interface Advisory {
   id: string;
@@ -58,14 +70,35 @@ export interface Advisory {
   score: number | null;
   severity: SeverityBucket;
   /** The affected entries for this package only. */
-  affected: Pick<OsvAffected, "ranges" | "versions">[];
+  affected: AffectedEntry[];
 }
 
-export type AdvisorySourceKind = "osv-api" | "osv-export" | "github-advisory-database";
+/**
+ * The advisory providers: the OSV API, an OSV export, a GitHub advisory
+ * database checkout, and the bulk advisory endpoint of the npm registry in the
+ * user's configuration (`npm audit`'s source).
+ */
+export type AdvisorySourceKind =
+  | "osv-api"
+  | "osv-export"
+  | "github-advisory-database"
+  | "registry-bulk";
+
+/** What one provider said for the package: `ok`, or why it had nothing. */
+export interface ProviderOutcome {
+  provider: AdvisorySourceKind;
+  status: string;
+}
 
 export interface AdvisoryEvidence {
   name: string;
+  /** The provider the advisories come from; the first that answered when several did. */
   source: AdvisorySourceKind;
+  /**
+   * Every provider asked, in order, with its status (absent in evidence cached
+   * before providers were combined: then `source` alone answered).
+   */
+  providers?: ProviderOutcome[];
   advisories: Advisory[];
 }
 

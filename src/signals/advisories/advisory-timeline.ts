@@ -2,6 +2,7 @@ import { fixedVersions } from "../../collectors/advisories/affects.js";
 import type { Advisory } from "../../collectors/advisories/types.js";
 import type { RegistryEvidence } from "../../collectors/registry/types.js";
 import { minOf } from "../../util/extremes.js";
+import { undatedAdvisories } from "../advisory-versions.js";
 import { defineSignal, type SeriesPoint } from "../define-signal.js";
 import { assessPublishTimes } from "../publish-times.js";
 import { dayMs } from "../time.js";
@@ -22,6 +23,8 @@ export const advisoryTimeline = defineSignal({
   id: "advisoryTimeline",
   needs: ["advisories", "registry"],
   compute({ evidence: { advisories, registry }, now }) {
+    const undatedSource = undatedAdvisories(advisories);
+    if (undatedSource) return { value: null, note: undatedSource };
     const times = assessPublishTimes(registry, now);
     const dated = advisories.advisories
       .map((a) => ({ a, published: a.published ? Date.parse(a.published) : Number.NaN }))

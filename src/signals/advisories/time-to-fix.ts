@@ -2,6 +2,7 @@ import { fixedVersions } from "../../collectors/advisories/affects.js";
 import type { GitEvidence } from "../../collectors/git/types.js";
 import type { RegistryEvidence } from "../../collectors/registry/types.js";
 import { minOf } from "../../util/extremes.js";
+import { undatedAdvisories } from "../advisory-versions.js";
 import { defineSignal, type EvidenceSet } from "../define-signal.js";
 import { assessPublishTimes } from "../publish-times.js";
 import { dayMs } from "../time.js";
@@ -14,6 +15,8 @@ export const timeToFix = defineSignal({
   needs: ["advisories", "registry"],
   compute({ evidence, now }) {
     const { advisories, registry } = evidence;
+    const undated = undatedAdvisories(advisories);
+    if (undated) return { value: null, note: undated };
     const { trusted, why } = assessPublishTimes(registry, now);
     // Git is optional here: when the registry's times are rewritten by a mirror, the release
     // tags in the repository date the fixes instead (the git collector reads their dates).
