@@ -149,6 +149,14 @@ function runNotes(packages: PackageResult[]): string[] {
       `The registry omits maintainers for ${stripped} of ${withRegistry.length} packages, and with them deprecation data: those checks were skipped, not passed.`,
     );
   }
+  const limited = packages.filter((p) => p.sources.issues.startsWith("unavailable: rate limit"));
+  if (limited.length > 0) {
+    const answered = packages.filter((p) => p.sources.issues === "ok").length;
+    const noToken = limited.some((p) => p.sources.issues.includes("without a token"));
+    notes.push(
+      `GitHub API: rate-limited after ${answered} packages; ${limited.length} more went unread${noToken ? " (no token: 60 requests an hour): set GITHUB_TOKEN or GH_TOKEN" : ""}. Direct dependencies were asked first.`,
+    );
+  }
   const sizeless = withRegistry.filter((p) => p.signals.unpackedSize?.value === null).length;
   if (sizeless > 0) {
     notes.push(

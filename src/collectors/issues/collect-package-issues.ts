@@ -63,8 +63,13 @@ export async function collectPackageIssues(
   });
   const evidence = new Map<string, Evidence<IssuesEvidence>>();
   try {
+    // The client serves requests in the order they are made: direct dependencies, then the
+    // most depended-on, spend the (unauthenticated: 60 an hour) budget first.
+    const ordered = [...packages].sort(
+      (a, b) => Number(b.direct) - Number(a.direct) || b.dependents - a.dependents,
+    );
     await Promise.all(
-      packages.map(async (pkg) => {
+      ordered.map(async (pkg) => {
         const data = registry.get(pkg.name)?.data;
         if (!data) {
           evidence.set(
