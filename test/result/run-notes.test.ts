@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { missingEvidence, okEvidence } from "../../src/collectors/types.js";
+import { validate } from "../../src/config/load-config.js";
+import { buildResult } from "../../src/result/build-result.js";
+import { inventoryPackage, now, registryEvidence, steadyHistory } from "../helpers/evidence.js";
+
+function resultWith(issueStatuses: Record<string, string>) {
+  const names = Object.keys(issueStatuses);
+  const packages = names.map((name, i) => inventoryPackage({ name, direct: i === 0 }));
+  const registry = new Map(
+    names.map((name) => [
+      name,
+      okEvidence(
+        "registry",
+        registryEvidence(steadyHistory("2025-01-01", 4), { name }),
+        now.toISOString(),
+        false,
+      ),
+    ]),
+  );
+  const issues = new Map(
+    names.map((name) => [name, missingEvidence<never>("issues", issueStatuses[name] ?? "")]),
+  );
+  return buildResult({
+    inventory: {
+      projects: [{ path: "/p", name: "p", lockfile: null, kind: "package-json" }],
+      packages,
+      warnings: [],
+    },
+    registry,
+    issues,
+    otherStatuses: {
+      git: "skipped: --no-git",
+      advisories: "skipped: --no-advisories",
+      issues: "skipped",
+      usage: "skipped",
+    },
+    config: validate("test", {}),
+    now,
+    toolVersion: "0.0.0-test",
+  });
+}
+
+describe("run notes", () => {
+  it("say a GitHub rate limit once, with the fix, instead of once per package", () => {
+    const limited = "unavailable: rate limit without a token (resets in 42m); set GITHUB_TOKEN";
+    const result = resultWith({ a: limited, b: limited, c: limited });
+    expect(result.notes.filter((n) => n.startsWith("GitHub API"))).toEqual([
+      "GitHub API: rate-limited after 0 packages; 3 more went unread (no token: 60 requests an hour): set GITHUB_TOKEN or GH_TOKEN. Direct dependencies were asked first.",
+    ]);
+    expect(
+      resultWith({ a: "unavailable: ENOTFOUND" }).notes.some((n) => n.startsWith("GitHub API")),
+    ).toBe(false);
+  });
+});
