@@ -166,6 +166,14 @@ export const signalCatalog = {
     why: "A line its maintainers no longer release while they maintain a newer one is out of support: its bugs and holes stay unfixed.",
     remediation: "Move to the maintained major line.",
   },
+  reportFixesPerYear: {
+    title: "Report fixes a year",
+    unit: "per-year",
+    description:
+      "Human commits a year, over the last three years, that close a reported issue (`fixes #123`, `closes owner/repo#4`), read from the clone; the detail gives the rate per 1,000 source lines. A lower bound: many fixes name no issue.",
+    why: "How often reports arrive and get fixed, without any API: a steady flow means users report and maintainers act; many fixes for a little code means a package that keeps breaking.",
+    remediation: "None by itself; read with the issue tracker's figures when the API is available.",
+  },
   busFactor: {
     title: "Bus factor (recent)",
     unit: "count",

@@ -12,6 +12,7 @@ import { monthsSinceLastHumanCommit } from "./git/months-since-last-human-commit
 import { monthsSinceLastTag } from "./git/months-since-last-tag.js";
 import { recentAuthors } from "./git/recent-authors.js";
 import { releases } from "./git/releases.js";
+import { reportFixesPerYear } from "./git/report-fixes-per-year.js";
 import { securityFixCommits } from "./git/security-fix-commits.js";
 import { sourceFiles } from "./git/source-files.js";
 import { tagsPerYear } from "./git/tags-per-year.js";
@@ -72,6 +73,7 @@ export const allSignals = [
   tagsPerYear,
   monthsSinceLastTag,
   securityFixCommits,
+  reportFixesPerYear,
   sourceFiles,
   codeBytes,
   linesOfCode,

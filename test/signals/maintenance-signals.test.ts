@@ -127,3 +127,23 @@ describe("the replacement signal", () => {
     expect(s.replacement?.value).toBeNull();
   });
 });
+
+describe("report fixes read from the clone", () => {
+  it("rates issue-closing commits of the last three years, per year and per 1,000 lines", () => {
+    const t = (iso: string) => Date.parse(iso) / 1000;
+    const git = gitEvidence(monthly("2026-05-01", 6, 0), {
+      reportFixTimes: [t("2026-04-01"), t("2025-06-01"), t("2024-01-01"), t("2019-01-01")],
+      sourceLines: 2_000,
+    });
+    const s = computeSignals(inventoryPackage(), { git }, statuses, now, defaultPolicy);
+    expect(s.reportFixesPerYear).toMatchObject({
+      value: 1,
+      detail: { months: 36, commits: 3, allTime: 4, perKloc: 0.5 },
+    });
+    const old = gitEvidence(monthly("2026-05-01", 6, 0));
+    expect(
+      computeSignals(inventoryPackage(), { git: old }, statuses, now, defaultPolicy)
+        .reportFixesPerYear?.value,
+    ).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { isBot } from "./bots.js";
-import { isSecurityFix } from "./security-commit.js";
+import { closesReport, isSecurityFix } from "./security-commit.js";
 import type { GitAuthor, GitFileAuthorship } from "./types.js";
 
 /**
@@ -27,6 +27,7 @@ export class HistoryBuilder {
   readonly commitTimes: number[] = [];
   readonly commitAuthors: number[] = [];
   readonly securityFixTimes: number[] = [];
+  readonly reportFixTimes: number[] = [];
   private readonly authorIndex = new Map<string, number>();
   /** Current path of each file, keyed by every name it had; `gone` once its older history is irrelevant. */
   private readonly alias = new Map<string, string | null>();
@@ -34,6 +35,7 @@ export class HistoryBuilder {
   private inBody = false;
   private subject = "";
   private securityInBody = false;
+  private closesInBody = false;
   private author = -1;
   private time = 0;
 
@@ -42,6 +44,7 @@ export class HistoryBuilder {
       const end = line.indexOf(bodyEnd);
       const text = end >= 0 ? line.slice(0, end) : line;
       if (!this.securityInBody && isSecurityFix("", text)) this.securityInBody = true;
+      if (!this.closesInBody && closesReport("", text)) this.closesInBody = true;
       if (end >= 0) this.finishCommit();
       return;
     }
@@ -57,7 +60,9 @@ export class HistoryBuilder {
     this.time = Number(at) || 0;
     this.subject = subject;
     const end = body.indexOf(bodyEnd);
-    this.securityInBody = isSecurityFix("", end >= 0 ? body.slice(0, end) : body);
+    const firstBody = end >= 0 ? body.slice(0, end) : body;
+    this.securityInBody = isSecurityFix("", firstBody);
+    this.closesInBody = closesReport("", firstBody);
     if (end >= 0) this.finishCommit();
     else this.inBody = true;
   }
@@ -69,6 +74,8 @@ export class HistoryBuilder {
     const human = !this.authors[this.author]?.bot;
     if (human && (this.securityInBody || isSecurityFix(this.subject, "")))
       this.securityFixTimes.push(this.time);
+    if (human && (this.closesInBody || closesReport(this.subject, "")))
+      this.reportFixTimes.push(this.time);
   }
 
   private authorOf(name: string, email: string): number {

@@ -13,3 +13,15 @@ export function isSecurityFix(subject: string, body: string): boolean {
   if (housekeeping.test(subject.trim())) return false;
   return securityWords.test(subject);
 }
+
+/**
+ * Whether a commit closes a reported issue: GitHub's closing keywords with an issue
+ * reference (`fixes #123`, `Closes: owner/repo#4`, `resolved GH-5`) in its subject or body.
+ * Pull-request merges alone are not counted: a merge says work landed, not that a report
+ * was fixed. Only references in the closing form count, so "see #12" does not.
+ */
+const closesIssue = /\b(fix(e[sd])?|close[sd]?|resolve[sd]?)\b:?\s+([\w.-]+\/[\w.-]+)?(#|GH-)\d+/i;
+
+export function closesReport(subject: string, body: string): boolean {
+  return closesIssue.test(subject) || closesIssue.test(body);
+}

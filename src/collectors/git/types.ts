@@ -34,6 +34,11 @@ export interface GitEvidence {
   commitAuthors: number[];
   /** Author times of human commits that look like security fixes (CVE/GHSA ids, security words). */
   securityFixTimes: number[];
+  /**
+   * Author times of human commits that close a reported issue (`fixes #123`): how often
+   * reports arrive and get fixed, read without any API. Absent in older cache entries.
+   */
+  reportFixTimes?: number[];
   /** Authorship of every file at HEAD under the folder, for the truck factor. */
   files: GitFileAuthorship[];
   /** Files at HEAD under the folder (from the tree, no blobs needed). */

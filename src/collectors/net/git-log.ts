@@ -104,6 +104,7 @@ export async function readGitHistory(
     commitTimes: history.commitTimes,
     commitAuthors: history.commitAuthors,
     securityFixTimes: history.securityFixTimes,
+    reportFixTimes: history.reportFixTimes,
     files: history.filesAt(atHead),
     fileCount: atHead.size,
     tags,
