@@ -62,6 +62,8 @@ export const messages = {
   actVia: (a: Args) => `reached through ${a.via}: act there (upgrade, replace or fix upstream)`,
   wouldChange: (a: Args) => `would be ${a.verdict} if not for: ${a.because}`,
   waiverExpired: (a: Args) => `waiver expired on ${a.until} ("${a.reason}"): the finding is back`,
+  internalError: (a: Args) =>
+    `rule ${a.rule} failed on this package's evidence and was skipped: an internal error, please report it`,
   notEnoughEvidence: (a: Args) => `not enough evidence to decide: ${a.missing}`,
   registryUnavailable: (a: Args) =>
     `no registry data (${a.status}): verdict rests on the dependency graph alone`,

@@ -20,15 +20,17 @@ export interface RuleResult {
 export function runRules(
   signals: SignalSet,
   policy: Policy,
-): { results: RuleResult[]; facts: PackageFacts } {
+): { results: RuleResult[]; facts: PackageFacts; failed: string[] } {
   const facts = computeFacts(signals, policy);
   const results: RuleResult[] = [];
+  const failed: string[] = [];
   for (const rule of allRules) {
     const override = policy.rules[rule.id];
     if (override?.enabled === false) continue;
     if (rule.needs.some((id) => signals[id] === undefined || signals[id]?.value === null)) continue;
-    const hit = rule.test({ signals, policy, facts });
-    if (!hit) continue;
+    const hit = testGuarded(rule, { signals, policy, facts });
+    if (hit === "failed") failed.push(rule.id);
+    if (!hit || hit === "failed") continue;
     const action = (actions as readonly string[]).includes(rule.feeds)
       ? (rule.feeds as Finding["action"])
       : null;
@@ -46,7 +48,7 @@ export function runRules(
       healthCost,
     });
   }
-  return { results: countEachFactOnce(results), facts };
+  return { results: countEachFactOnce(results), facts, failed };
 }
 
 /**
@@ -67,4 +69,16 @@ export function countEachFactOnce(results: RuleResult[]): RuleResult[] {
     for (const r of group) if (r !== strongest) drop.add(r);
   }
   return results.filter((r) => !drop.has(r));
+}
+
+/** A rule that throws on a stranger's odd values fails for that package, said in its reasons; never the run. */
+function testGuarded(
+  rule: Rule,
+  input: Parameters<Rule["test"]>[0],
+): ReturnType<Rule["test"]> | "failed" {
+  try {
+    return rule.test(input);
+  } catch {
+    return "failed";
+  }
 }

@@ -30,7 +30,7 @@ export function scorePackage(
   statuses: Record<SourceName, SourceStatus>,
   policy: Policy,
 ): PackageScore {
-  const { results, facts } = runRules(signals, policy);
+  const { results, facts, failed } = runRules(signals, policy);
   const actionFindings = results.filter((r) => r.finding.action !== null).map((r) => r.finding);
   const scores = sumScores(actionFindings);
   const verdict = groundedVerdict(decideVerdict(scores, policy), results, facts);
@@ -48,6 +48,15 @@ export function scorePackage(
     ...(change ? [change] : []),
     ...forVerdict,
     ...contextFindings(statuses, scores, verdict, facts, policy),
+    ...failed.map(
+      (rule): Finding => ({
+        signal: "verdict",
+        code: "internalError",
+        args: { rule },
+        action: null,
+        points: 0,
+      }),
+    ),
     ...rest,
   ];
   return {

@@ -31,7 +31,25 @@ export function computeSignals(
       continue;
     }
     const input = { evidence: evidence as Required<EvidenceSet>, pkg, now, policy };
-    signals[signal.id] = toResult(signal.id, signal.compute(input));
+    signals[signal.id] = guarded(signal.id, () => toResult(signal.id, signal.compute(input)));
   }
   return signals;
+}
+
+/**
+ * One stranger's absurd evidence (or a bug a package's data exposes) costs that signal,
+ * never the run: the signal reads as unknown and says so, so it can be reported.
+ */
+function guarded(id: SignalId, compute: () => SignalResult): SignalResult {
+  try {
+    return compute();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      value: null,
+      unit: signalCatalog[id].unit,
+      trusted: false,
+      note: `unavailable: internal error in ${id} (${why.slice(0, 120)}); please report it`,
+    };
+  }
 }

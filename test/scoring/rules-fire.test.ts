@@ -137,3 +137,25 @@ describe("every rule", () => {
     }
   });
 });
+
+describe("a stranger's absurd evidence", () => {
+  it("costs the rule that choked on it, said in the reasons, never the run", () => {
+    // A detail that is not an object: a rule reading it throws.
+    const poisoned = {
+      openAdvisories: { value: ["GHSA-1"], unit: "list", trusted: true, detail: null },
+      maxSeverity: s("high"),
+      commitTrend: s(0.1, {
+        detail: new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error("boom");
+            },
+          },
+        ),
+      }),
+    } as unknown as SignalSet;
+    const { failed } = runRules(poisoned, defaultPolicy);
+    expect(failed).toEqual(["decliningActivity"]);
+  });
+});

@@ -147,3 +147,15 @@ describe("report fixes read from the clone", () => {
     ).toBeNull();
   });
 });
+
+describe("a signal that chokes on a stranger's evidence", () => {
+  it("reads as unavailable with the signal named, and every other signal still computes", () => {
+    const git = { ...gitEvidence(monthly("2026-05-01", 6, 0)), tags: null } as never;
+    const s = computeSignals(inventoryPackage(), { git }, statuses, now, defaultPolicy);
+    expect(s.monthsSinceLastTag).toMatchObject({ value: null, trusted: false });
+    expect(s.monthsSinceLastTag?.note).toMatch(
+      /^unavailable: internal error in monthsSinceLastTag \(.+\); please report it$/,
+    );
+    expect(s.commitsLast12Months?.value).toBe(6);
+  });
+});
