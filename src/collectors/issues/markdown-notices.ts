@@ -82,11 +82,11 @@ function inline(text: string): string {
   let last = 0;
   const image = /!\[([^\]]*)\]\(([^)\s]*)[^)]*\)/g;
   for (let m = image.exec(text); m !== null; m = image.exec(text)) {
-    parts.push(escape(words(text.slice(last, m.index))));
-    parts.push(`<img alt="${escape(m[1] ?? "")}" src="${escape(m[2] ?? "")}">`);
+    parts.push(escapeHtml(words(text.slice(last, m.index))));
+    parts.push(`<img alt="${escapeHtml(m[1] ?? "")}" src="${escapeHtml(m[2] ?? "")}">`);
     last = m.index + m[0].length;
   }
-  parts.push(escape(words(text.slice(last))));
+  parts.push(escapeHtml(words(text.slice(last))));
   return parts.join("");
 }
 
@@ -95,7 +95,7 @@ function words(text: string): string {
   return text.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]+/g, "");
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"]/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c,
