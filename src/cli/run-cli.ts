@@ -54,6 +54,7 @@ interface CommonOptions extends AnalysisOptions {
   json?: string;
   markdown?: string;
   sarif?: string;
+  csv?: string;
 }
 
 interface GateOptions extends CommonOptions {
@@ -82,7 +83,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         .option("--out <dir>", "folder for the HTML report", "reports")
         .option("--json <file>", "also write the JSON result to FILE (- for stdout)")
         .option("--markdown <file>", "also write a Markdown summary to FILE (- for stdout)")
-        .option("--sarif <file>", "also write a SARIF 2.1.0 log to FILE (- for stdout)"),
+        .option("--sarif <file>", "also write a SARIF 2.1.0 log to FILE (- for stdout)")
+        .option("--csv <file>", "also write one CSV row per package to FILE (- for stdout)"),
     );
   const addAnalysisOptions = (command: Command) =>
     command
@@ -213,6 +215,7 @@ async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
   await writeReport(outDir, writers.html(result), trustedFolder(io.cwd, outDir));
   await emit(options.json, writers.json(result)["jenga.json"] ?? "", io);
   await emit(options.markdown, writers.markdown(result)["jenga.md"] ?? "", io);
+  await emit(options.csv, writers.csv(result)["jenga.csv"] ?? "", io);
   if (options.sarif) {
     // Locations are relative to where jenga runs: the repository root in CI, SARIF's %SRCROOT%.
     const locations = await locateDeclarations(result, io.cwd);

@@ -1,4 +1,5 @@
 import type { JengaResult } from "../result/types.js";
+import { renderCsv } from "./csv.js";
 import { inRunFolder } from "./html/run-folder.js";
 import { writeHtml } from "./html/write-html.js";
 import type { DeclarationLocations } from "./locate-declarations.js";
@@ -16,6 +17,7 @@ export const writers = {
   /** The report's pages in a folder of their own run, and the index that links into it. */
   html: (result: JengaResult): RenderedFiles => inRunFolder(result, writeHtml(result)),
   markdown: (result: JengaResult): RenderedFiles => ({ "jenga.md": renderMarkdown(result) }),
+  csv: (result: JengaResult): RenderedFiles => ({ "jenga.csv": renderCsv(result) }),
   /** Locations come from `locateDeclarations`; without them results carry no location. */
   sarif: (result: JengaResult, locations: DeclarationLocations = new Map()): RenderedFiles => ({
     "jenga.sarif": renderSarif(result, locations),
