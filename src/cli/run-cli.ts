@@ -16,6 +16,7 @@ import { writers } from "../reports/writers.js";
 import type { JengaResult } from "../result/types.js";
 import { ruleTable } from "../scoring/rule-table.js";
 import { printableLines, replaceControlCharacters } from "../util/control-characters.js";
+import { didYouMean } from "./did-you-mean.js";
 import { formatExplain } from "./format-explain.js";
 import { formatGateTable } from "./format-gate.js";
 import { formatRules } from "./format-rules.js";
@@ -141,12 +142,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (name: string, paths: string[], options: AnalysisOptions) => {
       const { result } = await runAnalysisOnly(paths, options, io);
       const found = result.packages.find((p) => p.name === name);
-      if (!found)
+      if (!found) {
+        const close = didYouMean(
+          name,
+          result.packages.map((p) => p.name),
+        );
         throw new UsageError(
           `no package named "${replaceControlCharacters(name)}" among the ${result.packages.length} packages analyzed`,
           [],
-          "jenga explain takes a package name as it appears in the lockfile, e.g. @scope/name",
+          close.length > 0
+            ? `did you mean ${close.map((n) => replaceControlCharacters(n)).join(", ")}?`
+            : "jenga explain takes a package name as it appears in the lockfile, e.g. @scope/name",
         );
+      }
       io.stdout.write(formatExplain(found));
     });
 
