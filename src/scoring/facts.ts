@@ -60,8 +60,8 @@ export function computeFacts(signals: SignalSet, policy: Policy): PackageFacts {
       : source !== null && source >= git.nonTrivialSourceBytes;
   const files = num(signals, "sourceFiles");
   const lines = num(signals, "linesOfCode");
-  // Without the clone's source counts, the unpacked size stands in: a few files and a README.
-  // Lines say how much code there is; a file count alone (contents not fetched) is the fallback.
+  // Lines say how much code there is; the file count stands in when contents were not fetched,
+  // and without a clone the unpacked size (a few files and a README).
   const small =
     tiny ||
     (lines !== null
