@@ -136,7 +136,9 @@ function runNotes(packages: PackageResult[]): string[] {
   const notes: string[] = [];
   const withRegistry = packages.filter((p) => p.sources.registry === "ok");
   const untrusted = withRegistry.filter(
-    (p) => p.signals.publishTimesTrusted?.value === false,
+    (p) =>
+      p.signals.publishTimesTrusted?.value === false ||
+      p.signals.publishMatchesTags?.value === false,
   ).length;
   if (untrusted > 0) {
     notes.push(

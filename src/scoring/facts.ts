@@ -40,7 +40,9 @@ export function computeFacts(signals: SignalSet, policy: Policy): PackageFacts {
   const git = policy.git;
   const gitKnown = typeof signals.commitsLast12Months?.value === "number";
   const commitSilence = num(signals, "monthsSinceLastHumanCommit");
-  const published = num(signals, "monthsSinceLastPublish", true);
+  // Times the packument passes but its own git tags contradict are a proxy's copy times.
+  const contradicted = signals.publishMatchesTags?.value === false;
+  const published = contradicted ? null : num(signals, "monthsSinceLastPublish", true);
   const tagged = num(signals, "monthsSinceLastTag");
   const releaseSilence = published ?? tagged;
   const releaseFrom = published !== null ? "registry" : tagged !== null ? "tags" : null;
@@ -119,7 +121,8 @@ function missingEvidence(signals: SignalSet, gitKnown: boolean): string[] {
       `no publish times (${(publish?.note ?? "not collected").replace(/^unknown: /, "")})`,
     );
   // Why they are not trusted (a mirror's copy times, say) is in the run notes, once.
-  else if (!publish.trusted) missing.push("publish times not trusted");
+  else if (!publish.trusted || signals.publishMatchesTags?.value === false)
+    missing.push("publish times not trusted");
   return missing;
 }
 

@@ -150,6 +150,15 @@ export const signalCatalog = {
     remediation:
       "Point jenga at a registry that keeps publish times (see the README on private registries).",
   },
+  publishMatchesTags: {
+    title: "Publish times match git tags",
+    unit: "boolean",
+    description:
+      "Whether each version that has a git tag (v1.2.3, 1.2.3, name@1.2.3) was published within two months of its tag; false names the first that was not.",
+    why: "A proxy that keeps the packument's created and modified dates but rewrites each version's time passes every check of the packument alone; the tags give it away.",
+    remediation:
+      "Point jenga at a registry that keeps publish times; meanwhile git history stands in for releases.",
+  },
   replacement: {
     title: "Replacement",
     unit: "list",

@@ -10,6 +10,7 @@ import { commitsPerMonth } from "./git/commits-per-month.js";
 import { linesOfCode } from "./git/lines-of-code.js";
 import { monthsSinceLastHumanCommit } from "./git/months-since-last-human-commit.js";
 import { monthsSinceLastTag } from "./git/months-since-last-tag.js";
+import { publishMatchesTags } from "./git/publish-matches-tags.js";
 import { recentAuthors } from "./git/recent-authors.js";
 import { releases } from "./git/releases.js";
 import { reportFixesPerYear } from "./git/report-fixes-per-year.js";
@@ -57,6 +58,7 @@ export const allSignals = [
   versionCount,
   ageYears,
   publishTimesTrusted,
+  publishMatchesTags,
   license,
   repository,
   installScripts,

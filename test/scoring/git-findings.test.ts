@@ -5,7 +5,13 @@ import { formatMessage } from "../../src/scoring/messages.js";
 import { defaultPolicy } from "../../src/scoring/policy.js";
 import { scorePackage } from "../../src/scoring/score-package.js";
 import { computeSignals } from "../../src/signals/compute-signals.js";
-import { inventoryPackage, now, registryEvidence, steadyHistory } from "../helpers/evidence.js";
+import {
+  inventoryPackage,
+  now,
+  registryEvidence,
+  steadyHistory,
+  version,
+} from "../helpers/evidence.js";
 import { gitEvidence, monthly } from "../helpers/git-evidence.js";
 
 const statuses = { registry: "ok", git: "ok", advisories: "-", issues: "-", usage: "-" };
@@ -113,6 +119,44 @@ describe("maintenance from git history", () => {
     expect(r.scores.sunset).toBeGreaterThan(defaultPolicy.points.gitAbandoned);
     expect(r.texts[1]).toMatch(
       /^no commit by a person and no release for 48 months, and a maintained alternative exists: fetch, .* \(named by the e18e module-replacements list\)$/,
+    );
+  });
+});
+
+describe("a proxy that rewrites publish times but keeps created and modified", () => {
+  it("is caught by the package's own tags, and the tags stand in for releases", () => {
+    // Every version "published" last month (the proxy's copy time); tagged years ago.
+    const copied = "2026-05-02T10:00:00.000Z";
+    const versions = Object.fromEntries(
+      ["1.0.0", "1.1.0", "1.2.0"].map((v) => [v, version(copied, { unpackedSize: null })]),
+    );
+    const registry = registryEvidence(versions, {
+      maintainers: null,
+      created: "2026-05-02T09:59:00.000Z",
+      modified: "2026-05-02T10:01:00.000Z",
+    });
+    const tags = [
+      { name: "v1.2.0", time: t("2022-05-01") },
+      { name: "v1.1.0", time: t("2021-01-01") },
+      { name: "v1.0.0", time: t("2020-01-01") },
+    ];
+    const git = gitEvidence(silentSolo, { files: soloFiles, ...bigSource, tags });
+    const signals = computeSignals(
+      inventoryPackage({ versions: ["1.2.0"] }),
+      { registry, git },
+      statuses,
+      now,
+      defaultPolicy,
+    );
+    expect(signals.publishTimesTrusted?.value).toBe(true);
+    expect(signals.publishMatchesTags).toMatchObject({ value: false });
+    expect(signals.publishMatchesTags?.note).toBe(
+      '1.0.0 was tagged 2020-01-01 but "published" 2026-05-02: the registry rewrote its publish times',
+    );
+    const result = scorePackage(signals, statuses, defaultPolicy);
+    expect(result.verdict).toBe("adopt");
+    expect(result.findings.map((f) => formatMessage(f.code, f.args))).toContain(
+      "no commit by a person and no release (git tag) for 48 months, and not small enough to be finished (abandoned from 24 months)",
     );
   });
 });

@@ -159,3 +159,41 @@ describe("a signal that chokes on a stranger's evidence", () => {
     expect(s.commitsLast12Months?.value).toBe(6);
   });
 });
+
+describe("publish times checked against git tags", () => {
+  const t = (iso: string) => Date.parse(iso) / 1000;
+  const registry = registryEvidence(
+    {
+      "1.0.0": version("2020-01-02T00:00:00Z"),
+      "2.0.0": version("2021-03-01T00:00:00Z"),
+    },
+    { name: "@acme/widget" },
+  );
+  const signalsWith = (tags: { name: string; time: number }[]) =>
+    computeSignals(
+      inventoryPackage({ name: "@acme/widget", versions: ["2.0.0"] }),
+      { registry, git: gitEvidence(monthly("2026-05-01", 3, 0), { tags }) },
+      statuses,
+      now,
+      defaultPolicy,
+    );
+
+  it("agrees when each tagged version was published near its tag, whatever the tag's form", () => {
+    const s = signalsWith([
+      { name: "@acme/widget@2.0.0", time: t("2021-02-27") },
+      { name: "widget-v1.0.0", time: t("2020-01-01") },
+    ]);
+    expect(s.publishMatchesTags).toMatchObject({ value: true, detail: { versions: 2 } });
+  });
+
+  it("is unknown when no tag names a published version", () => {
+    expect(
+      signalsWith([{ name: "nightly", time: t("2020-01-01") }]).publishMatchesTags?.value,
+    ).toBeNull();
+  });
+
+  it("catches a version 'published' long after its tag", () => {
+    const s = signalsWith([{ name: "v2.0.0", time: t("2020-06-01") }]);
+    expect(s.publishMatchesTags?.value).toBe(false);
+  });
+});
