@@ -58,7 +58,7 @@ export function buildResult(input: ResultInput): JengaResult {
     packages,
     summary,
     funders: rankFunders(packages),
-    notes: runNotes(packages),
+    notes: [...inventoryNotes(input.inventory.warnings), ...runNotes(packages)],
     sources: sourceSummary(packages),
     config: { file: input.config.file, gate: { ...input.config.policy.gate } },
   };
@@ -130,6 +130,23 @@ function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
     sources: statuses,
     waiver,
   };
+}
+
+/** How many skipped entries a note quotes; the count covers them all. */
+const quotedWarnings = 5;
+
+/**
+ * Entries of a lockfile or SBOM that were skipped (a damaged version, an invalid name)
+ * would otherwise vanish without a word: every output carries the count and the first few.
+ */
+function inventoryNotes(warnings: readonly string[]): string[] {
+  if (warnings.length === 0) return [];
+  const shown = warnings.slice(0, quotedWarnings).join("; ");
+  const more =
+    warnings.length > quotedWarnings ? `; and ${warnings.length - quotedWarnings} more` : "";
+  return [
+    `${warnings.length} lockfile or SBOM ${warnings.length === 1 ? "entry was" : "entries were"} skipped and not analysed: ${shown}${more}.`,
+  ];
 }
 
 function runNotes(packages: PackageResult[]): string[] {

@@ -53,3 +53,27 @@ describe("run notes", () => {
     ).toBe(false);
   });
 });
+
+describe("skipped inventory entries", () => {
+  it("are counted and quoted in the run notes, never dropped silently", () => {
+    const warnings = Array.from(
+      { length: 7 },
+      (_, i) => `package-lock.json: node_modules/bad${i}: invalid version "x"`,
+    );
+    const result = buildResult({
+      inventory: {
+        projects: [{ path: "/p", name: "p", lockfile: null, kind: "npm-lock" }],
+        packages: [],
+        warnings,
+      },
+      registry: new Map(),
+      otherStatuses: { git: "skipped", advisories: "skipped", issues: "skipped", usage: "skipped" },
+      config: validate("test", {}),
+      now,
+      toolVersion: "0.0.0-test",
+    });
+    expect(result.notes[0]).toBe(
+      '7 lockfile or SBOM entries were skipped and not analysed: package-lock.json: node_modules/bad0: invalid version "x"; package-lock.json: node_modules/bad1: invalid version "x"; package-lock.json: node_modules/bad2: invalid version "x"; package-lock.json: node_modules/bad3: invalid version "x"; package-lock.json: node_modules/bad4: invalid version "x"; and 2 more.',
+    );
+  });
+});
