@@ -214,7 +214,7 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     );
 
     const otherStatuses = sourceStatuses(options);
-    return buildResult({
+    const result = buildResult({
       inventory: { ...inventory, packages },
       registry,
       git,
@@ -226,6 +226,9 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
       now: now(),
       toolVersion: options.toolVersion,
     });
+    const cacheProblem = cache.writeProblem();
+    if (cacheProblem) result.notes.push(cacheProblem);
+    return result;
   } finally {
     await outbound?.close();
     await ownTarballs?.close();

@@ -27,6 +27,8 @@ export interface Cache {
   readonly dir: string;
   read<T>(source: SourceName, key: string): Promise<CacheEntry<T> | null>;
   write<T>(source: SourceName, key: string, value: T, etag?: string | null): Promise<void>;
+  /** Why writes failed this run (an unwritable or full folder), or null: said once, in the notes. */
+  writeProblem(): string | null;
 }
 
 /** Bump when the shape of cached values changes: old entries are then simply not found. */
@@ -48,6 +50,8 @@ export function cacheFileName(key: string): string {
 export function createDiskCache(options: { dir: string; mode: CacheMode; now: () => Date }): Cache {
   const root = path.resolve(options.dir, layoutVersion);
   const fileFor = (source: SourceName, key: string) => path.join(root, source, cacheFileName(key));
+  let failures = 0;
+  let firstFailure = "";
   return {
     mode: options.mode,
     dir: root,
@@ -70,8 +74,18 @@ export function createDiskCache(options: { dir: string; mode: CacheMode; now: ()
     async write<T>(source: SourceName, key: string, value: T, etag: string | null = null) {
       const entry: CacheEntry<T> = { key, storedAt: options.now().toISOString(), etag, value };
       const file = fileFor(source, key);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFileAtomic(file, JSON.stringify(entry), { mode: 0o600 });
+      // An unwritable or full cache folder costs the cache, never the run.
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, JSON.stringify(entry), { mode: 0o600 });
+      } catch (error) {
+        failures++;
+        if (!firstFailure) firstFailure = (error as NodeJS.ErrnoException).code ?? String(error);
+      }
+    },
+    writeProblem() {
+      if (failures === 0) return null;
+      return `The cache folder ${options.dir} could not be written (${firstFailure}; ${failures} entr${failures === 1 ? "y" : "ies"} lost): this run went uncached, and the next one fetches everything again.`;
     },
   };
 }
