@@ -4,6 +4,11 @@ import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import type { SourceName } from "../collectors/types.js";
 
+/** Anything with zod's safeParse: the cached value's expected shape (./cached-shapes.ts). */
+export interface CachedShape {
+  safeParse(value: unknown): { success: boolean };
+}
+
 /**
  * One on-disk cache for every source. Entries are small JSON files written
  * atomically (temp file + rename), so a run killed at any point leaves either
@@ -25,7 +30,8 @@ export interface CacheEntry<T> {
 export interface Cache {
   readonly mode: CacheMode;
   readonly dir: string;
-  read<T>(source: SourceName, key: string): Promise<CacheEntry<T> | null>;
+  /** With `shape`, a value that does not match it is a miss. */
+  read<T>(source: SourceName, key: string, shape?: CachedShape): Promise<CacheEntry<T> | null>;
   write<T>(source: SourceName, key: string, value: T, etag?: string | null): Promise<void>;
   /** Why writes failed this run (an unwritable or full folder), or null: said once, in the notes. */
   writeProblem(): string | null;
@@ -55,7 +61,11 @@ export function createDiskCache(options: { dir: string; mode: CacheMode; now: ()
   return {
     mode: options.mode,
     dir: root,
-    async read<T>(source: SourceName, key: string): Promise<CacheEntry<T> | null> {
+    async read<T>(
+      source: SourceName,
+      key: string,
+      shape?: CachedShape,
+    ): Promise<CacheEntry<T> | null> {
       if (options.mode === "refresh") return null;
       let text: string;
       try {
@@ -66,7 +76,9 @@ export function createDiskCache(options: { dir: string; mode: CacheMode; now: ()
       try {
         const entry = JSON.parse(text) as CacheEntry<T>;
         // A hash collision or a hand-edited file: treat as a miss rather than trust it.
-        return entry && entry.key === key && typeof entry.storedAt === "string" ? entry : null;
+        if (!entry || entry.key !== key || typeof entry.storedAt !== "string") return null;
+        // A value of the wrong shape (another version, a damaged file) is a miss too.
+        return shape && !shape.safeParse(entry.value).success ? null : entry;
       } catch {
         return null;
       }

@@ -1,3 +1,4 @@
+import { advisoriesShape } from "../../cache/cached-shapes.js";
 import { type Cache, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
@@ -35,7 +36,9 @@ export async function collectAdvisories(
   const stale = new Map<string, { value: AdvisoryEvidence; storedAt: string }>();
   const toFetch: string[] = [];
   for (const name of unique) {
-    const entry = useCache ? await ctx.cache.read<AdvisoryEvidence>("advisories", name) : null;
+    const entry = useCache
+      ? await ctx.cache.read<AdvisoryEvidence>("advisories", name, advisoriesShape)
+      : null;
     if (
       entry &&
       (ctx.cache.mode === "offline" || isFresh(entry, cacheTtlMs.advisories, ctx.now()))

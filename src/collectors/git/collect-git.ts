@@ -1,6 +1,7 @@
 import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
+import { gitShape } from "../../cache/cached-shapes.js";
 import { type Cache, cacheFileName, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
 import {
@@ -155,7 +156,7 @@ export function createGitCollector(ctx: GitContext): GitCollector {
       if (host && isPrivateHost(host) && !allowedHosts.has(host))
         return missingEvidence("git", `skipped: private address ${host} (see git.allowHosts)`);
       const key = `${url}#${target.directory ?? ""}`;
-      const entry = await ctx.cache.read<GitEvidence>("git", key);
+      const entry = await ctx.cache.read<GitEvidence>("git", key, gitShape);
       if (entry && (ctx.offline || isFresh(entry, cacheTtlMs.git, ctx.now())))
         return okEvidence("git", entry.value, entry.storedAt, true);
       const hasClone = await exists(path.join(repoDir(url), "HEAD"));

@@ -3,6 +3,8 @@
  * whenever offline), else from the GitHub API. Each repository is fetched
  * once per run however many packages share it (a monorepo's packages do).
  */
+
+import { issuesShape } from "../../cache/cached-shapes.js";
 import { type Cache, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
 import type { GitHubApi } from "../net/github-client.js";
@@ -32,7 +34,7 @@ export function createIssuesCollector(ctx: IssuesContext): IssuesCollector {
   const inFlight = new Map<string, Promise<Evidence<IssuesEvidence>>>();
 
   async function collectRepo(key: string, repo: NonNullable<ReturnType<typeof gitHubRepository>>) {
-    const entry = await ctx.cache.read<IssuesEvidence>("issues", key);
+    const entry = await ctx.cache.read<IssuesEvidence>("issues", key, issuesShape);
     if (entry && (ctx.cache.mode === "offline" || isFresh(entry, cacheTtlMs.issues, ctx.now())))
       return okEvidence("issues", entry.value, entry.storedAt, true);
     if (!ctx.api) return missingEvidence<IssuesEvidence>("issues", "offline: not in cache");

@@ -1,3 +1,4 @@
+import { registryShape } from "../../cache/cached-shapes.js";
 import { type Cache, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
 import type { InventoryPackage } from "../../inventory/types.js";
@@ -27,7 +28,7 @@ export async function collectRegistry(
 ): Promise<Evidence<RegistryEvidence>> {
   if (pkg.origin !== "registry")
     return missingEvidence("registry", `skipped: ${pkg.origin} dependency, not from a registry`);
-  const entry = await ctx.cache.read<RegistryEvidence>("registry", pkg.name);
+  const entry = await ctx.cache.read<RegistryEvidence>("registry", pkg.name, registryShape);
   if (entry && (ctx.cache.mode === "offline" || isFresh(entry, cacheTtlMs.registry, ctx.now()))) {
     return okEvidence("registry", entry.value, entry.storedAt, true);
   }

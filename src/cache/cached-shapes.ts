@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+/**
+ * The shapes cached values must have to be used. A value written by another
+ * jenga version, damaged on disk or hand-edited is a miss (and is rewritten),
+ * never a crash or a silently empty answer. Objects are loose (fields may be
+ * added), but every field a signal reads is checked for its type.
+ */
+
+const nullableString = z.string().nullable();
+const numbers = z.array(z.number());
+
+const versionRecord = z.looseObject({
+  time: nullableString,
+  deprecated: nullableString,
+  installScripts: z.array(z.string()),
+  unpackedSize: z.number().nullable(),
+  fileCount: z.number().nullable(),
+  dependencyCount: z.number(),
+  license: nullableString,
+});
+
+const repositoryField = z.looseObject({ url: z.string(), directory: nullableString }).nullable();
+
+export const registryShape = z.looseObject({
+  name: z.string(),
+  registry: z.string(),
+  distTags: z.record(z.string(), z.string()),
+  created: nullableString,
+  modified: nullableString,
+  maintainers: z.array(z.looseObject({ name: z.string() })).nullable(),
+  repository: repositoryField,
+  license: nullableString,
+  versions: z.record(z.string(), versionRecord),
+});
+
+const notice = z.looseObject({ kind: z.string(), where: z.string(), text: z.string() });
+
+export const gitShape = z.looseObject({
+  url: z.string(),
+  directory: nullableString,
+  head: nullableString,
+  authors: z.array(z.looseObject({ name: z.string(), email: z.string(), bot: z.boolean() })),
+  commitTimes: numbers,
+  commitAuthors: numbers,
+  securityFixTimes: numbers,
+  reportFixTimes: numbers.optional(),
+  files: z.array(z.looseObject({ creator: z.number(), changes: numbers })),
+  fileCount: z.number(),
+  tags: z.array(z.looseObject({ name: z.string(), time: z.number() })),
+  sourceFiles: z.number().optional(),
+  sourceBytes: z.number().nullable().optional(),
+  sourceLines: z.number().nullable().optional(),
+  readme: z
+    .looseObject({ path: z.string(), notices: z.array(notice) })
+    .nullable()
+    .optional(),
+});
+
+const affected = z.looseObject({
+  ranges: z.array(z.looseObject({ type: z.string(), events: z.array(z.looseObject({})) })),
+  versions: z.array(z.string()),
+  semver: z.string().optional(),
+});
+
+export const advisoriesShape = z.looseObject({
+  name: z.string(),
+  source: z.string(),
+  advisories: z.array(
+    z.looseObject({
+      id: z.string(),
+      aliases: z.array(z.string()),
+      summary: nullableString,
+      published: nullableString,
+      modified: nullableString,
+      score: z.number().nullable(),
+      severity: z.string(),
+      affected: z.array(affected),
+    }),
+  ),
+});
+
+export const issuesShape = z.looseObject({
+  repository: z.string(),
+  archived: z.boolean(),
+  hasIssues: z.boolean(),
+  windowStart: z.string(),
+  coveredSince: z.string(),
+  issues: z.array(z.looseObject({})),
+  pulls: z.array(z.looseObject({})),
+  open: z.looseObject({
+    count: z.number().nullable(),
+    bugs: z.number(),
+    createdAt: z.array(z.string()),
+    complete: z.boolean(),
+  }),
+  securityPolicy: z.boolean().nullable(),
+  fundingFile: z.boolean().nullable(),
+  readmeNotices: z.array(notice).nullable(),
+  requests: z.number(),
+});
