@@ -13,6 +13,13 @@ import { toolVersion } from "./tool-version.js";
 
 export { exitCodes };
 
+/** stdout or stderr: a pipe or a file, or a terminal with its width and colours. */
+type Terminal = NodeJS.WritableStream & {
+  isTTY?: boolean;
+  columns?: number;
+  hasColors?: () => boolean;
+};
+
 /**
  * Everything a run reads from its process, passed in: main.ts gives the real ones, tests
  * give captured streams, a temporary cwd and a minimal env, and run the command in-process.
@@ -20,8 +27,8 @@ export { exitCodes };
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   cwd: string;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdout: Terminal;
+  stderr: Terminal;
 }
 
 /**
@@ -39,6 +46,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout.write(printableLines(s)),
       writeErr: (s) => io.stderr.write(printableLines(s)),
+      // Commander's defaults ask process.stdout and process.env: ask io's streams and env.
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
+      getOutHasColors: () => hasColors(io.stdout, io.env),
+      getErrHasColors: () => hasColors(io.stderr, io.env),
     });
 
   const addPaths = (command: Command) =>
@@ -132,6 +144,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+/** Commander's own rule: a terminal's width, else its default of 80 columns. */
+function helpWidth(stream: Terminal): number {
+  return (stream.isTTY ? stream.columns : undefined) ?? 80;
+}
+
+/** Commander's own rule (NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE, then the terminal), on io. */
+function hasColors(stream: Terminal, env: CliIo["env"]): boolean {
+  if (env.NO_COLOR || env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false") return false;
+  if (env.FORCE_COLOR || env.CLICOLOR_FORCE !== undefined) return true;
+  return Boolean(stream.isTTY && stream.hasColors?.());
 }
 
 function positiveInt(value: string): number {
