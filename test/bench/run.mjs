@@ -6,6 +6,8 @@
 // Reference: `npm install --package-lock-only --ignore-scripts` with an empty npm cache,
 // resolving the same tree (npm fetches one packument per package, as jenga does).
 // Measured: jenga cold (empty cache) and warm (second run, whole analysis and report).
+// First, startup: `jenga --version` and `--help` against `node -e 0` (test/bench/startup.mjs),
+// which needs no registry.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -65,6 +67,10 @@ function jengaRun(cache, i, tag) {
     out,
   ]);
 }
+
+// Startup first: it needs no network, so its figures print even when the registry is away.
+spawnSync(process.execPath, [path.join(here, "startup.mjs")], { stdio: "inherit" });
+console.log("");
 
 const rows = [];
 for (let i = 0; i < runs; i++) {

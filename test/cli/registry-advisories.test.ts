@@ -1,7 +1,7 @@
 /**
  * Advisories from the configured registry alone: the project's registry
  * answers the bulk advisory endpoint in the public registry's format, the OSV
- * API is unreachable (a closed port, see helpers/cli.ts), and the affected
+ * API is unavailable (a stand-in refusing every request, see helpers/cli.ts), and the affected
  * package still gets `fix` and fails `jenga gate` at its default severity.
  */
 import path from "node:path";

@@ -1,0 +1,36 @@
+/** Flags of every command that runs the analysis. */
+export interface AnalysisOptions {
+  offline?: boolean;
+  refresh?: boolean;
+  cache?: string;
+  config?: string;
+  concurrency: number;
+  git: boolean;
+  usage: boolean;
+  advisories: boolean;
+  osv?: string;
+  quiet?: boolean;
+}
+
+/** `analyze` and `gate` also write reports. */
+export interface CommonOptions extends AnalysisOptions {
+  out: string;
+  json?: string;
+  markdown?: string;
+  sarif?: string;
+  csv?: string;
+}
+
+export interface GateOptions extends CommonOptions {
+  baseline?: string;
+}
+
+export interface RulesOptions {
+  config?: string;
+  json?: boolean;
+}
+
+/** `check` prints a card, or the JSON result instead with `--json -`. */
+export interface CheckOptions extends AnalysisOptions {
+  json?: string;
+}

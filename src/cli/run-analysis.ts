@@ -1,0 +1,96 @@
+import os from "node:os";
+import path from "node:path";
+import { analyze } from "../analyze.js";
+import { UsageError } from "../errors.js";
+import type { PackageSpec } from "../inventory/single-package.js";
+import { locateDeclarations } from "../reports/locate-declarations.js";
+import { trustedFolder } from "../reports/refuse-links.js";
+import { writeFileAt } from "../reports/write-files.js";
+import { writeReport } from "../reports/write-report.js";
+import { writers } from "../reports/writers.js";
+import type { JengaResult } from "../result/types.js";
+import { printableLines } from "../util/control-characters.js";
+import type { AnalysisOptions, CommonOptions } from "./command-options.js";
+import { createProgress } from "./progress.js";
+import type { CliIo } from "./run-cli.js";
+import { toolVersion } from "./tool-version.js";
+
+/** `jenga analyze`: the analysis, then the HTML report and whatever else the flags ask for. */
+export async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
+  const { result, progress } = await runAnalysisOnly(paths, options, io);
+  const outDir = path.resolve(io.cwd, options.out);
+  await writeReport(outDir, writers.html(result), trustedFolder(io.cwd, outDir));
+  await emit(options.json, writers.json(result)["jenga.json"] ?? "", io);
+  await emit(options.markdown, writers.markdown(result)["jenga.md"] ?? "", io);
+  await emit(options.csv, writers.csv(result)["jenga.csv"] ?? "", io);
+  if (options.sarif) {
+    // Locations are relative to where jenga runs: the repository root in CI, SARIF's %SRCROOT%.
+    const locations = await locateDeclarations(result, io.cwd);
+    await emit(options.sarif, writers.sarif(result, locations)["jenga.sarif"] ?? "", io);
+  }
+  if (!options.quiet)
+    io.stderr.write(printableLines(progress.summary(result, `${outDir}/index.html`)));
+  return { result, gate: result.config.gate };
+}
+
+/**
+ * The analysis alone, with progress on stderr: what `explain` and `check` need, and `analyze`
+ * builds on. `single`: one package from the registry instead of a project (`check`).
+ */
+export async function runAnalysisOnly(
+  paths: string[],
+  options: AnalysisOptions,
+  io: CliIo,
+  single?: PackageSpec,
+): Promise<{ result: JengaResult; progress: ReturnType<typeof createProgress> }> {
+  if (options.offline && options.refresh)
+    throw new UsageError("--offline and --refresh cannot be used together");
+  const progress = createProgress({
+    stream: io.stderr,
+    quiet: options.quiet ?? false,
+    env: io.env,
+  });
+  let result: JengaResult;
+  try {
+    result = await analyze({
+      paths,
+      cwd: io.cwd,
+      env: io.env,
+      home: homeDirectory(io.env),
+      // Resolved here: the cache would resolve a relative folder against the process's cwd.
+      ...(options.cache ? { cacheDir: path.resolve(io.cwd, options.cache) } : {}),
+      offline: options.offline ?? false,
+      refresh: options.refresh ?? false,
+      ...(options.config ? { configFile: options.config } : {}),
+      concurrency: options.concurrency,
+      git: options.git,
+      usage: options.usage,
+      advisories: options.advisories,
+      ...(options.osv ? { osv: options.osv } : {}),
+      ...(single ? { single } : {}),
+      toolVersion,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+  }
+  return { result, progress };
+}
+
+/**
+ * The home folder as the given environment names it, as os.homedir() reads it from the
+ * process's own: a run in-process (tests, a host program) must not see the host's HOME.
+ */
+function homeDirectory(env: CliIo["env"]): string {
+  return (process.platform === "win32" ? env.USERPROFILE : env.HOME) || os.homedir();
+}
+
+/** Writes to stdout for `-`, else to a file under cwd, never through a link into elsewhere. */
+export async function emit(target: string | undefined, content: string, io: CliIo): Promise<void> {
+  if (!target) return;
+  if (target === "-") io.stdout.write(content);
+  else {
+    const file = path.resolve(io.cwd, target);
+    await writeFileAt(file, content, trustedFolder(io.cwd, file));
+  }
+}
