@@ -51,7 +51,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       getErrHelpWidth: () => helpWidth(io.stderr),
       getOutHasColors: () => hasColors(io.stdout, io.env),
       getErrHasColors: () => hasColors(io.stderr, io.env),
-    });
+    })
+    .addHelpText("after", helpExamples);
 
   const addPaths = (command: Command) =>
     command.argument(
@@ -187,3 +188,20 @@ function reportError(error: unknown, io: CliIo): number {
   );
   return exitCodes.error;
 }
+
+/** What `jenga --help` ends with: the commands people run first, and the exit codes CI reads. */
+const helpExamples = `
+Examples:
+  jenga analyze                         report on the project in this folder (reports/index.html)
+  jenga analyze --json - package-lock.json
+                                        the JSON result of a lockfile on stdout
+  jenga gate --markdown summary.md      exit 1 when the policy fails (jenga.config.json)
+  jenga explain left-pad --offline      everything behind one verdict, from the cache
+  jenga check left-pad@1.3.0            one package, no project
+  jenga rules                           every scoring rule and its points
+
+Exit codes:
+  0  done (gate: the policy passed)
+  1  gate: the policy failed, or a check could not run (see gate.allowMissing)
+  2  bad usage, unreadable or corrupt input, or an internal error
+`;
