@@ -15,6 +15,7 @@ import { type Verdict, verdictNames } from "../scoring/verdicts.js";
 import { computeSignals } from "../signals/compute-signals.js";
 import { rankFunders } from "./funders.js";
 import { attachDownstreamDrag, attachLeverage } from "./leverage.js";
+import { resultSchemaId } from "./result-schema-id.js";
 import type { JengaResult, PackageResult } from "./types.js";
 import { findWaiver } from "./waivers.js";
 
@@ -46,6 +47,7 @@ export function buildResult(input: ResultInput): JengaResult {
   const summary = Object.fromEntries(verdictNames.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const p of packages) summary[p.verdict]++;
   return {
+    $schema: resultSchemaId,
     schemaVersion: 1,
     tool: { name: "jenga", version: input.toolVersion },
     generatedAt: input.now.toISOString(),

@@ -10,6 +10,8 @@ import type { SignalResult } from "../signals/define-signal.js";
  * renamed or dropped without bumping schemaVersion.
  */
 export interface JengaResult {
+  /** The result's JSON Schema, by its package export: `jenga/result.schema.json` (result-schema-id.ts). */
+  $schema: string;
   schemaVersion: 1;
   tool: { name: "jenga"; version: string };
   generatedAt: string;
