@@ -17,7 +17,9 @@ describe("CLI usage and errors", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("analyze [options] [path...]");
     expect(help.stdout).toContain("jenga check left-pad@1.3.0");
-    expect(help.stdout).toMatch(/Exit codes:\n {2}0 {2}done.*\n {2}1 {2}gate: the policy failed.*\n {2}2 {2}bad usage/);
+    expect(help.stdout).toMatch(
+      /Exit codes:\n {2}0 {2}done.*\n {2}1 {2}gate: the policy failed.*\n {2}2 {2}bad usage/,
+    );
     const version = await run(["--version"]);
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
