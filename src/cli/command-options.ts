@@ -14,7 +14,8 @@ export interface AnalysisOptions {
 
 /** `analyze` and `gate` also write reports. */
 export interface CommonOptions extends AnalysisOptions {
-  out: string;
+  /** Absent for `gate` unless asked: then no HTML report is written. */
+  out?: string;
   json?: string;
   markdown?: string;
   sarif?: string;
@@ -23,6 +24,10 @@ export interface CommonOptions extends AnalysisOptions {
 
 export interface GateOptions extends CommonOptions {
   baseline?: string;
+  failOn?: string;
+  minHealth?: string;
+  failOnSeverity?: string;
+  allowMissing?: string;
 }
 
 export interface RulesOptions {

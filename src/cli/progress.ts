@@ -22,7 +22,8 @@ export interface StageProgress {
 export interface Progress {
   update(event: StageProgress): void;
   stop(): void;
-  summary(result: JengaResult, reportPath: string): string;
+  /** `reportPath` null: no HTML report was written (gate without --out). */
+  summary(result: JengaResult, reportPath: string | null): string;
 }
 
 /**
@@ -97,7 +98,8 @@ export function createProgress(options: {
         color ? `${colors[verdict] ?? ""}${text}\u001b[0m` : text;
       const counts = verdictNames.map((v) => paint(v, `${v} ${result.summary[v]}`)).join(" · ");
       const notes = result.notes.map((n) => `note: ${n}\n`).join("");
-      return `jenga: ${result.packages.length} packages: ${counts}\n${notes}report: ${reportPath}\n`;
+      const report = reportPath ? `report: ${reportPath}\n` : "";
+      return `jenga: ${result.packages.length} packages: ${counts}\n${notes}${report}`;
     },
   };
 }

@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { analyze } from "../analyze.js";
 import { UsageError } from "../errors.js";
+import type { GatePolicy } from "../gate/gate-policy.js";
 import type { PackageSpec } from "../inventory/single-package.js";
 import { locateDeclarations } from "../reports/locate-declarations.js";
 import { trustedFolder } from "../reports/refuse-links.js";
@@ -16,10 +17,17 @@ import type { CliIo } from "./run-cli.js";
 import { toolVersion } from "./tool-version.js";
 
 /** `jenga analyze`: the analysis, then the HTML report and whatever else the flags ask for. */
-export async function runAnalysis(paths: string[], options: CommonOptions, io: CliIo) {
+export async function runAnalysis(
+  paths: string[],
+  options: CommonOptions,
+  io: CliIo,
+  gateOverrides: Partial<GatePolicy> = {},
+) {
   const { result, progress } = await runAnalysisOnly(paths, options, io);
-  const outDir = path.resolve(io.cwd, options.out);
-  await writeReport(outDir, writers.html(result), trustedFolder(io.cwd, outDir));
+  // The gate the command line asked for is the one the result records, so it can be re-gated.
+  result.config.gate = { ...result.config.gate, ...gateOverrides };
+  const outDir = options.out ? path.resolve(io.cwd, options.out) : null;
+  if (outDir) await writeReport(outDir, writers.html(result), trustedFolder(io.cwd, outDir));
   await emit(options.json, writers.json(result)["jenga.json"] ?? "", io);
   await emit(options.markdown, writers.markdown(result)["jenga.md"] ?? "", io);
   await emit(options.csv, writers.csv(result)["jenga.csv"] ?? "", io);
@@ -29,7 +37,9 @@ export async function runAnalysis(paths: string[], options: CommonOptions, io: C
     await emit(options.sarif, writers.sarif(result, locations)["jenga.sarif"] ?? "", io);
   }
   if (!options.quiet)
-    io.stderr.write(printableLines(progress.summary(result, `${outDir}/index.html`)));
+    io.stderr.write(
+      printableLines(progress.summary(result, outDir ? `${outDir}/index.html` : null)),
+    );
   return { result, gate: result.config.gate };
 }
 

@@ -59,10 +59,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       "[path...]",
       "project folders, lockfiles or CycloneDX SBOMs (default: the current folder)",
     );
-  const addCommon = (command: Command) =>
+  // `gate` writes the HTML report only when asked (--out): CI wants the verdict, not a folder.
+  const addCommon = (command: Command, outDefault: string | null = "reports") =>
     addAnalysisOptions(
       addPaths(command)
-        .option("--out <dir>", "folder for the HTML report", "reports")
+        .option("--out <dir>", "folder for the HTML report", outDefault ?? undefined)
         .option("--json <file>", "also write the JSON result to FILE (- for stdout)")
         .option("--markdown <file>", "also write a Markdown summary to FILE (- for stdout)")
         .option("--sarif <file>", "also write a SARIF 2.1.0 log to FILE (- for stdout)")
@@ -95,8 +96,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { runAnalysis } = await import("./run-analysis.js");
     await runAnalysis(paths, options, io);
   });
-  addCommon(program.command("gate").description("analyze, then exit 1 when the policy fails"))
+  addCommon(program.command("gate").description("analyze, then exit 1 when the policy fails"), null)
     .option("--baseline <file>", "a previous JSON result: fail only on what is new or worse")
+    .option("--fail-on <verdicts>", "verdicts that fail, comma-separated (overrides gate.failOn)")
+    .option("--min-health <n>", "fail below this health (overrides gate.minHealth)")
+    .option(
+      "--fail-on-severity <level>",
+      "low, medium, high, critical or off (overrides gate.failOnSeverity)",
+    )
+    .option(
+      "--allow-missing <sources>",
+      "sources the gate may run without, comma-separated (overrides gate.allowMissing)",
+    )
     .action(async (paths: string[], options: GateOptions) => {
       const { runGate } = await import("./run-gate.js");
       exitCode = await runGate(paths, options, io);
