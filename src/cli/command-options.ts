@@ -39,3 +39,8 @@ export interface RulesOptions {
 export interface CheckOptions extends AnalysisOptions {
   json?: string;
 }
+
+/** `explain` reads the last JSON result unless `--refresh`, or this one. */
+export interface ExplainOptions extends AnalysisOptions {
+  result?: string;
+}

@@ -2,9 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { InputError, UsageError } from "../errors.js";
 import { printableLines } from "../util/control-characters.js";
 import type {
-  AnalysisOptions,
   CheckOptions,
   CommonOptions,
+  ExplainOptions,
   GateOptions,
   RulesOptions,
 } from "./command-options.js";
@@ -115,14 +115,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   addAnalysisOptions(
     program
       .command("explain")
-      .description("analyze, then explain one package's verdict with all its evidence")
+      .description(
+        "explain one package's verdict with all its evidence, from the last result (reports/jenga.json) or a fresh analysis",
+      )
       .argument("<name>", "the package to explain"),
   )
     .argument(
       "[path...]",
       "project folders, lockfiles or CycloneDX SBOMs (default: the current folder)",
     )
-    .action(async (name: string, paths: string[], options: AnalysisOptions) => {
+    .option(
+      "--result <file>",
+      "explain from this JSON result (default: <project>/reports/jenga.json)",
+    )
+    .action(async (name: string, paths: string[], options: ExplainOptions) => {
       const { runExplain } = await import("./run-explain.js");
       await runExplain(name, paths, options, io);
     });

@@ -1,8 +1,12 @@
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import { UsageError } from "../errors.js";
+import type { JengaResult } from "../result/types.js";
 import { replaceControlCharacters } from "../util/control-characters.js";
-import type { AnalysisOptions } from "./command-options.js";
+import type { ExplainOptions } from "./command-options.js";
 import { didYouMean } from "./did-you-mean.js";
 import { formatExplain } from "./format-explain.js";
+import { readBaseline } from "./read-baseline.js";
 import { runAnalysisOnly } from "./run-analysis.js";
 import type { CliIo } from "./run-cli.js";
 
@@ -10,10 +14,11 @@ import type { CliIo } from "./run-cli.js";
 export async function runExplain(
   name: string,
   paths: string[],
-  options: AnalysisOptions,
+  options: ExplainOptions,
   io: CliIo,
 ): Promise<void> {
-  const { result } = await runAnalysisOnly(paths, options, io);
+  const last = await lastResult(paths, options, io);
+  const result = last ?? (await runAnalysisOnly(paths, options, io)).result;
   const found = result.packages.find((p) => p.name === name);
   if (!found) {
     const close = didYouMean(
@@ -29,4 +34,31 @@ export async function runExplain(
     );
   }
   io.stdout.write(formatExplain(found));
+}
+
+/**
+ * The last analysis of the project: `--result FILE`, else the `jenga.json` its report folder
+ * holds. Explaining reads it and needs no network; `--refresh` analyzes again.
+ */
+async function lastResult(
+  paths: string[],
+  options: ExplainOptions,
+  io: CliIo,
+): Promise<JengaResult | null> {
+  if (options.refresh) return null;
+  const file = options.result ?? defaultResultFile(paths, io.cwd);
+  if (!file) return null;
+  const result = await readBaseline(file, io.cwd);
+  if (!options.quiet)
+    io.stderr.write(
+      `jenga: explaining from ${replaceControlCharacters(file)} (analyzed ${result.generatedAt}); --refresh analyzes again\n`,
+    );
+  return result;
+}
+
+function defaultResultFile(paths: string[], cwd: string): string | null {
+  const first = path.resolve(cwd, paths[0] ?? ".");
+  const project = existsSync(first) && statSync(first).isDirectory() ? first : path.dirname(first);
+  const file = path.join(project, "reports", "jenga.json");
+  return existsSync(file) ? path.relative(cwd, file) || file : null;
 }

@@ -32,3 +32,26 @@ describe("jenga explain", () => {
     expect(unknown.stdout).toBe("");
   });
 });
+
+describe("jenga explain from the last result", () => {
+  const { state, run: runHere } = useSmallApp();
+
+  it("reads the report folder's jenga.json with no network, --result names another, --refresh analyzes again", async () => {
+    expect((await runHere(["analyze", "--quiet", "--json", "saved.json"])).code).toBe(0);
+    const asked = state.server.requests.length;
+    const fromReport = await runHere(["explain", "left-pad"]);
+    expect(fromReport.code).toBe(0);
+    expect(fromReport.stdout).toMatch(/^verdict: +sunset — /m);
+    expect(fromReport.stderr).toMatch(
+      /^jenga: explaining from reports\/jenga\.json \(analyzed .+\); --refresh analyzes again\n/,
+    );
+    expect(state.server.requests.length).toBe(asked);
+    const named = await runHere(["explain", "ms", "--result", "saved.json", "--quiet"]);
+    expect(named.stdout.split("\n")[0]).toBe("ms 2.1.3");
+    const missing = await runHere(["explain", "ms", "--result", "nowhere.json", "--quiet"]);
+    expect(missing.code).toBe(2);
+    const fresh = await runHere(["explain", "left-pad", "--refresh", "--quiet"]);
+    expect(fresh.code).toBe(0);
+    expect(state.server.requests.length).toBeGreaterThan(asked);
+  });
+});
