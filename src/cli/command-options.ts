@@ -44,3 +44,9 @@ export interface CheckOptions extends AnalysisOptions {
 export interface ExplainOptions extends AnalysisOptions {
   result?: string;
 }
+
+/** `diff` prints text, or a document instead with `--json -` or `--markdown -`. */
+export interface DiffOptions {
+  json?: string;
+  markdown?: string;
+}

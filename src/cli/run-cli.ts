@@ -4,6 +4,7 @@ import { printableLines } from "../util/control-characters.js";
 import type {
   CheckOptions,
   CommonOptions,
+  DiffOptions,
   ExplainOptions,
   GateOptions,
   RulesOptions,
@@ -146,6 +147,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (spec: string, options: CheckOptions) => {
       const { runCheck } = await import("./run-check.js");
       await runCheck(spec, options, io);
+    });
+  program
+    .command("diff")
+    .description(
+      "what changed between two JSON results: new and removed packages, verdicts, health",
+    )
+    .argument("<old>", "the earlier JSON result (jenga analyze --json FILE)")
+    .argument("<new>", "the later JSON result")
+    .option(
+      "--json <file>",
+      "also write the changes as JSON to FILE (- for stdout, instead of text)",
+    )
+    .option("--markdown <file>", "also write the changes as Markdown to FILE (- for stdout)")
+    .action(async (before: string, after: string, options: DiffOptions) => {
+      const { runDiff } = await import("./run-diff.js");
+      await runDiff(before, after, options, io);
     });
   program
     .command("rules")
