@@ -7,8 +7,9 @@ const health = (h: number | null) => (h === null ? "unknown" : String(h));
 export function formatDiffText(diff: ResultDiff): string {
   const lines: string[] = [];
   const section = (title: string, rows: string[]) => {
-    if (rows.length > 0)
-      lines.push(`${title} (${rows.length}):`, ...rows.map((r) => `  ${clean(r)}`));
+    if (rows.length === 0) return;
+    lines.push(`${title} (${rows.length}):`);
+    for (const row of rows) lines.push(`  ${clean(row)}`);
   };
   section(
     "verdict changed",
