@@ -21,7 +21,11 @@ export function shortParseMessage(error: unknown): string {
     .replace(/\s*\(\d+:\d+\)\s*$/, "")
     .replace(/\s+/g, " ")
     .trim();
-  const words = text.charAt(0).toLowerCase() + text.slice(1);
+  // `This experimental syntax requires enabling the parser plugin: "pipelineOperator".`
+  const plugins = /^This experimental syntax requires enabling.*?:\s*(.+?)\.?$/.exec(text)?.[1];
+  const words = plugins
+    ? `experimental syntax (${plugins.replace(/"/g, "")})`
+    : text.charAt(0).toLowerCase() + text.slice(1);
   if (words === "") return "syntax error";
   return words.length > maxMessageLength ? `${words.slice(0, maxMessageLength - 1)}…` : words;
 }
