@@ -5,6 +5,7 @@ import type { RegistryEvidence } from "../collectors/registry/types.js";
 import { normalizeRepositoryUrl } from "../collectors/repository-url.js";
 import { sourceNames } from "../collectors/sources.js";
 import type { Evidence, SourceName, SourceStatus } from "../collectors/types.js";
+import { unparsedFilesNote } from "../collectors/usage/parse-failures.js";
 import type { UsageEvidence } from "../collectors/usage/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Inventory, InventoryPackage } from "../inventory/types.js";
@@ -60,7 +61,11 @@ export function buildResult(input: ResultInput): JengaResult {
     packages,
     summary,
     funders: rankFunders(packages),
-    notes: [...inventoryNotes(input.inventory.warnings), ...runNotes(packages)],
+    notes: [
+      ...inventoryNotes(input.inventory.warnings),
+      ...runNotes(packages),
+      ...unparsedFilesNote(input.usage ?? new Map()),
+    ],
     sources: sourceSummary(packages),
     config: { file: input.config.file, gate: { ...input.config.policy.gate } },
   };

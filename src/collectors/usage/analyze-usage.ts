@@ -8,6 +8,7 @@ import { extractImports, type FileImports } from "./extract-imports.js";
 import { jsonConfigFile } from "./file-role.js";
 import { findReplacement } from "./find-replacement.js";
 import { packageOfSpecifier } from "./package-of-specifier.js";
+import { parseFailureSpot } from "./parse-failures.js";
 import { parseSource } from "./parse-source.js";
 import type { PathAliases } from "./path-aliases.js";
 import { peerUses } from "./peer-uses.js";
@@ -228,12 +229,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
 function parseFile(file: SourceFile, blindSpots: BlindSpot[]): FileImports | null {
   const { programs, error } = parseSource(file.path, file.text);
   if (error) {
-    blindSpots.push({
-      file: file.path,
-      line: error.line,
-      kind: "parse-error",
-      detail: error.message,
-    });
+    blindSpots.push(parseFailureSpot(file.path, error.line, error.message));
     return null;
   }
   const merged: FileImports = { imports: [], computed: [], strings: [], keys: [] };

@@ -58,6 +58,8 @@ export interface BlindSpot {
     | "peer-requirement"
     | "unread-config";
   detail: string;
+  /** For a project file that does not parse: the parser's message, shortened (`unexpected token`). */
+  message?: string;
   candidates?: string[];
   prefix?: string;
   /** For a `peer-requirement`: the used package that may load it. */
