@@ -1,4 +1,5 @@
 import cliProgress from "cli-progress";
+import { sourceGaps } from "../reports/source-gaps.js";
 import type { JengaResult } from "../result/types.js";
 import { verdictNames } from "../scoring/verdicts.js";
 
@@ -97,9 +98,12 @@ export function createProgress(options: {
       const paint = (verdict: string, text: string) =>
         color ? `${colors[verdict] ?? ""}${text}\u001b[0m` : text;
       const counts = verdictNames.map((v) => paint(v, `${v} ${result.summary[v]}`)).join(" · ");
+      const gaps = sourceGaps(result)
+        .map((g) => `sources: ${g}\n`)
+        .join("");
       const notes = result.notes.map((n) => `note: ${n}\n`).join("");
       const report = reportPath ? `report: ${reportPath}\n` : "";
-      return `jenga: ${result.packages.length} packages: ${counts}\n${notes}${report}`;
+      return `jenga: ${result.packages.length} packages: ${counts}\n${gaps}${notes}${report}`;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { JengaResult } from "../result/types.js";
 import { verdictNames } from "../scoring/verdicts.js";
 import { replaceControlCharacters } from "../util/control-characters.js";
+import { sourceGaps } from "./source-gaps.js";
 
 /** Most pull-request comment and step-summary readers stop after a screen; list the worst first. */
 const maxRows = 30;
@@ -58,6 +59,7 @@ export function renderMarkdown(result: JengaResult): string {
     "",
     counts,
     "",
+    ...sourceGaps(result).map((g) => `> **not every source answered**: ${cell(g)}`),
     ...result.notes.map((n) => `> ${cell(n)}`),
     "",
   ];

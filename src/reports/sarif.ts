@@ -2,6 +2,7 @@ import type { JengaResult, PackageResult } from "../result/types.js";
 import { type Action, actions, verdicts } from "../scoring/verdicts.js";
 import { replaceControlCharacters } from "../util/control-characters.js";
 import type { DeclarationLocation, DeclarationLocations } from "./locate-declarations.js";
+import { sourceGaps } from "./source-gaps.js";
 
 type SarifLevel = "error" | "warning" | "note";
 
@@ -58,6 +59,8 @@ export function renderSarif(result: JengaResult, locations: DeclarationLocations
           },
         },
         columnKind: "utf16CodeUnits",
+        // What the evidence lacked, said once per run, never per result.
+        properties: { sourceGaps: sourceGaps(result).map(clean), notes: result.notes.map(clean) },
         results: result.packages.flatMap((p) =>
           p.verdict === "keep" ? [] : [sarifResult(p, p.verdict, levelOf(p.verdict), locations)],
         ),
