@@ -13,6 +13,7 @@ import { parseNpmLock } from "./npm-lock.js";
 import { parsePackageJson } from "./package-json.js";
 import { parseYamlText } from "./parse-text.js";
 import { parsePnpmLock } from "./pnpm-lock.js";
+import { parseSpdxJson } from "./spdx.js";
 import { type GraphSummary, summarize } from "./summarize-graph.js";
 import type { InputKind, Inventory, LockGraph, Project } from "./types.js";
 import { pnpmWorkspacePatterns } from "./workspace-patterns.js";
@@ -26,13 +27,15 @@ const PARSERS: Record<InputKind, (input: LockInput) => LockGraph> = {
   "yarn-classic": parseYarnClassic,
   "yarn-berry": parseYarnBerry,
   cyclonedx: parseCycloneDx,
+  spdx: parseSpdxJson,
   "package-json": parsePackageJson,
 };
 
-const HINT = "Pass a project folder, a lockfile (npm, pnpm, yarn) or a CycloneDX JSON SBOM.";
+const HINT =
+  "Pass a project folder, a lockfile (npm, pnpm, yarn) or an SBOM (CycloneDX JSON or XML, SPDX JSON or tag-value).";
 
 /**
- * Reads each PATH (a project folder, a lockfile or a CycloneDX JSON SBOM) into
+ * Reads each PATH (a project folder, a lockfile or an SBOM) into
  * one inventory. A folder is read through its lockfile (npm-shrinkwrap.json,
  * package-lock.json, pnpm-lock.yaml, yarn.lock, in that order) or, without
  * one, its package.json. Unusable input throws InputError naming the file
@@ -90,11 +93,11 @@ async function readProject(given: string, cwd: string): Promise<ProjectGraph> {
   const text = await readText(file, label);
   const kind = detectInputKind(basename(file), text, label);
   const folder = dirname(file);
-  const sbom = kind === "cyclonedx";
+  const sbom = kind === "cyclonedx" || kind === "spdx";
   const manifests = sbom
     ? new Map<string, Manifest>()
     : await readManifests(folder, dirname(label), kind);
-  const fallbackName = sbom ? basename(file).replace(/\.json$/i, "") : basename(folder);
+  const fallbackName = sbom ? basename(file).replace(/\.(json|xml|spdx)$/i, "") : basename(folder);
   const graph = PARSERS[kind]({ file, label, text, manifests, fallbackName });
   const project: Project = {
     path: sbom ? file : folder,

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parsePurl } from "../../src/inventory/cyclonedx.js";
 import { detectInputKind } from "../../src/inventory/detect-input.js";
 import { findWorkspaceFolders } from "../../src/inventory/find-workspaces.js";
 import { originOfSpec } from "../../src/inventory/origin.js";
 import { isValidPackageName, splitDescriptor } from "../../src/inventory/package-name.js";
+import { parsePurl } from "../../src/inventory/purl.js";
 import {
   compileWorkspacePatterns,
   matchesWorkspace,
