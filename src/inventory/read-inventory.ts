@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { pushAll } from "../util/extremes.js";
 import { parseCycloneDx } from "./cyclonedx.js";
+import { parseCycloneDxXml } from "./cyclonedx-xml.js";
 import { detectInputKind, LOCKFILES } from "./detect-input.js";
 import { findWorkspaceFolders } from "./find-workspaces.js";
 import type { LockInput } from "./lock-input.js";
@@ -26,7 +27,9 @@ const PARSERS: Record<InputKind, (input: LockInput) => LockGraph> = {
   "pnpm-lock": parsePnpmLock,
   "yarn-classic": parseYarnClassic,
   "yarn-berry": parseYarnBerry,
-  cyclonedx: parseCycloneDx,
+  // CycloneDX has two serialisations of one model; the first character tells them apart.
+  cyclonedx: (input) =>
+    /^\s*</.test(input.text) ? parseCycloneDxXml(input) : parseCycloneDx(input),
   spdx: parseSpdxJson,
   "package-json": parsePackageJson,
 };
