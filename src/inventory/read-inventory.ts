@@ -15,6 +15,7 @@ import { parsePackageJson } from "./package-json.js";
 import { parseYamlText } from "./parse-text.js";
 import { parsePnpmLock } from "./pnpm-lock.js";
 import { parseSpdxJson } from "./spdx.js";
+import { parseSpdxTagValue } from "./spdx-tag-value.js";
 import { type GraphSummary, summarize } from "./summarize-graph.js";
 import type { InputKind, Inventory, LockGraph, Project } from "./types.js";
 import { pnpmWorkspacePatterns } from "./workspace-patterns.js";
@@ -27,10 +28,10 @@ const PARSERS: Record<InputKind, (input: LockInput) => LockGraph> = {
   "pnpm-lock": parsePnpmLock,
   "yarn-classic": parseYarnClassic,
   "yarn-berry": parseYarnBerry,
-  // CycloneDX has two serialisations of one model; the first character tells them apart.
+  // Each SBOM standard has two serialisations of one model; the first character tells them apart.
   cyclonedx: (input) =>
     /^\s*</.test(input.text) ? parseCycloneDxXml(input) : parseCycloneDx(input),
-  spdx: parseSpdxJson,
+  spdx: (input) => (/^\s*\{/.test(input.text) ? parseSpdxJson(input) : parseSpdxTagValue(input)),
   "package-json": parsePackageJson,
 };
 
