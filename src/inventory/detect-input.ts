@@ -48,10 +48,14 @@ export function detectInputKind(fileName: string, text: string, label: string): 
   );
 }
 
-/** The root element `<bom xmlns="http://cyclonedx.org/schema/bom/1.x">`, maybe with a prefix. */
+/**
+ * The root element `<bom xmlns="http://cyclonedx.org/schema/bom/1.x">`, maybe
+ * prefixed, maybe after a DOCTYPE (which the reader then refuses by name).
+ */
 function isCycloneDxXml(start: string): boolean {
   return (
-    /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<([\w.-]+:)?bom[\s>]/.test(start) &&
+    /^\s*</.test(start) &&
+    /<([\w.-]+:)?bom[\s>]/.test(start) &&
     /cyclonedx\.org\/schema\/bom/.test(start)
   );
 }
