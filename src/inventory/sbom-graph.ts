@@ -37,6 +37,7 @@ export interface SbomDocument {
 }
 
 export const NO_GRAPH_WARNING = "no dependency graph: direct and transitive unknown";
+export const NO_ROOT_WARNING = "no edge from the described root: direct dependencies unknown";
 
 /** The ecosystem word for a component that has no purl. */
 const NO_PURL = "";
@@ -77,11 +78,17 @@ export function buildSbomGraph(document: SbomDocument, input: LockInput): LockGr
   }
   const edges = document.edges ?? [];
   if (npm > 0 && edges.length === 0) builder.warn(NO_GRAPH_WARNING);
+  let fromRoot = false;
   for (const edge of edges) {
     const from = idOfRef.get(edge.from);
     const to = idOfRef.get(edge.to);
-    if (from && to) builder.addEdge(from, to, edge.type);
+    if (!from || !to) continue;
+    builder.addEdge(from, to, edge.type);
+    fromRoot ||= from === root;
   }
+  // A graph that never leaves the root (none described, or a wrong reference) shows no
+  // direct dependency; without this line that would read as "everything is transitive".
+  if (npm > 0 && edges.length > 0 && !fromRoot) builder.warn(NO_ROOT_WARNING);
   return builder.build();
 }
 

@@ -173,6 +173,21 @@ describe("SPDX JSON", () => {
     }
   });
 
+  test("a graph without a described root: direct dependencies unknown", async () => {
+    const spdx = structuredClone(SPDX);
+    spdx.documentDescribes = [];
+    spdx.relationships = spdx.relationships.filter(
+      (relationship: { relationshipType: string }) => relationship.relationshipType !== "DESCRIBES",
+    );
+    const inventory = await read("sbom.spdx.json", JSON.stringify(spdx));
+    expect(inventory.warnings).toEqual([
+      "sbom.spdx.json: no edge from the described root: direct dependencies unknown",
+    ]);
+    // The described package is gone, so the project itself is read as a package.
+    expect(inventory.packages).toHaveLength(BASIC_COUNT + 1);
+    expect(inventory.packages.some((pkg) => pkg.direct || pkg.via.length > 0)).toBe(false);
+  });
+
   test("a dependency cycle and relationships to unknown elements", async () => {
     const spdx = structuredClone(SPDX);
     spdx.relationships.push(
