@@ -38,7 +38,13 @@ export function documentOfTagValue(text: string, label: string): SpdxDocument {
     }
     if (tag === "SPDXVersion") version = value;
     else if (tag === "PackageName") {
-      current = { spdxId: undefined, name: value, purl: undefined, downloadLocation: undefined };
+      current = {
+        spdxId: undefined,
+        name: value,
+        purl: undefined,
+        downloadLocation: undefined,
+        fileName: undefined,
+      };
       document.packages.push(current);
     } else if (OTHER_SECTIONS.has(tag)) current = undefined;
     else if (tag === "Relationship") {
@@ -56,6 +62,7 @@ export function documentOfTagValue(text: string, label: string): SpdxDocument {
 function readPackageField(pkg: SpdxPackage, tag: string, value: string): void {
   if (tag === "SPDXID" && pkg.spdxId === undefined) pkg.spdxId = value;
   else if (tag === "PackageDownloadLocation") pkg.downloadLocation = value;
+  else if (tag === "PackageFileName") pkg.fileName = value;
   else if (tag === "ExternalRef" && pkg.purl === undefined) {
     // `ExternalRef: PACKAGE-MANAGER purl pkg:npm/name@1.0.0` (SPDX 2.2 spelled the category PACKAGE_MANAGER).
     const [, type, locator] = value.split(/\s+/);

@@ -20,6 +20,8 @@ export interface SpdxPackage {
   name: string | undefined;
   purl: string | undefined;
   downloadLocation: string | undefined;
+  /** `packageFileName` / `PackageFileName`: where npm found the package in the tree. */
+  fileName: string | undefined;
 }
 
 export interface SpdxRelationship {
@@ -110,7 +112,7 @@ export function spdxGraph(document: SpdxDocument, input: LockInput): LockGraph {
       components: document.packages.map((pkg) => ({
         ref: pkg.spdxId,
         purl: pkg.purl,
-        downloadUrl: downloadUrl(pkg.downloadLocation),
+        downloadUrl: downloadUrl(pkg),
       })),
       edges,
     },
@@ -118,11 +120,18 @@ export function spdxGraph(document: SpdxDocument, input: LockInput): LockGraph {
   );
 }
 
-/** NOASSERTION and NONE say nothing about where a package came from. */
-function downloadUrl(location: string | undefined): string | undefined {
-  return location === undefined || location === "NOASSERTION" || location === "NONE"
-    ? undefined
-    : location;
+/**
+ * NOASSERTION and NONE say nothing about where a package came from. npm then
+ * still names where it found the package: a folder outside node_modules
+ * (`vendor/local-lib`) is a `file:` dependency, which must not be looked up in
+ * the registry under a name that may belong to someone else.
+ */
+function downloadUrl(pkg: SpdxPackage): string | undefined {
+  const location = pkg.downloadLocation;
+  if (location !== undefined && location !== "NOASSERTION" && location !== "NONE") return location;
+  const folder = pkg.fileName;
+  if (folder && !/(^|\/)node_modules\//.test(folder)) return `file:${folder}`;
+  return undefined;
 }
 
 function documentOfJson(data: Record<string, unknown>): SpdxDocument {
@@ -134,6 +143,7 @@ function documentOfJson(data: Record<string, unknown>): SpdxDocument {
       name: stringField(pkg, "name"),
       purl: purlOfJson(pkg),
       downloadLocation: stringField(pkg, "downloadLocation"),
+      fileName: stringField(pkg, "packageFileName"),
     });
   }
   const relationships: SpdxRelationship[] = [];
