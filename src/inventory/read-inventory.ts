@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { pushAll } from "../util/extremes.js";
 import { parseCycloneDx } from "./cyclonedx.js";
+import { parseCycloneDxXml } from "./cyclonedx-xml.js";
 import { detectInputKind, LOCKFILES } from "./detect-input.js";
 import { findWorkspaceFolders } from "./find-workspaces.js";
 import type { LockInput } from "./lock-input.js";
@@ -13,6 +14,8 @@ import { parseNpmLock } from "./npm-lock.js";
 import { parsePackageJson } from "./package-json.js";
 import { parseYamlText } from "./parse-text.js";
 import { parsePnpmLock } from "./pnpm-lock.js";
+import { parseSpdxJson } from "./spdx.js";
+import { parseSpdxTagValue } from "./spdx-tag-value.js";
 import { type GraphSummary, summarize } from "./summarize-graph.js";
 import type { InputKind, Inventory, LockGraph, Project } from "./types.js";
 import { pnpmWorkspacePatterns } from "./workspace-patterns.js";
@@ -25,14 +28,18 @@ const PARSERS: Record<InputKind, (input: LockInput) => LockGraph> = {
   "pnpm-lock": parsePnpmLock,
   "yarn-classic": parseYarnClassic,
   "yarn-berry": parseYarnBerry,
-  cyclonedx: parseCycloneDx,
+  // Each SBOM standard has two serialisations of one model; the first character tells them apart.
+  cyclonedx: (input) =>
+    /^\s*</.test(input.text) ? parseCycloneDxXml(input) : parseCycloneDx(input),
+  spdx: (input) => (/^\s*\{/.test(input.text) ? parseSpdxJson(input) : parseSpdxTagValue(input)),
   "package-json": parsePackageJson,
 };
 
-const HINT = "Pass a project folder, a lockfile (npm, pnpm, yarn) or a CycloneDX JSON SBOM.";
+const HINT =
+  "Pass a project folder, a lockfile (npm, pnpm, yarn) or an SBOM (CycloneDX JSON or XML, SPDX JSON or tag-value).";
 
 /**
- * Reads each PATH (a project folder, a lockfile or a CycloneDX JSON SBOM) into
+ * Reads each PATH (a project folder, a lockfile or an SBOM) into
  * one inventory. A folder is read through its lockfile (npm-shrinkwrap.json,
  * package-lock.json, pnpm-lock.yaml, yarn.lock, in that order) or, without
  * one, its package.json. Unusable input throws InputError naming the file
@@ -90,11 +97,11 @@ async function readProject(given: string, cwd: string): Promise<ProjectGraph> {
   const text = await readText(file, label);
   const kind = detectInputKind(basename(file), text, label);
   const folder = dirname(file);
-  const sbom = kind === "cyclonedx";
+  const sbom = kind === "cyclonedx" || kind === "spdx";
   const manifests = sbom
     ? new Map<string, Manifest>()
     : await readManifests(folder, dirname(label), kind);
-  const fallbackName = sbom ? basename(file).replace(/\.json$/i, "") : basename(folder);
+  const fallbackName = sbom ? basename(file).replace(/\.(json|xml|spdx)$/i, "") : basename(folder);
   const graph = PARSERS[kind]({ file, label, text, manifests, fallbackName });
   const project: Project = {
     path: sbom ? file : folder,

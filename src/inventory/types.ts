@@ -14,7 +14,8 @@ export type InputKind =
   | "pnpm-lock" // pnpm-lock.yaml v6 and v9
   | "yarn-classic" // yarn.lock v1
   | "yarn-berry" // yarn.lock with __metadata (yarn 2+)
-  | "cyclonedx" // CycloneDX JSON SBOM
+  | "cyclonedx" // CycloneDX SBOM, JSON or XML
+  | "spdx" // SPDX 2.3 SBOM, JSON or tag-value
   | "package-json"; // a package.json alone: direct dependencies only
 
 /** Where a resolved package comes from; only registry packages have registry evidence. */

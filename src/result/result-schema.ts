@@ -43,6 +43,7 @@ const inputKinds = [
   "yarn-classic",
   "yarn-berry",
   "cyclonedx",
+  "spdx",
   "package-json",
 ] as const;
 const scopes = ["prod", "dev", "optional", "peer"] as const;

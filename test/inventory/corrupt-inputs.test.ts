@@ -114,12 +114,19 @@ describe("corrupt inputs", () => {
   });
 
   test("JSON of the wrong shape", async () => {
-    write({ "package-lock.json": "[]\n", "sbom.json": '{ "spdxVersion": "SPDX-2.3" }' });
+    write({
+      "package-lock.json": "[]\n",
+      "sbom.json": '{ "spdxVersion": 2.3 }',
+      "v3.spdx.json": '{ "spdxVersion": "SPDX-3.0" }',
+    });
     expect((await inputError("package-lock.json")).message).toBe(
       "package-lock.json: not a package lock: expected a JSON object",
     );
     expect((await inputError("sbom.json")).message).toBe(
-      "sbom.json: SPDX SBOMs are not supported yet",
+      'sbom.json: not an SPDX SBOM: "spdxVersion" is not a string',
+    );
+    expect((await inputError("v3.spdx.json")).message).toBe(
+      'v3.spdx.json: unsupported SPDX version "SPDX-3.0": jenga reads SPDX 2.x',
     );
   });
 
@@ -139,7 +146,7 @@ describe("corrupt inputs", () => {
   test("a file of no known format", async () => {
     write({ "notes.txt": "hello\n" });
     expect((await inputError("notes.txt")).message).toBe(
-      "notes.txt: not a lockfile, package.json or CycloneDX JSON SBOM",
+      "notes.txt: not a lockfile, package.json, CycloneDX or SPDX SBOM",
     );
   });
 

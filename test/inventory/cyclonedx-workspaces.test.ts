@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { factsOf, names, readFixture } from "./fixture.js";
+import { edgeLines, factsOf, names, readFixture, readFixtureGraph } from "./fixture.js";
 
 describe("cyclonedx-workspaces: CycloneDX 1.6 JSON from @cyclonedx/cyclonedx-npm 6 of the workspaces project", () => {
   test("reads scoped purls and `|`-joined bom-refs", async () => {
@@ -28,5 +28,19 @@ describe("cyclonedx-workspaces: CycloneDX 1.6 JSON from @cyclonedx/cyclonedx-npm
       origin: "registry",
     });
     expect(factsOf(inventory, "fsevents").scopes).toEqual(["optional"]);
+  });
+
+  test("the XML the same tool writes gives the same graph and inventory as its JSON", async () => {
+    const json = await readFixtureGraph("cyclonedx-workspaces/bom.json");
+    const xml = await readFixtureGraph("cyclonedx-workspaces/bom.xml");
+    expect(xml.kind).toBe("cyclonedx");
+    expect([...xml.nodes.values()]).toEqual([...json.nodes.values()]);
+    expect(edgeLines(xml).sort()).toEqual(edgeLines(json).sort());
+    // Everything but `projects`, which names the file read.
+    const facts = async (file: string) =>
+      (await readFixture(file)).packages.map(({ projects: _projects, ...pkg }) => pkg);
+    expect(await facts("cyclonedx-workspaces/bom.xml")).toEqual(
+      await facts("cyclonedx-workspaces/bom.json"),
+    );
   });
 });

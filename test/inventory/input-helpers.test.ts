@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parsePurl } from "../../src/inventory/cyclonedx.js";
 import { detectInputKind } from "../../src/inventory/detect-input.js";
 import { findWorkspaceFolders } from "../../src/inventory/find-workspaces.js";
 import { originOfSpec } from "../../src/inventory/origin.js";
 import { isValidPackageName, splitDescriptor } from "../../src/inventory/package-name.js";
+import { parsePurl, purlType } from "../../src/inventory/purl.js";
 import {
   compileWorkspacePatterns,
   matchesWorkspace,
@@ -75,6 +75,9 @@ describe("purls", () => {
     });
     expect(parsePurl("pkg:npm/ms")).toMatchObject({ name: "ms", version: "" });
     expect(parsePurl("pkg:pypi/requests@2")).toBeNull();
+    expect(purlType("pkg:Composer/vendor/lib@1.0.0")).toBe("composer");
+    expect(purlType("pkg:<script>/x@1")).toBeNull();
+    expect(purlType("npm/x@1")).toBeNull();
   });
 });
 
@@ -89,6 +92,25 @@ describe("input kinds", () => {
       "npm-lock",
     );
     expect(detectInputKind("lock.yaml", "lockfileVersion: '9.0'\n", "x")).toBe("pnpm-lock");
+    expect(
+      detectInputKind("sbom.json", '{"SPDXID":"SPDXRef-DOCUMENT","spdxVersion":"SPDX-2.3"}', "x"),
+    ).toBe("spdx");
+    expect(detectInputKind("sbom.spdx", "# made by hand\nSPDXVersion: SPDX-2.3\n", "x")).toBe(
+      "spdx",
+    );
+    expect(
+      detectInputKind(
+        "bom.xml",
+        '<?xml version="1.0"?>\n<bom xmlns="http://cyclonedx.org/schema/bom/1.2">',
+        "x",
+      ),
+    ).toBe("cyclonedx");
+    expect(
+      detectInputKind("bom.xml", '<cdx:bom xmlns:cdx="http://cyclonedx.org/schema/bom/1.4">', "x"),
+    ).toBe("cyclonedx");
+    expect(() => detectInputKind("pom.xml", "<project><bom/></project>", "pom.xml")).toThrow(
+      "pom.xml: not a lockfile, package.json, CycloneDX or SPDX SBOM",
+    );
   });
 });
 
