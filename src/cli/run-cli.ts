@@ -58,7 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const addPaths = (command: Command) =>
     command.argument(
       "[path...]",
-      "project folders, lockfiles or CycloneDX SBOMs (default: the current folder)",
+      "project folders, lockfiles or SBOMs (CycloneDX, SPDX) (default: the current folder)",
     );
   // `gate` writes the HTML report only when asked (--out): CI wants the verdict, not a folder.
   const addCommon = (command: Command, outDefault: string | null = "reports") =>
@@ -123,7 +123,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   )
     .argument(
       "[path...]",
-      "project folders, lockfiles or CycloneDX SBOMs (default: the current folder)",
+      "project folders, lockfiles or SBOMs (CycloneDX, SPDX) (default: the current folder)",
     )
     .option(
       "--result <file>",

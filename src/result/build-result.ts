@@ -143,8 +143,9 @@ function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
 const quotedWarnings = 5;
 
 /**
- * Entries of a lockfile or SBOM that were skipped (a damaged version, an invalid name)
- * would otherwise vanish without a word: every output carries the count and the first few.
+ * Entries of a lockfile or SBOM that were skipped (a damaged version, an invalid name), or
+ * facts an SBOM lacks (no dependency graph, components of other ecosystems), would otherwise
+ * vanish without a word: every output carries the count and the first few.
  */
 function inventoryNotes(warnings: readonly string[]): string[] {
   if (warnings.length === 0) return [];
@@ -152,7 +153,7 @@ function inventoryNotes(warnings: readonly string[]): string[] {
   const more =
     warnings.length > quotedWarnings ? `; and ${warnings.length - quotedWarnings} more` : "";
   return [
-    `${warnings.length} lockfile or SBOM ${warnings.length === 1 ? "entry was" : "entries were"} skipped and not analysed: ${shown}${more}.`,
+    `The inputs could not be read whole (${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}: entries skipped, or facts an SBOM lacks): ${shown}${more}.`,
   ];
 }
 

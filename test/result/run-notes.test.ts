@@ -73,7 +73,7 @@ describe("skipped inventory entries", () => {
       toolVersion: "0.0.0-test",
     });
     expect(result.notes[0]).toBe(
-      '7 lockfile or SBOM entries were skipped and not analysed: package-lock.json: node_modules/bad0: invalid version "x"; package-lock.json: node_modules/bad1: invalid version "x"; package-lock.json: node_modules/bad2: invalid version "x"; package-lock.json: node_modules/bad3: invalid version "x"; package-lock.json: node_modules/bad4: invalid version "x"; and 2 more.',
+      'The inputs could not be read whole (7 warnings: entries skipped, or facts an SBOM lacks): package-lock.json: node_modules/bad0: invalid version "x"; package-lock.json: node_modules/bad1: invalid version "x"; package-lock.json: node_modules/bad2: invalid version "x"; package-lock.json: node_modules/bad3: invalid version "x"; package-lock.json: node_modules/bad4: invalid version "x"; and 2 more.',
     );
   });
 });
