@@ -23,6 +23,7 @@ export async function runAnalysis(
   io: CliIo,
   gateOverrides: Partial<GatePolicy> = {},
 ) {
+  refuseSeveralOnStdout(options);
   const { result, progress } = await runAnalysisOnly(paths, options, io);
   // The gate the command line asked for is the one the result records, so it can be re-gated.
   result.config.gate = { ...result.config.gate, ...gateOverrides };
@@ -103,4 +104,22 @@ export async function emit(target: string | undefined, content: string, io: CliI
     const file = path.resolve(io.cwd, target);
     await writeFileAt(file, content, trustedFolder(io.cwd, file));
   }
+}
+
+/** Two documents on stdout would be one unreadable stream: that is a usage error, before any work. */
+function refuseSeveralOnStdout(options: CommonOptions): void {
+  const onStdout = (["json", "markdown", "sarif", "csv"] as const).filter(
+    (k) => options[k] === "-",
+  );
+  if (onStdout.length > 1)
+    throw new UsageError(
+      `only one output can go to stdout, not ${onStdout.map((k) => `--${k} -`).join(" and ")}`,
+      [],
+      "write the others to files",
+    );
+}
+
+/** Whether a document goes to stdout (then messages that would share it go to stderr). */
+export function documentOnStdout(options: CommonOptions): boolean {
+  return [options.json, options.markdown, options.sarif, options.csv].includes("-");
 }

@@ -10,7 +10,7 @@ import type { GateOptions } from "./command-options.js";
 import { exitCodes } from "./exit-codes.js";
 import { formatGateTable } from "./format-gate.js";
 import { readBaseline } from "./read-baseline.js";
-import { runAnalysis } from "./run-analysis.js";
+import { documentOnStdout, runAnalysis } from "./run-analysis.js";
 import type { CliIo } from "./run-cli.js";
 
 /** `jenga gate`: analyze, then exit 1 with a table when the policy fails. */
@@ -23,7 +23,9 @@ export async function runGate(paths: string[], options: GateOptions, io: CliIo):
     : evaluateGate(result, gate);
   const unchecked = uncheckedRules(result, gate);
   if (failures.length > 0 || unchecked.length > 0) {
-    io.stdout.write(formatGateTable(failures, unchecked));
+    // A document on stdout (--json -, say) stays parseable: the table goes to stderr then.
+    const table = documentOnStdout(options) ? io.stderr : io.stdout;
+    table.write(formatGateTable(failures, unchecked));
     return exitCodes.gateFailed;
   }
   if (!options.quiet) io.stderr.write("jenga gate: passed\n");

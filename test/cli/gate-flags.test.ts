@@ -55,3 +55,17 @@ describe("jenga gate's flags", () => {
     expect(severity.stderr).toMatch(/^jenga: --fail-on-severity: not a severity: spicy\n/);
   });
 });
+
+describe("documents on stdout", () => {
+  it("are one at most, and gate's table moves to stderr when stdout carries one", async () => {
+    const two = await run(["analyze", "--json", "-", "--markdown", "-"]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(
+      /^jenga: only one output can go to stdout, not --json - and --markdown -\n/,
+    );
+    const gate = await run(["gate", "--quiet", "--allow-missing", "advisories", "--json", "-"]);
+    expect(gate.code).toBe(1);
+    expect(JSON.parse(gate.stdout).schemaVersion).toBe(1);
+    expect(gate.stderr).toMatch(/^jenga gate: 1 package failed\n/);
+  });
+});
