@@ -23,7 +23,9 @@ import { fixtureDir } from "../lib/fixtures.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [packuments, packs, ...only] = process.argv.slice(2);
-const mirrorRoot = process.env.CALIBRATION_MIRROR ?? "/work/.mirror";
+// The folder of repository snapshots (one bare repository per `<owner>+<name>/repo`).
+const mirrorRoot = process.env.CALIBRATION_MIRROR;
+if (!mirrorRoot) throw new Error("set CALIBRATION_MIRROR to the folder of repository snapshots");
 const labels = JSON.parse(readFileSync(path.join(here, "..", "labels.json"), "utf8"));
 const keepScripts = ["preinstall", "install", "postinstall"];
 
