@@ -4,9 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectUsage } from "../../src/collectors/usage/collect-usage.js";
 import { shortParseMessage } from "../../src/collectors/usage/parse-failures.js";
-import { validate } from "../../src/config/load-config.js";
-import { buildResult } from "../../src/result/build-result.js";
 import type { JengaResult } from "../../src/result/types.js";
+import { resultFrom } from "../helpers/build-result.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";
 
 // Babel's message for this line (`This experimental syntax requires enabling the parser
@@ -34,24 +33,7 @@ beforeAll(async () => {
     inventoryPackage({ name, direct: true }),
   );
   const usage = await collectUsage([root], packages, { enabled: true, now: () => now });
-  result = buildResult({
-    inventory: {
-      projects: [{ path: root, name: "p", lockfile: null, kind: "package-json" }],
-      packages,
-      warnings: [],
-    },
-    registry: new Map(),
-    usage,
-    otherStatuses: {
-      git: "skipped: --no-git",
-      advisories: "skipped: --no-advisories",
-      issues: "skipped",
-      usage: "skipped",
-    },
-    config: validate("test", {}),
-    now,
-    toolVersion: "0.0.0-test",
-  });
+  result = resultFrom(packages, { usage, root });
 });
 
 afterAll(async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { missingEvidence, okEvidence } from "../../src/collectors/types.js";
-import { validate } from "../../src/config/load-config.js";
-import { buildResult } from "../../src/result/build-result.js";
+import { resultFrom } from "../helpers/build-result.js";
 import { inventoryPackage, now, registryEvidence, steadyHistory } from "../helpers/evidence.js";
 
 function resultWith(issueStatuses: Record<string, string>) {
@@ -21,24 +20,7 @@ function resultWith(issueStatuses: Record<string, string>) {
   const issues = new Map(
     names.map((name) => [name, missingEvidence<never>("issues", issueStatuses[name] ?? "")]),
   );
-  return buildResult({
-    inventory: {
-      projects: [{ path: "/p", name: "p", lockfile: null, kind: "package-json" }],
-      packages,
-      warnings: [],
-    },
-    registry,
-    issues,
-    otherStatuses: {
-      git: "skipped: --no-git",
-      advisories: "skipped: --no-advisories",
-      issues: "skipped",
-      usage: "skipped",
-    },
-    config: validate("test", {}),
-    now,
-    toolVersion: "0.0.0-test",
-  });
+  return resultFrom(packages, { registry, issues });
 }
 
 describe("run notes", () => {
@@ -60,18 +42,7 @@ describe("skipped inventory entries", () => {
       { length: 7 },
       (_, i) => `package-lock.json: node_modules/bad${i}: invalid version "x"`,
     );
-    const result = buildResult({
-      inventory: {
-        projects: [{ path: "/p", name: "p", lockfile: null, kind: "npm-lock" }],
-        packages: [],
-        warnings,
-      },
-      registry: new Map(),
-      otherStatuses: { git: "skipped", advisories: "skipped", issues: "skipped", usage: "skipped" },
-      config: validate("test", {}),
-      now,
-      toolVersion: "0.0.0-test",
-    });
+    const result = resultFrom([], { warnings });
     expect(result.notes[0]).toBe(
       'The inputs could not be read whole (7 warnings: entries skipped, or facts an SBOM lacks): package-lock.json: node_modules/bad0: invalid version "x"; package-lock.json: node_modules/bad1: invalid version "x"; package-lock.json: node_modules/bad2: invalid version "x"; package-lock.json: node_modules/bad3: invalid version "x"; package-lock.json: node_modules/bad4: invalid version "x"; and 2 more.',
     );

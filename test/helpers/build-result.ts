@@ -1,0 +1,34 @@
+import { validate } from "../../src/config/load-config.js";
+import type { InventoryPackage } from "../../src/inventory/types.js";
+import { buildResult, type ResultInput } from "../../src/result/build-result.js";
+import type { JengaResult } from "../../src/result/types.js";
+import { now } from "./evidence.js";
+
+/**
+ * `buildResult` over one project of `packages`, with the sources this test does not give
+ * skipped and the default config: each test states only the evidence it is about.
+ */
+export function resultFrom(
+  packages: InventoryPackage[],
+  input: Partial<Omit<ResultInput, "inventory">> & { warnings?: string[]; root?: string } = {},
+): JengaResult {
+  const { warnings = [], root = "/p", ...rest } = input;
+  return buildResult({
+    inventory: {
+      projects: [{ path: root, name: "p", lockfile: null, kind: "package-json" }],
+      packages,
+      warnings,
+    },
+    registry: new Map(),
+    otherStatuses: {
+      git: "skipped: --no-git",
+      advisories: "skipped: --no-advisories",
+      issues: "skipped",
+      usage: "skipped",
+    },
+    config: validate("test", {}),
+    now,
+    toolVersion: "0.0.0-test",
+    ...rest,
+  });
+}
