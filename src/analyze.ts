@@ -6,12 +6,12 @@ import { collectPackageAdvisories } from "./collectors/advisories/collect-packag
 import { createGitCollector, type GitRunner } from "./collectors/git/collect-git.js";
 import type { GitLimits } from "./collectors/git/limits.js";
 import type { GitEvidence } from "./collectors/git/types.js";
+import { createProxyDispatcher } from "./collectors/http/http-dispatcher.js";
+import { loadNpmConfig } from "./collectors/http/npm-config.js";
 import { collectPackageIssues } from "./collectors/issues/collect-package-issues.js";
-import { createProxyDispatcher } from "./collectors/net/http-dispatcher.js";
-import { loadNpmConfig } from "./collectors/net/npm-config.js";
-import { createRegistryClient } from "./collectors/net/registry-client.js";
-import { createTarballClient } from "./collectors/net/tarball-client.js";
 import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
+import { createRegistryClient } from "./collectors/registry/registry-client.js";
+import { createTarballClient } from "./collectors/registry/tarball-client.js";
 import type { RegistryEvidence } from "./collectors/registry/types.js";
 import { repositoryCloneTarget } from "./collectors/repository-url.js";
 import {

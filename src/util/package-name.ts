@@ -21,3 +21,10 @@ export function isValidPackageName(name: string): boolean {
     validateNpmPackageName(name).validForOldPackages
   );
 }
+
+const SCOPED_NAME = /^@([^/]+)\/([^/]+)$/;
+
+/** The scope of `@scope/name`, with its `@`, or null. */
+export function scopeOf(name: string): string | null {
+  return SCOPED_NAME.exec(name) ? name.slice(0, name.indexOf("/")) : null;
+}

@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const gitLog = path.resolve(here, "../../.build/collectors/net/git-log.js");
+const gitLog = path.resolve(here, "../../.build/collectors/git/git-log.js");
 const commits = Number(process.env.BENCH_COMMITS ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const work = mkdtempSync(path.join(os.tmpdir(), "jenga-bench-git-"));

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { createOsvClient } from "../../src/collectors/advisories/osv-client.js";
 import type { RecordsResult } from "../../src/collectors/advisories/types.js";
-import { createOsvClient } from "../../src/collectors/net/osv-client.js";
 import { startServer, type TestServer } from "./helpers/registry-server.js";
 
 const recordsDir = path.resolve(import.meta.dirname, "../fixtures/osv/records");

@@ -7,7 +7,7 @@
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BulkResult } from "../../src/collectors/advisories/bulk-advisory.js";
-import { createBulkAdvisoryClient } from "../../src/collectors/net/bulk-advisory-client.js";
+import { createBulkAdvisoryClient } from "../../src/collectors/advisories/bulk-advisory-client.js";
 import {
   type BulkAnswer,
   bulkFixture,

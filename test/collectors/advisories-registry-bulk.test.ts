@@ -10,13 +10,13 @@ import {
   lowestFixFor,
 } from "../../src/collectors/advisories/affects.js";
 import { parseBulkAnswer } from "../../src/collectors/advisories/bulk-advisory.js";
-import { fromBulkAdvisories } from "../../src/collectors/advisories/from-bulk-advisories.js";
 import {
   batchesOf,
   createBulkAdvisoryClient,
-} from "../../src/collectors/net/bulk-advisory-client.js";
-import { type RegistryCredential, Secret } from "../../src/collectors/net/npm-settings.js";
-import { nerfDart } from "../../src/collectors/net/registry-auth.js";
+} from "../../src/collectors/advisories/bulk-advisory-client.js";
+import { fromBulkAdvisories } from "../../src/collectors/advisories/from-bulk-advisories.js";
+import { type RegistryCredential, Secret } from "../../src/collectors/http/npm-settings.js";
+import { nerfDart } from "../../src/collectors/http/registry-auth.js";
 import {
   type BulkServer,
   bulkFixture,

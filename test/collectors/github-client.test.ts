@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   createGitHubClient,
   type GitHubClientOptions,
-} from "../../src/collectors/net/github-client.js";
-import { parseLinks } from "../../src/collectors/net/github-request.js";
+} from "../../src/collectors/issues/github-client.js";
+import { parseLinks } from "../../src/collectors/issues/github-request.js";
 import { now } from "../helpers/evidence.js";
 import { type GitHubApiServer, type Reply, startGitHubApi } from "./github-api-server.js";
 import { startServer, type TestServer } from "./helpers/registry-server.js";

@@ -6,7 +6,7 @@ import {
   findGitHubToken,
   ghHostsFile,
   tokenFromHostsYaml,
-} from "../../src/collectors/net/github-token.js";
+} from "../../src/collectors/issues/github-token.js";
 
 let home: string | null = null;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDiskCache } from "../../src/cache/disk-cache.js";
 import { createIssuesCollector } from "../../src/collectors/issues/collect-issues.js";
-import { createGitHubClient } from "../../src/collectors/net/github-client.js";
+import { createGitHubClient } from "../../src/collectors/issues/github-client.js";
 import { now } from "../helpers/evidence.js";
 import { type GitHubApiServer, startGitHubApi, widgetRoutes } from "./github-api-server.js";
 

@@ -11,7 +11,7 @@ import {
   authorizationFor,
   loadNpmConfig,
   registryFor,
-} from "../../src/collectors/net/npm-config.js";
+} from "../../src/collectors/http/npm-config.js";
 
 let root: string;
 let project: string;

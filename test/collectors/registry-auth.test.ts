@@ -1,11 +1,11 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { type RegistryCredential, Secret } from "../../src/collectors/net/npm-settings.js";
+import { type RegistryCredential, Secret } from "../../src/collectors/http/npm-settings.js";
 import {
   authorizationFor,
   credentialKeyFor,
   nerfDart,
-} from "../../src/collectors/net/registry-auth.js";
+} from "../../src/collectors/http/registry-auth.js";
 import { testSettings } from "./helpers/registry-server.js";
 
 const token = (value: string): RegistryCredential => ({ kind: "token", token: new Secret(value) });

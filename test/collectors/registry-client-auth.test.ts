@@ -4,9 +4,9 @@
  * and never into a status string.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { type RegistryCredential, Secret } from "../../src/collectors/net/npm-settings.js";
-import { nerfDart } from "../../src/collectors/net/registry-auth.js";
-import { createRegistryClient } from "../../src/collectors/net/registry-client.js";
+import { type RegistryCredential, Secret } from "../../src/collectors/http/npm-settings.js";
+import { nerfDart } from "../../src/collectors/http/registry-auth.js";
+import { createRegistryClient } from "../../src/collectors/registry/registry-client.js";
 import {
   type Handler,
   serveFixtures,

@@ -50,7 +50,7 @@ function bigPackument(): Buffer {
 }
 
 const CLIENT_CHILD = `
-import { createRegistryClient } from "./src/collectors/net/registry-client.js";
+import { createRegistryClient } from "./src/collectors/registry/registry-client.js";
 const registry = process.argv[2];
 const client = createRegistryClient(
   { registry, scopes: {}, credentials: {}, proxy: { http: null, https: null, noProxy: "" }, ca: null, strictSSL: true, userAgent: "jenga-test" },
@@ -114,7 +114,7 @@ describe("a 50 MB packument", () => {
     });
     scratch = path.join(REPO_ROOT, "test", "collectors", ".tmp", `memory-${process.pid}`);
     await mkdir(scratch, { recursive: true });
-    await transpileTree("src/collectors/net/registry-client.ts", scratch);
+    await transpileTree("src/collectors/registry/registry-client.ts", scratch);
     clientScript = path.join(scratch, "client-child.mjs");
     jsonParseScript = path.join(scratch, "json-parse-child.mjs");
     await writeFile(clientScript, CLIENT_CHILD);

@@ -4,7 +4,7 @@
  * answer), and NO_PROXY sending a host around it.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { createRegistryClient } from "../../src/collectors/net/registry-client.js";
+import { createRegistryClient } from "../../src/collectors/registry/registry-client.js";
 import { startForwardProxy } from "./helpers/forward-proxy.js";
 import { serveFixtures, startServer, testSettings } from "./helpers/registry-server.js";
 

@@ -7,8 +7,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadNpmConfig } from "../../src/collectors/net/npm-config.js";
-import { createRegistryClient } from "../../src/collectors/net/registry-client.js";
+import { loadNpmConfig } from "../../src/collectors/http/npm-config.js";
+import { createRegistryClient } from "../../src/collectors/registry/registry-client.js";
 import { startForwardProxy } from "./helpers/forward-proxy.js";
 import {
   readTlsFixtures,

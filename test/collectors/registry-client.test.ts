@@ -4,12 +4,12 @@
  */
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { fromPackument } from "../../src/collectors/registry/from-packument.js";
 import {
   createRegistryClient,
   type RegistryClient,
   type RegistryClientOptions,
-} from "../../src/collectors/net/registry-client.js";
-import { fromPackument } from "../../src/collectors/registry/from-packument.js";
+} from "../../src/collectors/registry/registry-client.js";
 import {
   delay,
   type Handler,

@@ -4,8 +4,8 @@
  * Skipped unless JENGA_LIVE_TEST=1.
  */
 import { describe, expect, it } from "vitest";
-import { loadNpmConfig } from "../../src/collectors/net/npm-config.js";
-import { createRegistryClient } from "../../src/collectors/net/registry-client.js";
+import { loadNpmConfig } from "../../src/collectors/http/npm-config.js";
+import { createRegistryClient } from "../../src/collectors/registry/registry-client.js";
 
 const LIVE = process.env.JENGA_LIVE_TEST === "1";
 

@@ -5,12 +5,12 @@
  */
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { Secret } from "../../src/collectors/net/npm-settings.js";
-import { nerfDart } from "../../src/collectors/net/registry-auth.js";
+import { Secret } from "../../src/collectors/http/npm-settings.js";
+import { nerfDart } from "../../src/collectors/http/registry-auth.js";
 import {
   createTarballClient,
   type TarballClientOptions,
-} from "../../src/collectors/net/tarball-client.js";
+} from "../../src/collectors/registry/tarball-client.js";
 import { usageLimits } from "../../src/collectors/usage/limits.js";
 import { measureFootprint } from "../../src/collectors/usage/package-footprint.js";
 import { readTarballPackage } from "../../src/collectors/usage/read-tarball-package.js";

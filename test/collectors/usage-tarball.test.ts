@@ -12,7 +12,7 @@ import { type Cache, createDiskCache } from "../../src/cache/disk-cache.js";
 import {
   createTarballClient,
   type TarballClient,
-} from "../../src/collectors/net/tarball-client.js";
+} from "../../src/collectors/registry/tarball-client.js";
 import { analyzeProject, collectUsage } from "../../src/collectors/usage/collect-usage.js";
 import { usageLimits } from "../../src/collectors/usage/limits.js";
 import type { FootprintCounters } from "../../src/collectors/usage/package-footprint.js";

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdir, readdir as realReaddir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { cloneOrFetch } from "../../src/collectors/net/git-clone.js";
+import { cloneOrFetch } from "../../src/collectors/git/git-clone.js";
 import { type GitSandbox, gitSandbox } from "../collectors/helpers/git-repo.js";
 
 // Issue 15 item 3: a repository with 130,000 tags leaves as many loose ref files in the

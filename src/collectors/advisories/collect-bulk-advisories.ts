@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { type Cache, type CacheEntry, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
-import type { BulkAdvisoryClient, BulkAdvisoryQuery } from "../net/bulk-advisory-client.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import { type BulkAdvisory, parseBulkEntries } from "./bulk-advisory.js";
+import type { BulkAdvisoryClient, BulkAdvisoryQuery } from "./bulk-advisory-client.js";
 import { fromBulkAdvisories } from "./from-bulk-advisories.js";
 import type { AdvisoryEvidence } from "./types.js";
 

@@ -1,15 +1,15 @@
 import path from "node:path";
 import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
-import { type BulkAdvisoryClient, createBulkAdvisoryClient } from "../net/bulk-advisory-client.js";
-import type { Dispatcher } from "../net/http-dispatcher.js";
-import type { NpmSettings } from "../net/npm-settings.js";
-import { createOsvClient, defaultOsvApiUrl } from "../net/osv-client.js";
+import type { Dispatcher } from "../http/http-dispatcher.js";
+import type { NpmSettings } from "../http/npm-settings.js";
 import type { Evidence } from "../types.js";
+import { type BulkAdvisoryClient, createBulkAdvisoryClient } from "./bulk-advisory-client.js";
 import { collectAdvisories } from "./collect-advisories.js";
 import { collectBulkAdvisories } from "./collect-bulk-advisories.js";
 import { combineProviders } from "./combine-providers.js";
 import { openOsvExport } from "./export-source.js";
+import { createOsvClient, defaultOsvApiUrl } from "./osv-client.js";
 import type { AdvisoryEvidence, AdvisorySource } from "./types.js";
 
 export interface PackageAdvisoryOptions {

@@ -4,6 +4,7 @@ import pLimit from "p-limit";
 import { gitShape } from "../../cache/cached-shapes.js";
 import { type Cache, cacheFileName, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
+import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import {
   type BlobFetchOptions,
   type BlobFetchOutcome,
@@ -11,9 +12,8 @@ import {
   type CloneOutcome,
   cloneOrFetch,
   fetchSourceBlobs,
-} from "../net/git-clone.js";
-import { type HistoryOptions, readGitHistory } from "../net/git-log.js";
-import { type Evidence, missingEvidence, okEvidence } from "../types.js";
+} from "./git-clone.js";
+import { type HistoryOptions, readGitHistory } from "./git-log.js";
 import { defaultGitLimits, type GitLimits } from "./limits.js";
 import { hostOfRepoUrl, isPrivateHost } from "./private-host.js";
 import { safeRepoUrl } from "./safe-repo-url.js";

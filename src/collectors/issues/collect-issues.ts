@@ -7,10 +7,10 @@
 import { issuesShape } from "../../cache/cached-shapes.js";
 import { type Cache, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
-import type { GitHubApi } from "../net/github-client.js";
 import type { NormalizedRepository } from "../repository-url.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import { fetchGitHubIssues } from "./fetch-github-issues.js";
+import type { GitHubApi } from "./github-client.js";
 import { gitHubRepository } from "./github-repository.js";
 import { defaultIssueLimits, type IssueLimits } from "./limits.js";
 import type { IssuesEvidence } from "./types.js";

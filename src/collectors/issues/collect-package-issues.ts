@@ -5,13 +5,13 @@
 
 import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
-import { createGitHubClient, defaultGitHubApiUrl, type RateBudget } from "../net/github-client.js";
-import { findGitHubToken, type TokenSource } from "../net/github-token.js";
-import type { Dispatcher } from "../net/http-dispatcher.js";
+import type { Dispatcher } from "../http/http-dispatcher.js";
 import type { RegistryEvidence } from "../registry/types.js";
 import { normalizeRepositoryUrl } from "../repository-url.js";
 import { type Evidence, missingEvidence } from "../types.js";
 import { createIssuesCollector, type IssuesContext } from "./collect-issues.js";
+import { createGitHubClient, defaultGitHubApiUrl, type RateBudget } from "./github-client.js";
+import { findGitHubToken, type TokenSource } from "./github-token.js";
 import { scopeToPackage } from "./scope-to-package.js";
 import type { IssuesEvidence } from "./types.js";
 

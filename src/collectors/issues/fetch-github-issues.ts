@@ -5,7 +5,6 @@
  */
 
 import { pushAll } from "../../util/extremes.js";
-import { type GitHubAnswer, type GitHubApi, htmlAccept } from "../net/github-client.js";
 import {
   firstHumanResponse,
   type IssueItem,
@@ -16,6 +15,7 @@ import {
   toIssueRecord,
   toPullRecord,
 } from "./from-github.js";
+import { type GitHubAnswer, type GitHubApi, htmlAccept } from "./github-client.js";
 import type { GitHubRepository } from "./github-repository.js";
 import { type IssueLimits, maxRequestsPerRepository, perRepositoryPerPage } from "./limits.js";
 import { findReadmeNotices } from "./readme-notices.js";

@@ -2,8 +2,8 @@ import { registryShape } from "../../cache/cached-shapes.js";
 import { type Cache, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
 import type { InventoryPackage } from "../../inventory/types.js";
-import type { PackumentResult } from "../net/packument-result.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
+import type { PackumentResult } from "./packument-result.js";
 import type { RegistryEvidence } from "./types.js";
 
 export interface PackumentFetcher {

@@ -4,14 +4,7 @@
  * path segment, a query or a fragment to the registry URL.
  */
 
-export { isValidPackageName } from "../../util/package-name.js";
-
-const SCOPED_NAME = /^@([^/]+)\/([^/]+)$/;
-
-/** The scope of `@scope/name`, with its `@`, or null. */
-export function scopeOf(name: string): string | null {
-  return SCOPED_NAME.exec(name) ? name.slice(0, name.indexOf("/")) : null;
-}
+export { isValidPackageName, scopeOf } from "../../util/package-name.js";
 
 /**
  * The packument URL: the registry's base URL plus the name, the scope's slash

@@ -11,7 +11,7 @@ import { digestFormat } from "./package-footprint.js";
 
 export type TarballResult = { ok: true; bytes: Uint8Array } | { ok: false; status: string };
 
-/** The registry side (net/tarball-client.ts): a verified tarball, or a status such as `unavailable: 404 not found`. */
+/** The registry side (registry/tarball-client.ts): a verified tarball, or a status such as `unavailable: 404 not found`. */
 export interface TarballFetcher {
   fetchTarball(name: string, version: string): Promise<TarballResult>;
 }

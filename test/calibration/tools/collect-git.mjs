@@ -1,5 +1,5 @@
 // Computes each labelled package's GitEvidence with jenga's own history reader
-// (.build/collectors/net/git-log.js, the code a real run uses) over a local
+// (.build/collectors/git/git-log.js, the code a real run uses) over a local
 // snapshot of its repository, and stores it as fixtures/<package>/git.json.
 //
 //   node test/calibration/tools/collect-git.mjs <mirror-root> [name ...]
@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readGitHistory } from "../../../.build/collectors/net/git-log.js";
+import { readGitHistory } from "../../../.build/collectors/git/git-log.js";
 import { normalizeRepositoryUrl } from "../../../.build/collectors/repository-url.js";
 import { fixtureDir } from "../lib/fixtures.mjs";
 

@@ -13,7 +13,7 @@ import {
 import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import type { NpmSettings } from "../../../src/collectors/net/npm-settings.js";
+import type { NpmSettings } from "../../../src/collectors/http/npm-settings.js";
 
 export interface RecordedRequest {
   method: string;

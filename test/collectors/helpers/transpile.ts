@@ -15,7 +15,7 @@ const RELATIVE_IMPORT = /from\s+"(\.{1,2}\/[^"]+)\.js"/g;
 
 /**
  * Transpiles `entry` (a path relative to the repo root, e.g.
- * `src/collectors/net/registry-client.ts`) and everything it imports
+ * `src/collectors/registry/registry-client.ts`) and everything it imports
  * relatively into `outDir`, keeping the layout; returns the entry's output path.
  */
 export async function transpileTree(entry: string, outDir: string): Promise<string> {

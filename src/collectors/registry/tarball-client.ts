@@ -6,15 +6,20 @@
  * once. Every failure is a status string, never an exception.
  */
 import type { Dispatcher } from "undici";
-import { isValidPackageName, packumentUrl } from "../registry/package-name.js";
-import { createDistParser, type VersionDist } from "../registry/version-dist.js";
-import { errorCode, exhaustedHttpStatus, networkStatus, unavailable } from "./fetch-status.js";
-import { createDispatcher } from "./http-dispatcher.js";
-import { type NpmSettings, registryFor } from "./npm-settings.js";
-import { authorizationFor } from "./registry-auth.js";
-import { type BackoffOptions, backoffDelay, parseRetryAfter } from "./retry-policy.js";
+import {
+  errorCode,
+  exhaustedHttpStatus,
+  networkStatus,
+  unavailable,
+} from "../http/fetch-status.js";
+import { createDispatcher } from "../http/http-dispatcher.js";
+import { type NpmSettings, registryFor } from "../http/npm-settings.js";
+import { authorizationFor } from "../http/registry-auth.js";
+import { type BackoffOptions, backoffDelay, parseRetryAfter } from "../http/retry-policy.js";
+import { isValidPackageName, packumentUrl } from "./package-name.js";
 import { checkIntegrity } from "./tarball-integrity.js";
 import { type CappedGet, cappedGet, type GetContext, type GetOutcome } from "./tarball-request.js";
+import { createDistParser, type VersionDist } from "./version-dist.js";
 
 export type TarballResult = { ok: true; bytes: Buffer } | { ok: false; status: string };
 

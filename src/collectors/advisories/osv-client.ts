@@ -8,11 +8,11 @@
 import pLimit from "p-limit";
 import { Agent, type Dispatcher } from "undici";
 import { pushAll } from "../../util/extremes.js";
-import { parseOsvRecord } from "../advisories/parse-osv-record.js";
-import type { AdvisorySource, OsvRecord, RecordsResult } from "../advisories/types.js";
-import { unavailable } from "./fetch-status.js";
+import { unavailable } from "../http/fetch-status.js";
+import type { BackoffOptions } from "../http/retry-policy.js";
 import { type OsvRequestContext, requestJson } from "./osv-request.js";
-import type { BackoffOptions } from "./retry-policy.js";
+import { parseOsvRecord } from "./parse-osv-record.js";
+import type { AdvisorySource, OsvRecord, RecordsResult } from "./types.js";
 
 export interface OsvClientOptions {
   /** Default: the public OSV API. */

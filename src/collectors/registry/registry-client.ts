@@ -5,15 +5,20 @@
  */
 import pLimit from "p-limit";
 import type { Dispatcher } from "undici";
-import { isValidPackageName, packumentUrl } from "../registry/package-name.js";
-import { errorCode, exhaustedHttpStatus, networkStatus, unavailable } from "./fetch-status.js";
-import { createDispatcher } from "./http-dispatcher.js";
-import type { NpmSettings } from "./npm-settings.js";
-import { registryFor } from "./npm-settings.js";
+import {
+  errorCode,
+  exhaustedHttpStatus,
+  networkStatus,
+  unavailable,
+} from "../http/fetch-status.js";
+import { createDispatcher } from "../http/http-dispatcher.js";
+import type { NpmSettings } from "../http/npm-settings.js";
+import { registryFor } from "../http/npm-settings.js";
+import { authorizationFor } from "../http/registry-auth.js";
+import { type BackoffOptions, backoffDelay, parseRetryAfter } from "../http/retry-policy.js";
+import { isValidPackageName, packumentUrl } from "./package-name.js";
 import { type AttemptContext, type AttemptOutcome, attemptPackument } from "./packument-request.js";
 import { failure, type PackumentResult } from "./packument-result.js";
-import { authorizationFor } from "./registry-auth.js";
-import { type BackoffOptions, backoffDelay, parseRetryAfter } from "./retry-policy.js";
 
 export type { PackumentResult };
 

@@ -13,7 +13,7 @@ import {
   networkStatus,
   timeoutStatus,
   unavailable,
-} from "./fetch-status.js";
+} from "../http/fetch-status.js";
 import {
   headerValue,
   isServerError,
@@ -23,13 +23,13 @@ import {
   redirectTarget,
   TOO_MANY_REQUESTS,
   withDeadline,
-} from "./http-basics.js";
+} from "../http/http-basics.js";
 import {
   type BackoffOptions,
   backoffDelay,
   isRetryableErrorCode,
   parseRetryAfter,
-} from "./retry-policy.js";
+} from "../http/retry-policy.js";
 
 export type GitHubAnswer =
   | { ok: true; httpStatus: number; text: string; links: Record<string, string> }

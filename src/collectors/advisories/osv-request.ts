@@ -10,15 +10,15 @@ import {
   networkStatus,
   timeoutStatus,
   unavailable,
-} from "./fetch-status.js";
-import { isSuccess, readCapped, withDeadline } from "./http-basics.js";
+} from "../http/fetch-status.js";
+import { isSuccess, readCapped, withDeadline } from "../http/http-basics.js";
 import {
   type BackoffOptions,
   backoffDelay,
   isRetryableErrorCode,
   isRetryableStatus,
   parseRetryAfter,
-} from "./retry-policy.js";
+} from "../http/retry-policy.js";
 
 export type JsonResult =
   | { ok: true; json: unknown }

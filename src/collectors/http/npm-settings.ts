@@ -3,7 +3,7 @@
  * loadNpmConfig (npm-config.ts). Plain data plus secrets that refuse to print.
  */
 import { inspect } from "node:util";
-import { scopeOf } from "../registry/package-name.js";
+import { scopeOf } from "../../util/package-name.js";
 
 /**
  * A credential value. It never shows itself in JSON, string conversion or

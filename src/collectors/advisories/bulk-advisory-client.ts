@@ -12,13 +12,18 @@
  */
 import pLimit from "p-limit";
 import type { Dispatcher } from "undici";
-import { type BulkResult, parseBulkAnswer } from "../advisories/bulk-advisory.js";
+import {
+  errorCode,
+  exhaustedHttpStatus,
+  networkStatus,
+  unavailable,
+} from "../http/fetch-status.js";
+import { createDispatcher } from "../http/http-dispatcher.js";
+import { type NpmSettings, registryFor } from "../http/npm-settings.js";
+import { authorizationFor } from "../http/registry-auth.js";
+import { type BackoffOptions, backoffDelay, parseRetryAfter } from "../http/retry-policy.js";
+import { type BulkResult, parseBulkAnswer } from "./bulk-advisory.js";
 import { attemptBulk, type BulkAttempt, type BulkAttemptContext } from "./bulk-advisory-request.js";
-import { errorCode, exhaustedHttpStatus, networkStatus, unavailable } from "./fetch-status.js";
-import { createDispatcher } from "./http-dispatcher.js";
-import { type NpmSettings, registryFor } from "./npm-settings.js";
-import { authorizationFor } from "./registry-auth.js";
-import { type BackoffOptions, backoffDelay, parseRetryAfter } from "./retry-policy.js";
 
 export interface BulkAdvisoryQuery {
   name: string;

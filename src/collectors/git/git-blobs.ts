@@ -1,5 +1,5 @@
-import { isSourceFile } from "../git/source-files.js";
 import { streamGit, streamGitBytes } from "./git-process.js";
+import { isSourceFile } from "./source-files.js";
 
 /**
  * HEAD's source files in a local clone, and what their contents hold. Every

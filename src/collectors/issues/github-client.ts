@@ -7,14 +7,14 @@
  */
 import pLimit from "p-limit";
 import { Agent, type Dispatcher } from "undici";
-import { unavailable } from "./fetch-status.js";
+import { unavailable } from "../http/fetch-status.js";
+import type { BackoffOptions } from "../http/retry-policy.js";
 import {
   type GitHubAnswer,
   type GitHubRequestContext,
   githubGet,
   type RateHeaders,
 } from "./github-request.js";
-import type { BackoffOptions } from "./retry-policy.js";
 
 export type { GitHubAnswer };
 

@@ -5,7 +5,7 @@
  * SRI string, the legacy `shasum` (sha1, hex) is checked instead.
  */
 import { createHash } from "node:crypto";
-import type { VersionDist } from "../registry/version-dist.js";
+import type { VersionDist } from "./version-dist.js";
 
 /** Strongest first, as ssri ranks them. */
 const ALGORITHMS = ["sha512", "sha384", "sha256", "sha1"] as const;

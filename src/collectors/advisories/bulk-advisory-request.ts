@@ -6,7 +6,7 @@
 import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { type Dispatcher, request } from "undici";
-import { httpStatus, networkStatus, timeoutStatus, unavailable } from "./fetch-status.js";
+import { httpStatus, networkStatus, timeoutStatus, unavailable } from "../http/fetch-status.js";
 import {
   headerValue,
   isSuccess,
@@ -14,8 +14,8 @@ import {
   readCapped,
   redirectTarget,
   withDeadline,
-} from "./http-basics.js";
-import { isRetryableErrorCode, isRetryableStatus } from "./retry-policy.js";
+} from "../http/http-basics.js";
+import { isRetryableErrorCode, isRetryableStatus } from "../http/retry-policy.js";
 
 export interface BulkAttemptContext {
   dispatcher: Dispatcher;

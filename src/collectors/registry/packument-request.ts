@@ -6,17 +6,17 @@
 import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { type Dispatcher, request } from "undici";
-import { type BodyLimits, readPackumentBody } from "../registry/read-packument-body.js";
-import { httpStatus, networkStatus, timeoutStatus, unavailable } from "./fetch-status.js";
+import { httpStatus, networkStatus, timeoutStatus, unavailable } from "../http/fetch-status.js";
 import {
   headerValue,
   isSuccess,
   REDIRECT_STATUSES,
   redirectTarget,
   withDeadline,
-} from "./http-basics.js";
+} from "../http/http-basics.js";
+import { isRetryableErrorCode, isRetryableStatus } from "../http/retry-policy.js";
 import { failure, type PackumentResult } from "./packument-result.js";
-import { isRetryableErrorCode, isRetryableStatus } from "./retry-policy.js";
+import { type BodyLimits, readPackumentBody } from "./read-packument-body.js";
 
 export interface AttemptContext {
   dispatcher: Dispatcher;

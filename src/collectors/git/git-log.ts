@@ -1,10 +1,10 @@
 import path from "node:path";
-import { HistoryBuilder, historyFormat } from "../git/history-builder.js";
-import { isSourceFile } from "../git/source-files.js";
-import type { GitEvidence } from "../git/types.js";
 import { findMarkdownNotices } from "../issues/markdown-notices.js";
 import { headReadme, listHead, measureBlobs, readBlobText } from "./git-blobs.js";
 import { streamGit } from "./git-process.js";
+import { HistoryBuilder, historyFormat } from "./history-builder.js";
+import { isSourceFile } from "./source-files.js";
+import type { GitEvidence } from "./types.js";
 
 export interface HistoryOptions {
   env: Record<string, string | undefined>;

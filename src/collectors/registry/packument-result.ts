@@ -1,4 +1,4 @@
-import type { RegistryEvidence } from "../registry/types.js";
+import type { RegistryEvidence } from "./types.js";
 
 /**
  * The outcome of one packument fetch. A 304 to a conditional request carries
