@@ -173,7 +173,7 @@ describe("HEAD's source files in a blobless clone", () => {
   });
 
   it("never fetches while reading history: without the fetch step, contents stay unknown", async () => {
-    const { fetchSourceBlobs: _skipped, ...noBlobFetch } = systemGit;
+    const { fetchSourceBlobs: _skipped, readHistories: _perFolder, ...noBlobFetch } = systemGit;
     let reads = 0;
     const runner: GitRunner = {
       ...noBlobFetch,

@@ -13,7 +13,7 @@ import {
   cloneOrFetch,
   fetchSourceBlobs,
 } from "./git-clone.js";
-import { type HistoryOptions, readGitHistory } from "./git-log.js";
+import { type HistoryOptions, readGitHistories, readGitHistory } from "./git-log.js";
 import { defaultGitLimits, type GitLimits } from "./limits.js";
 import { hostOfRepoUrl, isPrivateHost } from "./private-host.js";
 import { safeRepoUrl } from "./safe-repo-url.js";
@@ -29,12 +29,20 @@ export interface GitRunner {
     options: BlobFetchOptions,
   ): Promise<BlobFetchOutcome>;
   readHistory(gitDir: string, target: GitTarget, options: HistoryOptions): Promise<GitEvidence>;
+  /** Several folders of one repository in one history pass. Absent: readHistory per folder. */
+  readHistories?(
+    gitDir: string,
+    url: string,
+    directories: readonly (string | null)[],
+    options: HistoryOptions,
+  ): Promise<Map<string | null, GitEvidence>>;
 }
 
 export const systemGit: GitRunner = {
   cloneOrFetch,
   fetchSourceBlobs,
   readHistory: readGitHistory,
+  readHistories: readGitHistories,
 };
 
 export interface GitTarget {
@@ -60,6 +68,17 @@ export interface GitContext {
 
 export interface GitCollector {
   collect(target: GitTarget): Promise<Evidence<GitEvidence>>;
+  /**
+   * Optional: every target the run will ask for, before it asks. A monorepo's folders
+   * are then read in one pass even when the caller asks for them a few at a time.
+   */
+  expect(targets: readonly GitTarget[]): void;
+}
+
+/** One folder's history read, with how fetching its contents went (null: not fetched, offline). */
+interface FolderRead {
+  evidence: GitEvidence;
+  blobs: BlobFetchOutcome | null;
 }
 
 /**
@@ -115,39 +134,106 @@ export function createGitCollector(ctx: GitContext): GitCollector {
     return pending;
   };
 
-  // One fetch at a time into a clone: packages of one monorepo each want their own folder.
-  const blobFetches = new Map<string, Promise<unknown>>();
   const fetchBlobs = (url: string, directory: string | null): Promise<BlobFetchOutcome> => {
     const fetch = runner.fetchSourceBlobs;
     if (!fetch) return Promise.resolve({ ok: false, status: "contents not fetched" });
-    const previous = blobFetches.get(url) ?? Promise.resolve();
-    const next = previous.then(() =>
-      limit(() =>
-        fetch
-          .call(runner, repoDir(url), directory, {
-            env: ctx.env,
-            limits: { timeoutMs: limits.cloneTimeoutMs, maxBytes: limits.maxCloneBytes },
-            maxFiles: limits.maxSourceFiles,
-          })
-          .catch((error: unknown) => ({
-            ok: false as const,
-            status: `contents not fetched: ${message(error)}`,
-          })),
-      ),
-    );
-    blobFetches.set(url, next);
-    return next;
+    return fetch
+      .call(runner, repoDir(url), directory, {
+        env: ctx.env,
+        limits: { timeoutMs: limits.cloneTimeoutMs, maxBytes: limits.maxCloneBytes },
+        maxFiles: limits.maxSourceFiles,
+      })
+      .catch((error: unknown) => ({
+        ok: false as const,
+        status: `contents not fetched: ${message(error)}`,
+      }));
   };
 
-  const readHistory = (url: string, target: GitTarget) =>
-    limit(() =>
-      runner.readHistory(repoDir(url), target, {
-        env: ctx.env,
-        timeoutMs: limits.historyTimeoutMs,
-      }),
-    );
+  const historyOptions = () => ({ env: ctx.env, timeoutMs: limits.historyTimeoutMs });
+  const readHistories = async (url: string, folders: (string | null)[]) => {
+    if (runner.readHistories)
+      return runner.readHistories(repoDir(url), url, folders, historyOptions());
+    const read = new Map<string | null, GitEvidence>();
+    for (const directory of folders)
+      read.set(
+        directory,
+        await runner.readHistory(repoDir(url), { url, directory }, historyOptions()),
+      );
+    return read;
+  };
+
+  // A monorepo's folders are read together: one history pass per repository, however many
+  // packages live in it. Requests for one repository that arrive before its read starts join
+  // it, and so do the folders announced by expect(); each folder's read is kept for the run
+  // (packages that share a repository and folder share it).
+  const expected = new Map<string, Set<string | null>>();
+  const reads = new Map<string, Promise<FolderRead>>();
+  const waiting = new Map<string, { folders: Set<string | null>; started: Promise<void> }>();
+  const readKey = (url: string, online: boolean, directory: string | null) =>
+    `${online ? "online" : "local"}\n${url}\n${directory ?? ""}`;
+
+  /** One pass over the repository for the waiting folders; the contents of each are fetched first. */
+  const startBatch = (url: string, online: boolean, requested: Set<string | null>) =>
+    limit(async () => {
+      waiting.delete(`${online ? "online" : "local"}\n${url}`);
+      const folders = new Set(requested);
+      for (const folder of expected.get(url) ?? []) {
+        const key = readKey(url, online, folder);
+        if (!reads.has(key)) folders.add(folder);
+      }
+      const list = [...folders];
+      const run = (async () => {
+        const blobs = new Map<string | null, BlobFetchOutcome>();
+        // Not fatal: without the contents, size and lines stay unknown with a note.
+        if (online) for (const folder of list) blobs.set(folder, await fetchBlobs(url, folder));
+        const read = await readHistories(url, list);
+        return { read, blobs };
+      })();
+      for (const folder of list) {
+        const read = run.then(({ read, blobs }) => {
+          const evidence = read.get(folder);
+          if (!evidence) throw new Error("git: the folder was not read");
+          return { evidence, blobs: blobs.get(folder) ?? null };
+        });
+        // A folder announced but never asked for must not be an unhandled rejection.
+        read.catch(() => undefined);
+        reads.set(readKey(url, online, folder), read);
+      }
+      await run.catch(() => undefined);
+    });
+
+  const readFolder = async (url: string, directory: string | null, online: boolean) => {
+    const key = readKey(url, online, directory);
+    const ready = reads.get(key);
+    if (ready) return ready;
+    const batchKey = `${online ? "online" : "local"}\n${url}`;
+    let batch = waiting.get(batchKey);
+    if (!batch) {
+      const folders = new Set<string | null>();
+      // The next turn of the event loop: siblings waiting on the same clone join this read.
+      const started = new Promise<void>((resolve) =>
+        setImmediate(() => void startBatch(url, online, folders).finally(resolve)),
+      );
+      batch = { folders, started };
+      waiting.set(batchKey, batch);
+    }
+    batch.folders.add(directory);
+    await batch.started;
+    const read = reads.get(key);
+    if (!read) throw new Error("git: the folder was not read");
+    return read;
+  };
 
   return {
+    expect(targets) {
+      for (const target of targets) {
+        const safe = safeRepoUrl(target.url);
+        if (!safe.ok) continue;
+        const folders = expected.get(safe.url) ?? new Set();
+        folders.add(target.directory);
+        expected.set(safe.url, folders);
+      }
+    },
     async collect(target) {
       const safe = safeRepoUrl(target.url);
       if (!safe.ok) return missingEvidence("git", `unavailable: ${safe.why}`);
@@ -163,7 +249,6 @@ export function createGitCollector(ctx: GitContext): GitCollector {
       if (ctx.offline && !hasClone) return missingEvidence("git", "offline: not in cache");
 
       let fromCache = true;
-      let blobs: BlobFetchOutcome | null = null;
       if (!ctx.offline) {
         await mkdirFor(repoDir(url));
         const cloned = await ensureClone(url);
@@ -171,14 +256,10 @@ export function createGitCollector(ctx: GitContext): GitCollector {
           // Stale evidence, or a stale clone, beats none; it says how old it is.
           if (entry) return okEvidence("git", entry.value, entry.storedAt, true);
           if (!hasClone) return missingEvidence("git", cloned.status);
-        } else {
-          fromCache = false;
-          // Not fatal: without the contents, size and lines stay unknown with this note.
-          blobs = await fetchBlobs(url, target.directory);
-        }
+        } else fromCache = false;
       }
       try {
-        const read = await readHistory(url, { url, directory: target.directory });
+        const { evidence: read, blobs } = await readFolder(url, target.directory, !fromCache);
         // An empty advertisement (an empty repository, or a server that answers nothing
         // useful) clones "successfully" into nothing: no history was read, so nothing is
         // known and nothing is cached; a later run asks again.

@@ -14,6 +14,8 @@ export interface GitProcessOptions {
   onLine: (line: string) => void;
   /** Extra `key=value` settings for this command only. */
   config?: string[];
+  /** Written to the process's stdin (object names for `cat-file --batch-check`). */
+  stdin?: string;
 }
 
 export class GitTimeoutError extends Error {

@@ -13,6 +13,8 @@ const commitStart = "\x1e";
 const field = "\x1f";
 const bodyEnd = "\x1d";
 export const historyFormat = "%x1e%H%x1f%aN%x1f%aE%x1f%at%x1f%s%x1f%b%x1d";
+/** The same with the parents after the commit's id (`<id> <parent> …`), for folder-histories.ts. */
+export const historyFormatWithParents = historyFormat.replace("%H", "%H %P");
 
 /** Marks a path whose older history belongs to a file that no longer exists at HEAD. */
 const gone = null;
