@@ -1,4 +1,5 @@
 import { mkdir, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import pLimit from "p-limit";
 import { gitShape } from "../../cache/cached-shapes.js";
@@ -17,7 +18,9 @@ import { type HistoryOptions, readGitHistories, readGitHistory } from "./git-log
 import { defaultGitLimits, type GitLimits } from "./limits.js";
 import { hostOfRepoUrl, isPrivateHost } from "./private-host.js";
 import { safeRepoUrl } from "./safe-repo-url.js";
+import { removeStaleClones } from "./stale-clones.js";
 import type { GitEvidence } from "./types.js";
+import { insteadOfPrefixes, isRewritten } from "./url-rewrites.js";
 
 /** The git operations, behind an interface so tests can prove when git is (not) run. */
 export interface GitRunner {
@@ -64,7 +67,12 @@ export interface GitContext {
   limits?: Partial<GitLimits>;
   /** Private hosts repository URLs from package metadata may name (the config's `git.allowHosts`). */
   allowHosts?: readonly string[];
+  /** The machine's cores (default: os.availableParallelism()), which bound the git processes at once. */
+  cores?: number;
 }
+
+/** git processes at once per core: clones wait on the network as much as they use a core. */
+const gitSlotsPerCore = 2;
 
 export interface GitCollector {
   collect(target: GitTarget): Promise<Evidence<GitEvidence>>;
@@ -90,8 +98,23 @@ interface FolderRead {
 export function createGitCollector(ctx: GitContext): GitCollector {
   const runner = ctx.runner ?? systemGit;
   const limits = { ...defaultGitLimits, ...ctx.limits };
-  const limit = pLimit(Math.max(1, ctx.concurrency));
+  // Sized to the machine as well as to --concurrency: 16 clones on 2 cores made each of them
+  // slow enough to reach a time limit that one alone stays far from.
+  const limit = pLimit(
+    Math.max(1, Math.min(ctx.concurrency, gitSlotsPerCore * (ctx.cores ?? availableParallelism()))),
+  );
+  // Partial clones a killed run left behind go before this run's first clone.
+  let staleRemoved: Promise<unknown> | null = null;
+  const removeStale = () => {
+    staleRemoved ??= removeStaleClones(
+      path.join(ctx.cache.dir, "git-repos"),
+      limits.cloneDeadlineMs,
+    );
+    return staleRemoved;
+  };
   const allowedHosts = new Set((ctx.allowHosts ?? []).map(hostOfAllowEntry));
+  // Read once, and only when a private address comes up.
+  let rewrites: Promise<string[]> | undefined;
   const clones = new Map<string, Promise<CloneOutcome>>();
   // The first clone from each host runs alone: if the host is unreachable (no network, a
   // firewall), every other repository there gets that answer at once instead of its own timeout.
@@ -112,18 +135,21 @@ export function createGitCollector(ctx: GitContext): GitCollector {
     return cloneNow(url);
   };
 
+  const cloneLimits = {
+    timeoutMs: limits.cloneTimeoutMs,
+    deadlineMs: limits.cloneDeadlineMs,
+    maxBytes: limits.maxCloneBytes,
+  };
   const cloneNow = (url: string): Promise<CloneOutcome> =>
-    limit(() =>
-      runner
-        .cloneOrFetch(url, repoDir(url), {
-          env: ctx.env,
-          limits: { timeoutMs: limits.cloneTimeoutMs, maxBytes: limits.maxCloneBytes },
-        })
+    limit(async () => {
+      await removeStale();
+      return runner
+        .cloneOrFetch(url, repoDir(url), { env: ctx.env, limits: cloneLimits })
         .catch((error: unknown) => ({
           ok: false as const,
           status: `unavailable: ${message(error)}`,
-        })),
-    );
+        }));
+    });
 
   const ensureClone = (url: string): Promise<CloneOutcome> => {
     let pending = clones.get(url);
@@ -140,7 +166,7 @@ export function createGitCollector(ctx: GitContext): GitCollector {
     return fetch
       .call(runner, repoDir(url), directory, {
         env: ctx.env,
-        limits: { timeoutMs: limits.cloneTimeoutMs, maxBytes: limits.maxCloneBytes },
+        limits: cloneLimits,
         maxFiles: limits.maxSourceFiles,
       })
       .catch((error: unknown) => ({
@@ -239,8 +265,11 @@ export function createGitCollector(ctx: GitContext): GitCollector {
       if (!safe.ok) return missingEvidence("git", `unavailable: ${safe.why}`);
       const url = safe.url;
       const host = hostOfRepoUrl(url);
-      if (host && isPrivateHost(host) && !allowedHosts.has(host))
-        return missingEvidence("git", `skipped: private address ${host} (see git.allowHosts)`);
+      if (host && isPrivateHost(host) && !allowedHosts.has(host)) {
+        rewrites ??= insteadOfPrefixes(ctx.env);
+        if (!isRewritten(url, await rewrites))
+          return missingEvidence("git", `skipped: private address ${host} (see git.allowHosts)`);
+      }
       const key = `${url}#${target.directory ?? ""}`;
       const entry = await ctx.cache.read<GitEvidence>("git", key, gitShape);
       if (entry && (ctx.offline || isFresh(entry, cacheTtlMs.git, ctx.now())))

@@ -1,23 +1,30 @@
-import { randomBytes } from "node:crypto";
 import { readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { simpleGit } from "simple-git";
 import { folderSize, watchFolderSize } from "./clone-size-watch.js";
 import { headReadme, headSourceBlobs, missingBlobs } from "./git-blobs.js";
 import { mailmapFileName } from "./git-log.js";
-import { fetchGit } from "./git-process.js";
+import { GitTimeoutError, networkGit, streamGit } from "./git-process.js";
+import { ownedTemporaryName } from "./stale-clones.js";
 
 /**
  * Brings a repository into a local bare, blobless, single-branch clone, or
- * fetches what is new into an existing one, with simple-git over the system
- * git. The URL has already passed safeRepoUrl; this layer adds what git
- * itself can enforce: no hooks, no ext:: transport, no prompts, no LFS, a
- * time limit (the process is killed) and a size limit.
+ * fetches what is new into an existing one, with the system git. The URL has
+ * already passed safeRepoUrl; this layer adds what git itself can enforce:
+ * no hooks, no ext:: transport, no prompts, no LFS, a size limit, and time
+ * limits that hold even if jenga dies: no progress for `timeoutMs` stops it,
+ * so does a transfer slower than git's low-speed limit, and a wrapper process
+ * ends it at `deadlineMs` whatever happens to jenga (git-process.ts).
  */
 
 export interface CloneLimits {
+  /** Inactivity: no byte of output (git prints progress while it transfers) for this long. */
   timeoutMs: number;
+  /** Hard limit per clone or fetch, enforced by a process that outlives jenga. */
+  deadlineMs?: number;
   maxBytes: number;
+  /** git's http.lowSpeedLimit / http.lowSpeedTime: slower than this many bytes a second for that long stops it. */
+  lowSpeedBytes?: number;
+  lowSpeedSeconds?: number;
 }
 
 export interface CloneOptions {
@@ -40,6 +47,11 @@ const safeConfig = [
   "transfer.fsckObjects=false",
 ];
 
+/** A stalled or trickling HTTP transfer ends in git itself, with or without jenga. */
+const defaultLowSpeed = { bytes: 1000, seconds: 60 };
+/** Long enough for the largest blobless clone on a slow link; only an orphan should ever meet it. */
+const defaultDeadlineMs = 30 * 60_000;
+
 export async function cloneOrFetch(
   url: string,
   gitDir: string,
@@ -49,22 +61,37 @@ export async function cloneOrFetch(
     () => true,
     () => false,
   );
-  const work = exists ? gitDir : `${gitDir}.tmp-${randomBytes(6).toString("hex")}`;
+  // The temporary name records this process (pid and start time): a later run removes what a
+  // killed run left, never what a live one is writing (stale-clones.ts).
+  const work = exists ? gitDir : ownedTemporaryName(gitDir);
   const outcome = await guarded(work, options, async (git) => {
     if (exists) {
-      const branch = (await git.raw(["--git-dir", work, "symbolic-ref", "HEAD"])).trim();
-      await git.raw([
-        "--git-dir",
+      let branch = "";
+      await streamGit(["symbolic-ref", "HEAD"], {
+        gitDir: work,
+        env: git.env,
+        timeoutMs: options.limits.timeoutMs,
+        onLine: (line) => {
+          branch = line.trim();
+        },
+      });
+      await git.run(
+        [
+          "fetch",
+          "--progress",
+          "--filter=blob:none",
+          "--update-head-ok",
+          "--no-recurse-submodules",
+          "origin",
+          `+HEAD:${branch}`,
+        ],
         work,
-        "fetch",
-        "--filter=blob:none",
-        "--update-head-ok",
-        "--no-recurse-submodules",
-        "origin",
-        `+HEAD:${branch}`,
-      ]);
+      );
     } else {
-      await git.clone(url, work, ["--bare", "--single-branch", "--filter=blob:none"]);
+      await git.run(
+        ["clone", "--progress", "--bare", "--single-branch", "--filter=blob:none", "--", url, work],
+        null,
+      );
     }
     await copyMailmap(git, work);
   });
@@ -75,7 +102,13 @@ export async function cloneOrFetch(
   return outcome.ok ? { ok: true, fresh: !exists } : outcome;
 }
 
-type Git = ReturnType<typeof simpleGit>;
+/** What a guarded task runs git with: the network settings, the limits, the abort signal. */
+interface NetworkRun {
+  env: Record<string, string>;
+  run(args: string[], gitDir: string | null, stdin?: string, config?: string[]): Promise<void>;
+  /** The command's stdout. */
+  read(args: string[], gitDir: string): Promise<Buffer>;
+}
 
 export interface BlobFetchOptions extends CloneOptions {
   /** More source files than this under the folder: none is fetched. */
@@ -116,10 +149,11 @@ export async function fetchSourceBlobs(
   const outcome = await guarded(
     gitDir,
     options,
-    (_git, { env, signal }) =>
-      fetchGit(
+    (git) =>
+      git.run(
         [
           "fetch",
+          "--progress",
           "--no-tags",
           "--no-write-fetch-head",
           "--recurse-submodules=no",
@@ -127,15 +161,10 @@ export async function fetchSourceBlobs(
           "--stdin",
           "origin",
         ],
-        {
-          gitDir,
-          env,
-          signal,
-          timeoutMs: options.limits.timeoutMs,
-          stdin: `${missing.join("\n")}\n`,
-          // Send no "have" lines: the wanted objects are named, there is nothing to negotiate.
-          config: [...safeConfig, "fetch.negotiationAlgorithm=noop"],
-        },
+        gitDir,
+        `${missing.join("\n")}\n`,
+        // Send no "have" lines: the wanted objects are named, there is nothing to negotiate.
+        ["fetch.negotiationAlgorithm=noop"],
       ),
     "fetching source files",
   );
@@ -161,7 +190,7 @@ async function removeTemporaryPacks(gitDir: string): Promise<void> {
 async function guarded(
   work: string,
   options: CloneOptions,
-  task: (git: Git, run: { env: Record<string, string>; signal: AbortSignal }) => Promise<void>,
+  task: (git: NetworkRun) => Promise<void>,
   what = "clone",
 ): Promise<{ ok: true } | { ok: false; status: string }> {
   const controller = new AbortController();
@@ -170,49 +199,52 @@ async function guarded(
     why ??= reason;
     controller.abort();
   };
-  const seconds = Math.round(options.limits.timeoutMs / 1000);
-  const timer = setTimeout(
-    () => stop(`${what} timed out after ${seconds}s`),
-    options.limits.timeoutMs,
-  );
-  const overSize = `repository over the size limit (${Math.ceil(options.limits.maxBytes / 1048576)} MB)`;
+  const limits = options.limits;
+  const overSize = `repository over the size limit (${Math.ceil(limits.maxBytes / 1048576)} MB)`;
   const watch = watchFolderSize(work, {
-    maxBytes: options.limits.maxBytes,
+    maxBytes: limits.maxBytes,
     onOver: () => stop(overSize),
     pollMs: sizePollMs,
   });
+  const lowSpeed = [
+    `http.lowSpeedLimit=${limits.lowSpeedBytes ?? defaultLowSpeed.bytes}`,
+    `http.lowSpeedTime=${limits.lowSpeedSeconds ?? defaultLowSpeed.seconds}`,
+  ];
   try {
+    // The environment is the user's own (their git config, proxies, ssh agent) plus jenga's constants.
     const env = gitEnv(options.env);
-    const git = simpleGit({
-      baseDir: path.dirname(work),
-      // The environment is the user's own (their git config, proxies, ssh agent) plus jenga's constants.
-      allowEnvironment: Object.keys(env),
-      abort: controller.signal,
-      config: safeConfig,
-      // These settings are jenga's own constants or come from the user's environment, never from metadata.
-      unsafe: {
-        allowUnsafeHooksPath: true,
-        allowUnsafeProtocolOverride: true,
-        allowUnsafeConfigPaths: true,
-        allowUnsafeConfigEnvCount: true,
-        allowUnsafeSshCommand: true,
-        allowUnsafeAskPass: true,
-        allowUnsafeEditor: true,
-        allowUnsafePager: true,
-        allowUnsafeGitProxy: true,
-        allowUnsafeFsMonitor: true,
+    const settings = {
+      cwd: path.dirname(work),
+      env,
+      timeoutMs: limits.timeoutMs,
+      deadlineMs: limits.deadlineMs ?? defaultDeadlineMs,
+      signal: controller.signal,
+    };
+    await task({
+      env,
+      run: (args, gitDir, stdin, config = []) =>
+        networkGit(args, {
+          ...settings,
+          gitDir,
+          config: [...safeConfig, ...lowSpeed, ...config],
+          ...(stdin === undefined ? {} : { stdin }),
+        }),
+      async read(args, gitDir) {
+        const chunks: Buffer[] = [];
+        const config = [...safeConfig, ...lowSpeed];
+        await networkGit(args, { ...settings, gitDir, config, onData: (c) => chunks.push(c) });
+        return Buffer.concat(chunks);
       },
-    }).env(env);
-    await task(git, { env, signal: controller.signal });
+    });
     // A clone faster than one poll is measured once more at the end, after the watch's last walk.
     await watch.stop();
-    if ((await folderSize(work)) > options.limits.maxBytes) stop(overSize);
+    if ((await folderSize(work)) > limits.maxBytes) stop(overSize);
     if (why) return { ok: false, status: `unavailable: ${why}` };
     return { ok: true };
   } catch (error) {
-    return { ok: false, status: `unavailable: ${why ?? describe(error)}` };
+    const timedOut = error instanceof GitTimeoutError ? `${what} ${error.message}` : null;
+    return { ok: false, status: `unavailable: ${why ?? timedOut ?? describe(error)}` };
   } finally {
-    clearTimeout(timer);
     await watch.stop();
   }
 }
@@ -224,16 +256,19 @@ function gitEnv(env: Record<string, string | undefined>): Record<string, string>
     ...result,
     GIT_TERMINAL_PROMPT: "0",
     GIT_LFS_SKIP_SMUDGE: "1",
-    // ssh must fail rather than ask for a password or a host key.
-    GIT_SSH_COMMAND: env.GIT_SSH_COMMAND ?? "ssh -o BatchMode=yes",
+    // ssh must fail rather than ask for a password or a host key, and give up on a dead peer.
+    GIT_SSH_COMMAND:
+      env.GIT_SSH_COMMAND ??
+      "ssh -o BatchMode=yes -o ConnectTimeout=30 -o ServerAliveInterval=15 -o ServerAliveCountMax=4",
   };
 }
 
 /** Copies .mailmap out of HEAD while online, so reading history never needs a lazy fetch. */
-async function copyMailmap(git: Git, gitDir: string): Promise<void> {
+async function copyMailmap(git: NetworkRun, gitDir: string): Promise<void> {
+  // Here, unlike while reading history, the missing .mailmap blob may be fetched.
   const text = await git
-    .raw(["--git-dir", gitDir, "cat-file", "blob", "HEAD:.mailmap"])
-    .catch(() => "");
+    .read(["cat-file", "blob", "HEAD:.mailmap"], gitDir)
+    .catch(() => Buffer.alloc(0));
   await writeFile(path.join(gitDir, mailmapFileName), text, { mode: 0o600 });
 }
 
@@ -241,7 +276,7 @@ async function copyMailmap(git: Git, gitDir: string): Promise<void> {
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const lines = message
-    .split("\n")
+    .split(/[\r\n]/)
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith("hint:"));
   const fatal =

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
 
 /**
@@ -19,8 +19,11 @@ export interface GitProcessOptions {
 }
 
 export class GitTimeoutError extends Error {
-  constructor(readonly seconds: number) {
-    super(`git timed out after ${seconds}s`);
+  constructor(
+    readonly seconds: number,
+    inactivity = false,
+  ) {
+    super(inactivity ? `made no progress for ${seconds}s` : `git timed out after ${seconds}s`);
   }
 }
 
@@ -75,24 +78,50 @@ export function streamGitBytes(
  * objects into an existing clone, with `env` exactly as the caller built it (the clone
  * step's: no prompts, batch-mode ssh). Stopped by `signal` as well as after `timeoutMs`.
  */
-export function fetchGit(
+/** A git command that talks to a remote: clone, fetch. */
+export interface NetworkGitOptions {
+  /** The repository; null for `clone`, which names its own destination. */
+  gitDir: string | null;
+  /** Where the process runs (clone's destination is relative to it). */
+  cwd?: string;
+  env: Record<string, string>;
+  /** Killed after this long without a byte of output (git prints progress while it transfers). */
+  timeoutMs: number;
+  /** Killed after this long in any case, by a wrapper that outlives jenga (see deadlineArgs). */
+  deadlineMs: number;
+  stdin?: string;
+  signal: AbortSignal;
+  config: string[];
+  /** stdout's bytes; absent: discarded. */
+  onData?: (chunk: Buffer) => void;
+}
+
+/** The user's git configuration (`git config --get-regexp …`), read outside any repository. */
+export function readUserConfig(
   args: string[],
   options: {
-    gitDir: string;
-    env: Record<string, string>;
+    env: Record<string, string | undefined>;
     timeoutMs: number;
-    stdin: string;
-    signal: AbortSignal;
-    config: string[];
+    onLine: (line: string) => void;
   },
 ): Promise<void> {
-  return runGit(args, options);
+  return runGit(["config", ...args], { ...options, gitDir: null });
+}
+
+/** A clone or fetch, measured by inactivity (no byte, no progress), not by time spent. */
+export function networkGit(args: string[], options: NetworkGitOptions): Promise<void> {
+  return runGit(args, { ...options, inactivity: true });
 }
 
 interface RunOptions {
-  gitDir: string;
+  gitDir: string | null;
+  cwd?: string;
   env: Record<string, string | undefined>;
   timeoutMs: number;
+  /** timeoutMs counts from the last byte of output instead of from the start. */
+  inactivity?: boolean;
+  /** The wrapper's limit; by default timeoutMs and a little more. */
+  deadlineMs?: number;
   config?: string[];
   stdin?: string;
   signal?: AbortSignal;
@@ -101,30 +130,60 @@ interface RunOptions {
   onData?: (chunk: Buffer) => void;
 }
 
+/** Seconds between the wrapper's polite signal and its SIGKILL. */
+const killAfterSeconds = 2;
+
+let timeoutCommand: boolean | undefined;
+
+/**
+ * Every git process runs under coreutils' `timeout`, when there is one: it holds git's time
+ * limit in a process of its own, so a git left behind by a killed jenga (kill -9, an OOM
+ * kill, a CI job cancelled) still ends at its deadline instead of running unbounded. jenga
+ * stops it earlier by signalling the wrapper, which passes the signal on to git.
+ */
+function deadlineArgs(deadlineMs: number): string[] | null {
+  timeoutCommand ??= spawnSync("timeout", ["--version"], { stdio: "ignore" }).status === 0;
+  if (!timeoutCommand) return null;
+  return [`--kill-after=${killAfterSeconds}`, `${Math.max(1, Math.ceil(deadlineMs / 1000))}s`];
+}
+
 function runGit(args: string[], options: RunOptions): Promise<void> {
   return new Promise((resolve, reject) => {
+    const gitArgs = [
+      ...readConfig,
+      ...(options.config ?? []).flatMap((setting) => ["-c", setting]),
+      ...(options.gitDir === null ? [] : ["--git-dir", options.gitDir]),
+      "--literal-pathspecs",
+      ...args,
+    ];
+    // Local reads get their own limit plus a margin: jenga's timer is the one that reports.
+    const wrapper = deadlineArgs(options.deadlineMs ?? options.timeoutMs + 5_000);
     const child = spawn(
-      "git",
-      [
-        ...readConfig,
-        ...(options.config ?? []).flatMap((setting) => ["-c", setting]),
-        "--git-dir",
-        options.gitDir,
-        "--literal-pathspecs",
-        ...args,
-      ],
+      wrapper ? "timeout" : "git",
+      wrapper ? [...wrapper, "git", ...gitArgs] : gitArgs,
       {
         env: options.env,
         stdio: ["pipe", "pipe", "pipe"],
+        ...(options.cwd ? { cwd: options.cwd } : {}),
       },
     );
     let stderr = "";
     let timedOut = false;
-    const kill = () => child.kill("SIGKILL");
-    const timer = setTimeout(() => {
+    // The wrapper passes SIGTERM on to git (and follows with SIGKILL); killing the wrapper
+    // outright would leave git running.
+    const kill = () => child.kill(wrapper ? "SIGTERM" : "SIGKILL");
+    const onTimeout = () => {
       timedOut = true;
       kill();
-    }, options.timeoutMs);
+    };
+    let timer = setTimeout(onTimeout, options.timeoutMs);
+    const active = () => {
+      if (!options.inactivity || timedOut) return;
+      clearTimeout(timer);
+      timer = setTimeout(onTimeout, options.timeoutMs);
+    };
+    child.stdout.on("data", active);
+    child.stderr.on("data", active);
     options.signal?.addEventListener("abort", kill, { once: true });
     // A process killed early closes its stdin: that is reported by "close", not as an error here.
     child.stdin.on("error", () => undefined);
@@ -161,9 +220,17 @@ function runGit(args: string[], options: RunOptions): Promise<void> {
     });
     child.on("close", (code) => {
       done();
-      if (timedOut) reject(new GitTimeoutError(Math.round(options.timeoutMs / 1000)));
+      if (timedOut)
+        reject(new GitTimeoutError(Math.round(options.timeoutMs / 1000), options.inactivity));
       else if (failed) reject(failed);
-      else if (code !== 0) reject(new Error(lastLine(stderr) || `git exited with ${code}`));
+      // 124: the wrapper's deadline passed (137 when git then needed its SIGKILL).
+      else if (wrapper && (code === 124 || code === 137) && !options.signal?.aborted)
+        reject(new Error(`git ran past its deadline of ${wrapper[1]}`));
+      // A network command's whole stderr tail: its `fatal:` line is not always the last one.
+      else if (code !== 0)
+        reject(
+          new Error((options.inactivity ? stderr : lastLine(stderr)) || `git exited with ${code}`),
+        );
       else resolve();
     });
   });
