@@ -61,14 +61,18 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-async function run(config: object | null) {
+async function run(config: object | null, gitConfig?: string) {
   const configFile = path.join(root, `config-${Math.random().toString(36).slice(2)}.json`);
   if (config) await writeFile(configFile, JSON.stringify(config));
   const { runner, cloned } = recordingRunner();
   const result = await analyze({
     paths: [project],
     cwd: project,
-    env: { PATH: process.env.PATH ?? "" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      GIT_CONFIG_NOSYSTEM: "1",
+      ...(gitConfig ? { GIT_CONFIG_GLOBAL: gitConfig } : {}),
+    },
     home: root,
     cacheDir: path.join(root, "cache"),
     fetcher,
@@ -107,5 +111,21 @@ describe("repository URLs from package metadata", () => {
     expect(cloned).toContain("https://10.1.2.3/acme/mirror");
     expect(git.mirror).toBe("unavailable: not cloned in this test");
     expect(git["cloud-metadata"]).toMatch(/^skipped: private address/);
+  });
+});
+
+describe("a private host the user's git config rewrites", () => {
+  it("is cloned: git goes where the user's insteadOf says, not to the address in the metadata", async () => {
+    const gitConfig = path.join(root, "gitconfig");
+    await writeFile(
+      gitConfig,
+      '[url "https://mirror.example.test/"]\n\tinsteadOf = https://10.1.2.3/\n',
+    );
+    const { git, cloned } = await run(null, gitConfig);
+    expect(cloned).toContain("https://10.1.2.3/acme/mirror");
+    expect(git.mirror).toBe("unavailable: not cloned in this test");
+    // Only what the rule rewrites: the other private addresses stay refused.
+    expect(git["cloud-metadata"]).toMatch(/^skipped: private address/);
+    expect(git["private-ssh"]).toMatch(/^skipped: private address/);
   });
 });
