@@ -17,7 +17,7 @@
 // BENCH_PACKAGES / BENCH_GIT_PACKAGES change the tree sizes; BENCH_SKIP_GIT=1 skips the git
 // part (slow: it generates and clones 1,450 repositories); BENCH_GIT_COMMITS sizes git.mjs.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
