@@ -144,6 +144,9 @@ let timeoutCommand: boolean | undefined;
 function deadlineArgs(deadlineMs: number): string[] | null {
   timeoutCommand ??= spawnSync("timeout", ["--version"], { stdio: "ignore" }).status === 0;
   if (!timeoutCommand) return null;
+  // Not --foreground: then a stop would reach git but not its transport helper
+  // (git-remote-https), which holds the pipes open. A Ctrl-C that ends jenga leaves git to
+  // die on its next write to the closed pipe, at the low-speed limit, or at the deadline.
   return [`--kill-after=${killAfterSeconds}`, `${Math.max(1, Math.ceil(deadlineMs / 1000))}s`];
 }
 
