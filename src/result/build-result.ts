@@ -1,7 +1,6 @@
 import { normalizeRepositoryUrl } from "../collectors/repository-url.js";
 import { sourceNames } from "../collectors/sources.js";
 import type { EvidenceMaps, SourceName, SourceStatus } from "../collectors/types.js";
-import { unparsedFilesNote } from "../collectors/usage/parse-failures.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Inventory, InventoryPackage } from "../inventory/types.js";
 import { computeImpact } from "../scoring/impact.js";
@@ -14,6 +13,7 @@ import { rankFunders } from "./funders.js";
 import { attachDownstreamDrag, attachLeverage } from "./leverage.js";
 import { resultSchemaId } from "./result-schema-id.js";
 import type { JengaResult, PackageResult } from "./types.js";
+import { unparsedFilesNote } from "./usage-notes.js";
 import { findWaiver } from "./waivers.js";
 
 export interface ResultInput {
