@@ -41,11 +41,11 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 table.compact { width: auto; }
 #packages { table-layout: fixed; }
-#packages th, #packages td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; overflow-wrap: normal; }
-#packages .c-name { width: 16rem; } #packages .c-verdict { width: 7rem; } #packages .c-health { width: 5.5rem; }
-#packages .c-conf { width: 7.5rem; } #packages .c-impact { width: 5.5rem; } #packages .c-reach { width: 9.5rem; }
-#packages .c-projects { width: 6.5rem; } #packages .c-sources { width: 6rem; }
-#packages.portfolio .c-name { width: 14rem; }
+#packages th, #packages td { box-sizing: border-box; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; overflow-wrap: normal; }
+#packages .c-name { width: 15rem; } #packages .c-verdict { width: 6.5rem; } #packages .c-health { width: 5rem; }
+#packages .c-conf { width: 7.5rem; } #packages .c-impact { width: 5rem; } #packages .c-reach { width: 9rem; }
+#packages .c-projects { width: 5.5rem; } #packages .c-sources { width: 5.5rem; }
+#packages.portfolio .c-name { width: 13rem; }
 .pager { display: flex; gap: 1rem; align-items: center; margin: .5rem 0; }
 .pager button { background: var(--bg2); border: 1px solid var(--line); border-radius: 6px; padding: .2rem .8rem; cursor: pointer; }
 .pager button:disabled { cursor: default; opacity: .5; }
