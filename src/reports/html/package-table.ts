@@ -67,11 +67,11 @@ ${projectFilter}
 }
 
 function pager(): SafeHtml {
-  return html`<nav class="pager" aria-label="Pages of the package table">
+  return html`<div class="pager" role="group" aria-label="Pages of the package table">
 <button type="button" id="page-prev">Previous</button>
 <span id="shown" aria-live="polite"></span>
 <button type="button" id="page-next">Next</button>
-</nav>`;
+</div>`;
 }
 
 export function packageTable(packages: readonly PackageResult[], o: TableOptions): SafeHtml {
