@@ -46,6 +46,7 @@ table.compact { width: auto; }
 #packages .c-conf { width: 7.5rem; } #packages .c-impact { width: 5rem; } #packages .c-reach { width: 9rem; }
 #packages .c-projects { width: 5.5rem; } #packages .c-sources { width: 5.5rem; }
 #packages.portfolio .c-name { width: 13rem; }
+.search { white-space: nowrap; }
 .pager { display: flex; gap: 1rem; align-items: center; margin: .5rem 0; }
 .pager button { background: var(--bg2); border: 1px solid var(--line); border-radius: 6px; padding: .2rem .8rem; cursor: pointer; }
 .pager button:disabled { cursor: default; opacity: .5; }

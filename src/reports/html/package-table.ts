@@ -62,7 +62,7 @@ function controls(o: TableOptions): SafeHtml {
 <label>Reached <select id="filter-reach"><option value="">all</option><option value="direct">direct</option><option value="transitive">transitive</option></select></label>
 ${projectFilter}
 <label>Sources <select id="filter-source"><option value="">any</option><option value="complete">every source</option>${sourceOptions}</select></label>
-<label for="filter">Search</label> <input id="filter" type="search" placeholder="name, via or reason" autocomplete="off">
+<span class="search"><label for="filter">Search</label> <input id="filter" type="search" placeholder="name, via or reason" autocomplete="off"></span>
 </div>`;
 }
 
@@ -81,7 +81,9 @@ export function packageTable(packages: readonly PackageResult[], o: TableOptions
   const rows = [...packages]
     .sort(byUrgency)
     .map((p, i) => packageRow(p, o, projectIndex, i >= pageSize));
+  // The pager above the table: its count answers the filters at once, and Next is on screen.
   return html`${controls(o)}
+${pager()}
 <table id="packages" class="packages${portfolio ? " portfolio" : ""}" data-page-size="${pageSize}">
 <caption>${o.caption}</caption>
 <thead><tr>
@@ -98,8 +100,7 @@ ${sortButton("Sources", "number", "c-sources")}
 <tbody>
 ${rows}
 </tbody>
-</table>
-${pager()}`;
+</table>`;
 }
 
 /** Longer texts may be cut by their column's ellipsis: only they carry the whole text in a title. */
