@@ -5,6 +5,7 @@
  */
 
 import { pushAll } from "../../util/extremes.js";
+import { findReadmeNotices } from "../shared/readme-notices.js";
 import {
   firstHumanResponse,
   type IssueItem,
@@ -18,7 +19,6 @@ import {
 import { type GitHubAnswer, type GitHubApi, htmlAccept } from "./github-client.js";
 import type { GitHubRepository } from "./github-repository.js";
 import { type IssueLimits, maxRequestsPerRepository, perRepositoryPerPage } from "./limits.js";
-import { findReadmeNotices } from "./readme-notices.js";
 import type { IssueRecord, IssuesEvidence, OpenIssues } from "./types.js";
 
 export type IssuesFetch = { ok: true; evidence: IssuesEvidence } | { ok: false; status: string };
