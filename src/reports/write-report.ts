@@ -22,16 +22,31 @@ export async function writeReport(dir: string, files: RenderedFiles, trusted: st
   }
   // The list first: a run folder cut short by a full disk is still one a later run removes.
   const lists = Object.keys(inFolders).filter((name) => name.endsWith(`/${runManifestName}`));
-  await writeFiles(
-    dir,
-    Object.fromEntries(lists.map((name) => [name, inFolders[name] ?? ""])),
-    trusted,
-  );
-  for (const name of lists) delete inFolders[name];
-  await writeFiles(dir, inFolders, trusted);
-  top.sort(([a], [b]) => Number(a === "index.html") - Number(b === "index.html"));
-  for (const [name, text] of top) await writeFiles(dir, { [name]: text }, trusted);
   const current = new Set(Object.keys(inFolders).map((name) => name.split("/")[0]));
+  // The same result written again reuses its folder, which the index on disk links to.
+  const fresh: string[] = [];
+  for (const run of current) {
+    if (run && !(await lstat(path.resolve(dir, run)).catch(() => null))) fresh.push(run);
+  }
+  try {
+    await writeFiles(
+      dir,
+      Object.fromEntries(lists.map((name) => [name, inFolders[name] ?? ""])),
+      trusted,
+    );
+    for (const name of lists) delete inFolders[name];
+    await writeFiles(dir, inFolders, trusted);
+    top.sort(([a], [b]) => Number(a === "index.html") - Number(b === "index.html"));
+    for (const [name, text] of top) await writeFiles(dir, { [name]: text }, trusted);
+  } catch (error) {
+    // Until index.html is renamed into place nothing links to this run's folder: a
+    // run that fails (a full disk) takes back what it wrote, by its own list.
+    for (const run of fresh) {
+      await removeRun(path.resolve(dir, run)).catch(() => {});
+      await rmdir(path.resolve(dir, run)).catch(() => {});
+    }
+    throw error;
+  }
   await removePreviousRuns(path.resolve(dir), current);
 }
 
