@@ -16,6 +16,8 @@ import type { NpmSettings } from "../http/npm-settings.js";
 import { registryFor } from "../http/npm-settings.js";
 import { authorizationFor } from "../http/registry-auth.js";
 import { type BackoffOptions, backoffDelay, parseRetryAfter } from "../http/retry-policy.js";
+import { ByteBudget } from "./byte-budget.js";
+import { MAX_BUFFERED_BODY_BYTES } from "./limits.js";
 import { isValidPackageName, packumentUrl } from "./package-name.js";
 import { type AttemptContext, type AttemptOutcome, attemptPackument } from "./packument-request.js";
 import { failure, type PackumentResult } from "./packument-result.js";
@@ -38,6 +40,8 @@ export interface RegistryClientOptions {
   streamAboveBytes?: number;
   /** Bodies above this size are refused. */
   maxBodyBytes?: number;
+  /** Bytes buffered for JSON.parse across all downloads at once; beyond it bodies stream. */
+  maxBufferedBytes?: number;
   /** Injected for tests: how to wait, the jitter source, the clock (for Retry-After dates). */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -82,6 +86,7 @@ export function createRegistryClient(
   const ownDispatcher = options.dispatcher ? null : createDispatcher(settings, concurrency);
   const dispatcher = options.dispatcher ?? (ownDispatcher as Dispatcher);
   const limit = pLimit(concurrency);
+  const buffered = new ByteBudget(options.maxBufferedBytes ?? MAX_BUFFERED_BODY_BYTES);
   const context = (registry: string): AttemptContext => ({
     dispatcher,
     userAgent: settings.userAgent,
@@ -89,6 +94,7 @@ export function createRegistryClient(
     limits: {
       streamAboveBytes: options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      buffered,
     },
     registry,
   });
