@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import { type CacheMode, createDiskCache, defaultCacheDir } from "./cache/disk-cache.js";
+import { claimCacheFolder, type ProcessTable } from "./cache/stale-temps.js";
 import { collectPackageAdvisories } from "./collectors/advisories/collect-package-advisories.js";
 import { createGitCollector, type GitRunner } from "./collectors/git/collect-git.js";
 import type { GitLimits } from "./collectors/git/limits.js";
@@ -69,6 +70,8 @@ export interface AnalyzeOptions {
   /** Replaces the system git (tests); and tighter limits per repository. */
   gitRunner?: GitRunner;
   gitLimits?: Partial<GitLimits>;
+  /** This process and a liveness probe: with it, what killed runs left in the cache is removed. */
+  processes?: ProcessTable;
 }
 
 export interface ProgressEvent {
@@ -111,6 +114,10 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     mode,
     now,
   });
+  // The file system's clock, not the injected one: it is compared with files' mtimes.
+  const claim = options.processes
+    ? await claimCacheFolder(cache.dir, options.processes, new Date())
+    : null;
   const concurrency = options.concurrency ?? defaultConcurrency;
   // npm's own configuration: the registry, its credentials, and the proxies every source uses.
   const npmSettings = options.offline
@@ -232,6 +239,7 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
   } finally {
     await outbound?.close();
     await ownTarballs?.close();
+    await claim?.release();
   }
 }
 

@@ -73,7 +73,29 @@ async function removeRun(folder: string) {
     if (info?.isFile()) await rm(file, { force: true });
     for (let up = path.dirname(file); up !== folder; up = path.dirname(up)) folders.add(up);
   }
+  await removeAtomicTemps(folder, folders, listed);
   await rm(manifest, { force: true });
   const deepestFirst = [...folders].sort((a, b) => b.length - a.length);
   for (const empty of [...deepestFirst, folder]) await rmdir(empty).catch(() => undefined);
+}
+
+/**
+ * A run killed while writing leaves write-file-atomic's `<file>.<n>` beside a
+ * listed file; that temporary file is jenga's too, so it goes with its run.
+ */
+async function removeAtomicTemps(folder: string, folders: Set<string>, listed: string) {
+  const names = new Set(
+    listed
+      .split("\n")
+      .filter(Boolean)
+      .map((name) => path.resolve(folder, name)),
+  );
+  for (const dir of [folder, ...folders]) {
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const target = /^(.+)\.\d+$/.exec(name)?.[1];
+      if (!target || !names.has(path.join(dir, target))) continue;
+      const info = await lstat(path.join(dir, name)).catch(() => null);
+      if (info?.isFile()) await rm(path.join(dir, name), { force: true }).catch(() => {});
+    }
+  }
 }
