@@ -7,11 +7,7 @@
 /** Descriptions and deprecation notices: a paragraph is plenty to say why. */
 export const MAX_TEXT_LENGTH = 1024;
 
-/**
- * URLs (homepage, bugs, repository). 2048 is the de-facto ceiling of browsers
- * and many servers; a longer URL is dropped, not cut, since a cut URL is wrong.
- */
-export const MAX_URL_LENGTH = 2048;
+export { MAX_URL_LENGTH } from "../shared/untrusted.js";
 
 /** semver's own MAX_LENGTH for a version string (semver/internal/constants.js). */
 export const MAX_VERSION_LENGTH = 256;
@@ -42,15 +38,6 @@ export const MAX_TIMESTAMP_LENGTH = 64;
 
 /** The package name as published (npm caps new names at 214; old ones may be longer). */
 export const MAX_NAME_LENGTH = 1024;
-
-/**
- * The longest string or number token the streaming parser holds, in bytes. It
- * gathers a whole token before handing it on, so a 190 MB readme cost 526 MB
- * although jenga keeps none of it. Every kept value has a ceiling above (2048
- * characters at most), so a token cut here is still one those checks refuse
- * or cut: nothing jenga keeps changes.
- */
-export const MAX_STREAMED_TOKEN_BYTES = 64 * 1024;
 
 /**
  * Bytes of packument bodies buffered for JSON.parse across all downloads at

@@ -1,6 +1,5 @@
 import type { JSONParser } from "@streamparser/json";
-import { capTokens } from "./capped-token.js";
-import { MAX_STREAMED_TOKEN_BYTES } from "./limits.js";
+import { capTokens, MAX_STREAMED_TOKEN_BYTES } from "./capped-token.js";
 
 /** A streaming JSON parser that never throws: a bad byte marks the document unparsable instead. */
 export interface GuardedJsonStream {

@@ -1,6 +1,16 @@
 import type { JSONParser } from "@streamparser/json";
 
 /**
+ * The longest string or number token the streaming parser holds, in bytes. It
+ * gathers a whole token before handing it on, so a 190 MB readme cost 526 MB
+ * although jenga keeps none of it. Every value jenga keeps from such a
+ * document has a ceiling far below this (registry/limits.ts: 2048 characters
+ * at most), so a token cut here is still one those checks refuse or cut:
+ * nothing jenga keeps changes.
+ */
+export const MAX_STREAMED_TOKEN_BYTES = 64 * 1024;
+
+/**
  * A token accumulator for @streamparser/json's tokenizer (its `StringBuilder`
  * shape) that keeps the first `maxBytes` of a string or number and only counts
  * the rest, so a stranger's 190 MB string costs 64 KB while it streams past.
