@@ -9,6 +9,7 @@ import { scorePackage } from "../scoring/score-package.js";
 import { type Verdict, verdictNames } from "../scoring/verdicts.js";
 import { computeSignals } from "../signals/compute-signals.js";
 import type { EvidenceSet } from "../signals/define-signal.js";
+import { compactSignals } from "./compact-signals.js";
 import { rankFunders } from "./funders.js";
 import { attachDownstreamDrag, attachLeverage } from "./leverage.js";
 import { resultSchemaId } from "./result-schema-id.js";
@@ -39,7 +40,7 @@ export function buildResult(input: ResultInput): JengaResult {
   );
   const summary = Object.fromEntries(verdictNames.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const p of packages) summary[p.verdict]++;
-  return {
+  const result: JengaResult = {
     $schema: resultSchemaId,
     schemaVersion: 1,
     tool: { name: "jenga", version: input.toolVersion },
@@ -61,6 +62,8 @@ export function buildResult(input: ResultInput): JengaResult {
     sources: sourceSummary(packages),
     config: { file: input.config.file, gate: { ...input.config.policy.gate } },
   };
+  compactSignals(packages);
+  return result;
 }
 
 function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
