@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -118,7 +118,9 @@ describe("temporary report files left by a killed run", () => {
       const page = Object.keys(writers.html(first)).find((n) => n.includes("/packages/"));
       // write-file-atomic's temporary name for a page the killed run was rewriting.
       await writeFile(path.join(out, `${page}.2876543210`), "<html>half");
-      await writeFile(path.join(out, `${run}/index.html.77`), "<html>half");
+      const listed = await readFile(path.join(out, `${run}/.jenga-files`), "utf8");
+      const top = listed.split("\n").find((name) => name && !name.includes("/"));
+      await writeFile(path.join(out, `${run}/${top}.77`), "half");
       await writeReport(out, writers.html(jengaResult([packageResult({ name: "b" })])), out);
       expect(await readdir(out)).not.toContain(run);
     } finally {
