@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { type CacheMode, createDiskCache, defaultCacheDir } from "./cache/disk-cache.js";
+import { claimCacheFolder, type ProcessTable } from "./cache/stale-temps.js";
 import { allSources } from "./collectors/all-sources.js";
 import type { GitRunner } from "./collectors/git/collect-git.js";
 import type { GitLimits } from "./collectors/git/limits.js";
@@ -57,6 +58,8 @@ export interface AnalyzeOptions {
   /** Replaces the system git (tests); and tighter limits per repository. */
   gitRunner?: GitRunner;
   gitLimits?: Partial<GitLimits>;
+  /** This process and a liveness probe: with it, what killed runs left in the cache is removed. */
+  processes?: ProcessTable;
 }
 
 /** One step of a stage: the inventory, then each source (they overlap), `done` of `total` packages. */
@@ -98,6 +101,10 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     mode,
     now,
   });
+  // The file system's clock, not the injected one: it is compared with files' mtimes.
+  const claim = options.processes
+    ? await claimCacheFolder(cache.dir, options.processes, new Date())
+    : null;
   const concurrency = options.concurrency ?? defaultConcurrency;
   // npm's own configuration: the registry, its credentials, and the proxies every source uses.
   const npmSettings = options.offline
@@ -156,6 +163,7 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     return result;
   } finally {
     await dispatcher?.close();
+    await claim?.release();
   }
 }
 

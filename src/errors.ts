@@ -3,7 +3,7 @@
  * line with a hint and exits 2; anything else is a bug and prints its stack.
  */
 export class InputError extends Error {
-  override readonly name = "InputError";
+  override readonly name: string = "InputError";
   constructor(
     /** The file at fault, as the user would recognise it. */
     readonly file: string,
@@ -26,4 +26,13 @@ export class UsageError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * An output the user asked for could not be written (a full disk, a read-only
+ * folder): their environment, not a bug, so one line naming the path and exit 2,
+ * like bad input.
+ */
+export class OutputError extends InputError {
+  override readonly name: string = "OutputError";
 }

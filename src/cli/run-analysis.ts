@@ -12,6 +12,7 @@ import { writers } from "../reports/writers.js";
 import type { JengaResult } from "../result/types.js";
 import { printableLines } from "../util/control-characters.js";
 import type { AnalysisOptions, CommonOptions } from "./command-options.js";
+import { processTable } from "./process-table.js";
 import { createProgress } from "./progress.js";
 import type { CliIo } from "./run-cli.js";
 import { toolVersion } from "./tool-version.js";
@@ -81,6 +82,7 @@ export async function runAnalysisOnly(
       ...(single ? { single } : {}),
       toolVersion,
       onProgress: progress.update,
+      processes: processTable(),
     });
   } finally {
     progress.stop();

@@ -87,55 +87,61 @@ export function stronglyConnected(count: number, graph: NodeAdjacency): Int32Arr
 }
 
 /**
- * For every node, the set of heads (direct dependency names) from which it is
- * reachable, as bitsets: heads are ORed down the condensed graph in
- * topological order, so the cost is edges × heads / 32, not a search per node.
- * Returns the bitset view of a node's component (`words` 32-bit words).
+ * For every node, the heads (direct dependency names, by number) from which it
+ * is reachable, ascending. Sets flow down the condensed graph in topological
+ * order; a component reached from one set shares it rather than copying it,
+ * and a union is made once per component where paths join. Bitsets of every
+ * head per node cost nodes × heads / 8 bytes: a root with 150,000 direct
+ * dependencies made that 2.8 GB. Shared sorted lists cost what they hold.
  */
 export function headsReaching(
   count: number,
   graph: NodeAdjacency,
   seeds: readonly [node: number, head: number][],
-  words: number,
-): (node: number) => Uint32Array {
+): (node: number) => readonly number[] {
   const component = stronglyConnected(count, graph);
   let components = 0;
   for (const c of component) components = Math.max(components, c + 1);
-  const bits = new Uint32Array(components * words);
-  for (const [node, head] of seeds) {
-    const at = (component[node] as number) * words + (head >>> 5);
-    bits[at] = (bits[at] as number) | (1 << (head & 31));
-  }
+  // Per component, the sets that reach it: its own heads and its parents' sets.
+  const reaching: (readonly number[])[][] = Array.from({ length: components }, () => []);
+  for (const [node, head] of seeds) reaching[component[node] as number]?.push([head]);
+  const sets: (readonly number[])[] = new Array(components);
   // Nodes grouped by component, visited from the highest number (sources) down.
   const byComponent: number[][] = Array.from({ length: components }, () => []);
   for (let v = 0; v < count; v++) byComponent[component[v] as number]?.push(v);
   for (let c = components - 1; c >= 0; c--) {
+    const set = unionOf(reaching[c] ?? []);
+    sets[c] = set;
+    reaching[c] = [];
+    if (set.length === 0) continue;
     for (const v of byComponent[c] ?? []) {
       for (let e = graph.start[v] as number; e < (graph.start[v + 1] as number); e++) {
         const target = component[graph.targets[e] as number] as number;
-        if (target === c) continue;
-        for (let k = 0; k < words; k++) {
-          bits[target * words + k] =
-            (bits[target * words + k] as number) | (bits[c * words + k] as number);
-        }
+        if (target !== c) reaching[target]?.push(set);
       }
     }
   }
-  return (node) => {
-    const base = (component[node] as number) * words;
-    return bits.subarray(base, base + words);
-  };
+  return (node) => sets[component[node] as number] ?? [];
 }
 
-/** The indexes of the set bits, ascending. */
-export function setBits(words: Uint32Array): number[] {
-  const indexes: number[] = [];
-  for (let k = 0; k < words.length; k++) {
-    let word = words[k] as number;
-    while (word !== 0) {
-      indexes.push(k * 32 + 31 - Math.clz32(word & -word));
-      word &= word - 1;
-    }
-  }
-  return indexes;
+const NONE: readonly number[] = [];
+
+/**
+ * The sorted union of sorted lists. One distinct list is returned as it is, so
+ * a chain or a fan-out shares one array; the same list met along many edges
+ * (150,000 siblings that share a parent) counts once.
+ */
+export function unionOf(lists: readonly (readonly number[])[]): readonly number[] {
+  const distinct = new Set(lists);
+  distinct.delete(NONE);
+  if (distinct.size === 0) return NONE;
+  if (distinct.size === 1) return distinct.values().next().value as readonly number[];
+  const all: number[] = [];
+  for (const list of distinct) for (const item of list) all.push(item);
+  all.sort((a, b) => a - b);
+  let kept = 0;
+  for (let i = 0; i < all.length; i++)
+    if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i] as number;
+  all.length = kept;
+  return all;
 }

@@ -48,13 +48,65 @@ export function parseYamlText(text: string, file: string): unknown {
 
 /** yarn.lock of both generations; `parseSyml` picks the classic grammar from the header comment. */
 export function parseYarnText(text: string, file: string): Record<string, unknown> {
-  return parseSymlText(text, file, "invalid yarn.lock");
+  if (!YARN_CLASSIC_HEADER.test(text)) return parseSymlText(text, file, "invalid yarn.lock");
+  const data: Record<string, unknown> = {};
+  for (const chunk of yarnClassicChunks(text)) {
+    Object.assign(data, parseSymlText(chunk.text, file, "invalid yarn.lock", chunk.lineOffset));
+  }
+  return data;
 }
 
-function parseSymlText(text: string, file: string, what: string): Record<string, unknown> {
+/** The test `parseSyml` uses to choose the yarn classic grammar. */
+const YARN_CLASSIC_HEADER = /^(#.*(\r?\n))*?#\s+yarn\s+lockfile\s+v1\r?\n/i;
+
+/**
+ * The yarn classic grammar spreads the entries of a level into one call's
+ * arguments, which overflows the stack past about 120,000 entries: a lockfile
+ * is read in slices of this many top-level entries, each under the header.
+ */
+const YARN_CLASSIC_ENTRIES_PER_PARSE = 10_000;
+
+function* yarnClassicChunks(text: string): Generator<{ text: string; lineOffset: number }> {
+  const lines = text.split("\n");
+  let start = 0;
+  let entries = 0;
+  for (let i = 0; i < lines.length; i++) {
+    // An entry starts at column 0; comments and blank lines do not count.
+    if (!/^[^\s#]/.test(lines[i] as string)) continue;
+    if (entries++ < YARN_CLASSIC_ENTRIES_PER_PARSE || start === i) continue;
+    yield slice(start, i);
+    start = i;
+    entries = 1;
+  }
+  yield slice(start, lines.length);
+
+  function slice(from: number, to: number): { text: string; lineOffset: number } {
+    const body = lines.slice(from, to).join("\n");
+    // Every slice but the first gets the header back, one line the error lines discount.
+    return from === 0
+      ? { text: body, lineOffset: 0 }
+      : { text: `# yarn lockfile v1\n${body}`, lineOffset: from - 1 };
+  }
+}
+
+function parseSymlText(
+  text: string,
+  file: string,
+  what: string,
+  lineOffset = 0,
+): Record<string, unknown> {
   try {
     return parseSyml(text);
   } catch (error) {
+    if (error instanceof RangeError) {
+      // The grammar recursion (see YARN_CLASSIC_ENTRIES_PER_PARSE) inside one entry.
+      throw new InputError(
+        file,
+        `${what}: an entry too wide to read (the parser ran out of stack; more than about 100,000 dependencies in one entry?)`,
+        undefined,
+        INPUT_HINT,
+      );
+    }
     const detail = error as {
       message?: string;
       reason?: string;
@@ -62,9 +114,10 @@ function parseSymlText(text: string, file: string, what: string): Record<string,
       mark?: { line?: number };
     };
     // The classic grammar (peggy) gives 1-based lines; js-yaml's mark is 0-based.
-    const line =
+    const found =
       detail.location?.start?.line ??
       (detail.mark?.line === undefined ? undefined : detail.mark.line + 1);
+    const line = found === undefined ? undefined : found + lineOffset;
     const reason = detail.reason ?? firstLine(detail.message ?? String(error));
     throw new InputError(file, `${what}: ${reason}`, line, INPUT_HINT);
   }

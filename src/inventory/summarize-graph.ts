@@ -5,7 +5,7 @@ import {
   type NodeAdjacency,
   SCOPE_BIT,
   SCOPES,
-  setBits,
+  unionOf,
 } from "./graph-index.js";
 import type { GraphNode, Importer, InventoryPackage, LockGraph, Project, Scope } from "./types.js";
 import { distinctVersions, preferredOrigin } from "./versions.js";
@@ -35,7 +35,6 @@ export function summarize(graph: LockGraph, project: Project): GraphSummary {
   );
   const adjacency = buildAdjacency(nodes.length, nodeEdges);
   const heads = headNames(nodes, importerEdges);
-  const words = Math.max(1, Math.ceil(heads.names.length / 32));
   const facts: NodeFacts = {
     graph,
     project,
@@ -43,8 +42,7 @@ export function summarize(graph: LockGraph, project: Project): GraphSummary {
     scopes: propagateScopes(nodes.length, adjacency, importerEdges),
     paths: shortestPaths(nodes, adjacency, graph.importers, importerEdges),
     headNames: heads.names,
-    headsOf: headsReaching(nodes.length, adjacency, heads.seeds, words),
-    words,
+    headsOf: headsReaching(nodes.length, adjacency, heads.seeds),
     direct: new Uint8Array(nodes.length),
     dependentsByName,
     childrenByName,
@@ -70,8 +68,7 @@ interface NodeFacts {
   scopes: Uint8Array;
   paths: { parent: Int32Array; depth: Int32Array; rank: Int32Array };
   headNames: string[];
-  headsOf: (node: number) => Uint32Array;
-  words: number;
+  headsOf: (node: number) => readonly number[];
   direct: Uint8Array;
   dependentsByName: Map<string, Set<string>>;
   childrenByName: Map<string, Set<string>>;
@@ -115,7 +112,7 @@ function packageFacts(
   const { nodes, paths } = facts;
   let scopeBits = 0;
   let best = -1;
-  const via = new Uint32Array(facts.words);
+  const reached: (readonly number[])[] = [];
   for (const index of indexes) {
     scopeBits |= facts.scopes[index] as number;
     // Ranks grow with depth, so the lowest rank is the shortest path, first by name.
@@ -123,8 +120,7 @@ function packageFacts(
     if (reachable && (best < 0 || (paths.rank[index] as number) < (paths.rank[best] as number))) {
       best = index;
     }
-    const reached = facts.headsOf(index);
-    for (let k = 0; k < facts.words; k++) via[k] = (via[k] as number) | (reached[k] as number);
+    reached.push(facts.headsOf(index));
   }
   return {
     name,
@@ -134,8 +130,8 @@ function packageFacts(
     dependents: facts.dependentsByName.get(name)?.size ?? 0,
     path: best < 0 ? [] : pathTo(best, facts),
     dependencies: [...(facts.childrenByName.get(name) ?? [])].sort(compareText),
-    // Heads are numbered in name order, so the bits come out sorted.
-    via: setBits(via).map((head) => facts.headNames[head] as string),
+    // Heads are numbered in name order, so the union comes out sorted.
+    via: unionOf(reached).map((head) => facts.headNames[head] as string),
     projects: [facts.project.path],
     origin: preferredOrigin(indexes.map((index) => (nodes[index] as GraphNode).origin)),
   };

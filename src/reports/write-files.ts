@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import writeFileAtomic from "write-file-atomic";
+import { OutputError } from "../errors.js";
 import { refuseLinks } from "./refuse-links.js";
 import type { RenderedFiles } from "./writers.js";
 
@@ -28,18 +29,24 @@ export async function writeFiles(
     return file;
   });
   await refuseLinks(trusted, root);
-  await mkdir(root, { recursive: true });
+  await failsAsOutput(root, mkdir(root, { recursive: true }));
   for (const folder of new Set(targets.map((file) => path.dirname(file)))) {
     await refuseLinks(root, folder);
-    await mkdir(folder, { recursive: true });
+    await failsAsOutput(folder, mkdir(folder, { recursive: true }));
   }
   const limit = pLimit(writeConcurrency);
   // write-file-atomic resolves links to write their target: each file must not be one.
   await Promise.all(targets.map((file) => limit(() => refuseLinks(path.dirname(file), file))));
   const contents = Object.values(files);
-  await Promise.all(
-    targets.map((file, i) => limit(() => writeFileAtomic(file, contents[i] ?? ""))),
+  // Every write settles before a failure is reported, so a caller that takes back
+  // what it wrote (a report cut short by a full disk) is not raced by writes in flight.
+  const settled = await Promise.allSettled(
+    targets.map((file, i) =>
+      limit(() => failsAsOutput(file, writeFileAtomic(file, contents[i] ?? ""))),
+    ),
   );
+  const failure = settled.find((outcome) => outcome.status === "rejected");
+  if (failure) throw failure.reason;
   return targets;
 }
 
@@ -50,6 +57,40 @@ export async function writeFileAt(
   trusted = path.dirname(file),
 ): Promise<void> {
   await refuseLinks(trusted, file);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, content);
+  await failsAsOutput(path.dirname(file), mkdir(path.dirname(file), { recursive: true }));
+  await failsAsOutput(file, writeFileAtomic(file, content));
 }
+
+/**
+ * A file system's refusal (a full disk, a read-only folder, a quota) is the
+ * user's to fix, so it names the path, in one line, instead of surfacing as an
+ * internal error. write-file-atomic removes its temporary file when it fails.
+ */
+async function failsAsOutput<T>(file: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (typeof code !== "string") throw error;
+    throw new OutputError(
+      file,
+      `cannot write: ${WRITE_FAILURES[code] ?? code}`,
+      undefined,
+      WRITE_HINT,
+    );
+  }
+}
+
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: "no space left on the device (ENOSPC)",
+  EDQUOT: "disk quota exceeded (EDQUOT)",
+  EACCES: "permission denied (EACCES)",
+  EPERM: "operation not permitted (EPERM)",
+  EROFS: "read-only file system (EROFS)",
+  ENOTDIR: "a part of the path is a file, not a folder (ENOTDIR)",
+  EISDIR: "is a folder (EISDIR)",
+  EIO: "input/output error (EIO)",
+};
+
+const WRITE_HINT =
+  "Nothing of this run was left half-written; free some space or choose another output path.";

@@ -22,16 +22,31 @@ export async function writeReport(dir: string, files: RenderedFiles, trusted: st
   }
   // The list first: a run folder cut short by a full disk is still one a later run removes.
   const lists = Object.keys(inFolders).filter((name) => name.endsWith(`/${runManifestName}`));
-  await writeFiles(
-    dir,
-    Object.fromEntries(lists.map((name) => [name, inFolders[name] ?? ""])),
-    trusted,
-  );
-  for (const name of lists) delete inFolders[name];
-  await writeFiles(dir, inFolders, trusted);
-  top.sort(([a], [b]) => Number(a === "index.html") - Number(b === "index.html"));
-  for (const [name, text] of top) await writeFiles(dir, { [name]: text }, trusted);
   const current = new Set(Object.keys(inFolders).map((name) => name.split("/")[0]));
+  // The same result written again reuses its folder, which the index on disk links to.
+  const fresh: string[] = [];
+  for (const run of current) {
+    if (run && !(await lstat(path.resolve(dir, run)).catch(() => null))) fresh.push(run);
+  }
+  try {
+    await writeFiles(
+      dir,
+      Object.fromEntries(lists.map((name) => [name, inFolders[name] ?? ""])),
+      trusted,
+    );
+    for (const name of lists) delete inFolders[name];
+    await writeFiles(dir, inFolders, trusted);
+    top.sort(([a], [b]) => Number(a === "index.html") - Number(b === "index.html"));
+    for (const [name, text] of top) await writeFiles(dir, { [name]: text }, trusted);
+  } catch (error) {
+    // Until index.html is renamed into place nothing links to this run's folder: a
+    // run that fails (a full disk) takes back what it wrote, by its own list.
+    for (const run of fresh) {
+      await removeRun(path.resolve(dir, run)).catch(() => {});
+      await rmdir(path.resolve(dir, run)).catch(() => {});
+    }
+    throw error;
+  }
   await removePreviousRuns(path.resolve(dir), current);
 }
 
@@ -58,7 +73,29 @@ async function removeRun(folder: string) {
     if (info?.isFile()) await rm(file, { force: true });
     for (let up = path.dirname(file); up !== folder; up = path.dirname(up)) folders.add(up);
   }
+  await removeAtomicTemps(folder, folders, listed);
   await rm(manifest, { force: true });
   const deepestFirst = [...folders].sort((a, b) => b.length - a.length);
   for (const empty of [...deepestFirst, folder]) await rmdir(empty).catch(() => undefined);
+}
+
+/**
+ * A run killed while writing leaves write-file-atomic's `<file>.<n>` beside a
+ * listed file; that temporary file is jenga's too, so it goes with its run.
+ */
+async function removeAtomicTemps(folder: string, folders: Set<string>, listed: string) {
+  const names = new Set(
+    listed
+      .split("\n")
+      .filter(Boolean)
+      .map((name) => path.resolve(folder, name)),
+  );
+  for (const dir of [folder, ...folders]) {
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const target = /^(.+)\.\d+$/.exec(name)?.[1];
+      if (!target || !names.has(path.join(dir, target))) continue;
+      const info = await lstat(path.join(dir, name)).catch(() => null);
+      if (info?.isFile()) await rm(path.join(dir, name), { force: true }).catch(() => {});
+    }
+  }
 }

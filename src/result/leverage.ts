@@ -13,15 +13,27 @@ export function attachLeverage(packages: PackageResult[]): void {
     if (p.verdict === "keep" || p.direct) continue;
     for (const parent of p.via) {
       if (parent === p.name) continue;
-      below.set(parent, [...(below.get(parent) ?? []), p.name]);
+      // Appended in place: copying the list per child made a package with 150,000 risky
+      // dependencies cost 150,000² / 2 copies.
+      const list = below.get(parent);
+      if (list) list.push(p.name);
+      else below.set(parent, [p.name]);
     }
     if (p.via.length > 0) {
-      const text = formatMessage("actVia", { via: p.via.join(", ") });
+      const text = formatMessage("actVia", { via: namedFew(p.via) });
       // Right after the top reason: the verdict, then where to act on it.
       p.reasons.splice(1, 0, { signal: "direct", code: "actVia", text, action: null, points: 0 });
     }
   }
   for (const p of packages) p.risksBelow = p.direct ? (below.get(p.name) ?? []).sort() : [];
+}
+
+/** A reason names a few direct dependencies; `via` itself lists them all. */
+const VIA_NAMED = 5;
+
+function namedFew(via: readonly string[]): string {
+  const named = via.slice(0, VIA_NAMED).join(", ");
+  return via.length > VIA_NAMED ? `${named} and ${via.length - VIA_NAMED} more` : named;
 }
 
 /** Verdicts that say nobody will move a package's own dependencies forward. */

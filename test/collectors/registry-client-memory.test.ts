@@ -5,10 +5,10 @@
  * body, under the same limit, dies of heap exhaustion. That pair is the proof
  * that the limit is tight and that streaming is what keeps memory bounded.
  */
-import { spawn } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runNodeChild } from "../helpers/node-child.js";
 import { startServer, type TestServer } from "./helpers/registry-server.js";
 import { REPO_ROOT, transpileTree } from "./helpers/transpile.js";
 
@@ -77,24 +77,7 @@ console.log(JSON.stringify({ versions: Object.keys(packument.versions).length })
 `;
 
 function runChild(script: string, args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [`--max-old-space-size=${HEAP_LIMIT_MB}`, script, ...args],
-      {
-        env: { PATH: process.env.PATH ?? "" },
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (data) => {
-      stdout += data;
-    });
-    child.stderr.on("data", (data) => {
-      stderr += data;
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNodeChild(script, args, [`--max-old-space-size=${HEAP_LIMIT_MB}`]);
 }
 
 describe("a 50 MB packument", () => {

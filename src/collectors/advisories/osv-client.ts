@@ -27,6 +27,8 @@ export interface OsvClientOptions {
   batchSize?: number;
   /** Pages followed per query before giving up on it. */
   maxPages?: number;
+  /** Advisory ids one package may have before its answer is refused as hostile. */
+  maxIdsPerPackage?: number;
   maxBodyBytes?: number;
   /** Replaces the pool (tests, a proxy agent); not closed by close(). */
   dispatcher?: Dispatcher;
@@ -46,6 +48,14 @@ const DEFAULT_BATCH_SIZE = 1000;
  * few hundred advisories, so 10 pages only ever stops a server that loops.
  */
 const DEFAULT_MAX_PAGES = 10;
+/**
+ * The npm packages with the most OSV advisories have a few hundred (malicious-package
+ * feeds included); an answer with more is hostile or broken, and fetching each id
+ * would cost a request per id. Only the package it is about loses its answer.
+ */
+const DEFAULT_MAX_IDS_PER_PACKAGE = 2000;
+/** OSV ids are short words (`GHSA-xxxx-xxxx-xxxx`, `CVE-2021-44906`, `MAL-2024-1234`); each becomes a URL. */
+const OSV_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 /** OSV is one service: 8 parallel requests is polite and still fast for a few hundred ids. */
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -77,7 +87,10 @@ export function createOsvClient(options: OsvClientOptions = {}): AdvisorySource 
   };
   const base = withSlash(options.baseUrl ?? defaultOsvApiUrl);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const caps = {
+    maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+    maxIds: options.maxIdsPerPackage ?? DEFAULT_MAX_IDS_PER_PACKAGE,
+  };
   const limit = pLimit(concurrency);
 
   async function recordsFor(names: readonly string[]): Promise<Map<string, RecordsResult>> {
@@ -87,7 +100,7 @@ export function createOsvClient(options: OsvClientOptions = {}): AdvisorySource 
     await Promise.all(
       batches.map((batch) =>
         limit(async () => {
-          const found = await queryBatch(context, base, batch, maxPages);
+          const found = await queryBatch(context, base, batch, caps);
           for (const [name, ids] of found) {
             if (typeof ids === "string") results.set(name, { ok: false, status: ids });
             else idsByName.set(name, ids);
@@ -145,7 +158,7 @@ async function queryBatch(
   context: OsvRequestContext,
   base: string,
   names: string[],
-  maxPages: number,
+  { maxPages, maxIds }: { maxPages: number; maxIds: number },
 ): Promise<Map<string, string[] | string>> {
   const found = new Map<string, string[] | string>(names.map((n) => [n, []]));
   let pending: Query[] = names.map((name) => ({ name, pageToken: null }));
@@ -172,36 +185,53 @@ async function queryBatch(
     results.forEach((result, i) => {
       const query = pending[i] as Query;
       const ids = found.get(query.name);
-      if (Array.isArray(ids)) pushAll(ids, result.ids);
-      if (result.nextPageToken) next.push({ name: query.name, pageToken: result.nextPageToken });
+      if (!Array.isArray(ids)) return;
+      // A hostile or broken result costs its own package, never the batch.
+      if (result === null) found.set(query.name, unavailable("malformed OSV response"));
+      else if (ids.length + result.ids.length > maxIds)
+        found.set(query.name, unavailable(`OSV answered more than ${maxIds} advisories`));
+      else {
+        pushAll(ids, result.ids);
+        if (result.nextPageToken) next.push({ name: query.name, pageToken: result.nextPageToken });
+      }
     });
     pending = next;
   }
   return found;
 }
 
-/** `results[i]` answers `queries[i]`; anything else is a malformed answer. */
-function batchResults(
-  json: unknown,
-  expected: number,
-): { ids: string[]; nextPageToken: string | null }[] | null {
+interface BatchResult {
+  ids: string[];
+  nextPageToken: string | null;
+}
+
+/**
+ * `results[i]` answers `queries[i]`: a list of the wrong length is a malformed
+ * answer (no result can be attributed); one malformed result is null, for its
+ * package alone.
+ */
+function batchResults(json: unknown, expected: number): (BatchResult | null)[] | null {
   const results = (json as { results?: unknown } | null)?.results;
   if (!Array.isArray(results) || results.length !== expected) return null;
-  const parsed = [];
-  for (const result of results) {
-    if (typeof result !== "object" || result === null) return null;
-    const { vulns, next_page_token: token } = result as {
-      vulns?: unknown;
-      next_page_token?: unknown;
-    };
-    if (vulns !== undefined && !Array.isArray(vulns)) return null;
-    const ids = (vulns ?? []).flatMap((v: unknown) => {
-      const id = (v as { id?: unknown } | null)?.id;
-      return typeof id === "string" ? [id] : [];
-    });
-    parsed.push({ ids, nextPageToken: typeof token === "string" && token !== "" ? token : null });
+  return results.map(batchResult);
+}
+
+function batchResult(result: unknown): BatchResult | null {
+  if (typeof result !== "object" || result === null) return null;
+  const { vulns, next_page_token: token } = result as {
+    vulns?: unknown;
+    next_page_token?: unknown;
+  };
+  if (vulns !== undefined && !Array.isArray(vulns)) return null;
+  const ids: string[] = [];
+  for (const vuln of vulns ?? []) {
+    const id = (vuln as { id?: unknown } | null)?.id;
+    // An entry without a readable id would be an advisory silently dropped.
+    if (typeof id !== "string" || !OSV_ID.test(id)) return null;
+    ids.push(id);
   }
-  return parsed;
+  if (token !== undefined && token !== null && typeof token !== "string") return null;
+  return { ids, nextPageToken: typeof token === "string" && token !== "" ? token : null };
 }
 
 /** A record, null when it is gone (404: deleted since the query) or not a record, or the failure status. */

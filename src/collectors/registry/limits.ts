@@ -38,3 +38,11 @@ export const MAX_TIMESTAMP_LENGTH = 64;
 
 /** The package name as published (npm caps new names at 214; old ones may be longer). */
 export const MAX_NAME_LENGTH = 1024;
+
+/**
+ * Bytes of packument bodies buffered for JSON.parse across all downloads at
+ * once. A body that would go past it is parsed as a stream instead, whose
+ * memory stays flat: six 150 MB packuments at once cost 2 GB; now the buffers
+ * of 16 parallel downloads cost this much at most.
+ */
+export const MAX_BUFFERED_BODY_BYTES = 32 * 1024 * 1024;

@@ -5,6 +5,7 @@
  * switches to the streaming parser, which keeps memory flat however large the
  * packument. No I/O of its own: the caller supplies the chunks.
  */
+import type { ByteBudget } from "./byte-budget.js";
 import {
   createPackumentStreamParser,
   type PackumentParse,
@@ -19,6 +20,8 @@ export interface BodyLimits {
   streamAboveBytes: number;
   /** Bodies larger than this are refused. */
   maxBodyBytes: number;
+  /** Shared by concurrent downloads: a body that does not fit in it is streamed, not buffered. */
+  buffered?: ByteBudget;
 }
 
 export type BodyProblem = PackumentProblem | "body too large";
@@ -47,22 +50,32 @@ export async function readPackumentBody(
       : null;
   let buffered: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of chunks) {
-    total += chunk.byteLength;
-    if (total > limits.maxBodyBytes) return { ok: false, problem: "body too large" };
-    if (stream) {
-      stream.write(chunk);
-      continue;
+  let reserved = 0;
+  try {
+    for await (const chunk of chunks) {
+      total += chunk.byteLength;
+      if (total > limits.maxBodyBytes) return { ok: false, problem: "body too large" };
+      if (stream) {
+        stream.write(chunk);
+        continue;
+      }
+      buffered.push(chunk);
+      const fits = limits.buffered?.tryReserve(chunk.byteLength) ?? true;
+      if (fits) reserved += chunk.byteLength;
+      if (total > limits.streamAboveBytes || !fits) {
+        stream = createPackumentStreamParser(registry);
+        for (const earlier of buffered) stream.write(earlier);
+        buffered = [];
+        limits.buffered?.release(reserved);
+        reserved = 0;
+      }
     }
-    buffered.push(chunk);
-    if (total > limits.streamAboveBytes) {
-      stream = createPackumentStreamParser(registry);
-      for (const earlier of buffered) stream.write(earlier);
-      buffered = [];
-    }
+    if (stream) return withParser(stream.end(), "stream");
+    return withParser(parsePackumentBytes(Buffer.concat(buffered, total), registry), "json");
+  } finally {
+    // Held through JSON.parse, which is where a buffered body costs the most.
+    limits.buffered?.release(reserved);
   }
-  if (stream) return withParser(stream.end(), "stream");
-  return withParser(parsePackumentBytes(Buffer.concat(buffered, total), registry), "json");
 }
 
 function withParser(parse: PackumentParse, parser: "json" | "stream"): BodyParse {

@@ -24,6 +24,8 @@ import {
 } from "../http/retry.js";
 import type { BackoffOptions } from "../http/retry-policy.js";
 import { isValidPackageName, packumentUrl } from "../shared/package-name.js";
+import { ByteBudget } from "./byte-budget.js";
+import { MAX_BUFFERED_BODY_BYTES } from "./limits.js";
 import { type AttemptContext, attemptPackument } from "./packument-request.js";
 import { failure, type PackumentResult } from "./packument-result.js";
 
@@ -45,6 +47,8 @@ export interface RegistryClientOptions {
   streamAboveBytes?: number;
   /** Bodies above this size are refused. */
   maxBodyBytes?: number;
+  /** Bytes buffered for JSON.parse across all downloads at once; beyond it bodies stream. */
+  maxBufferedBytes?: number;
   /** Injected for tests: how to wait, the jitter source, the clock (for Retry-After dates). */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -89,6 +93,7 @@ export function createRegistryClient(
   const ownDispatcher = options.dispatcher ? null : createDispatcher(settings, concurrency);
   const dispatcher = options.dispatcher ?? (ownDispatcher as Dispatcher);
   const limit = pLimit(concurrency);
+  const buffered = new ByteBudget(options.maxBufferedBytes ?? MAX_BUFFERED_BODY_BYTES);
   const context = (registry: string): AttemptContext => ({
     dispatcher,
     userAgent: settings.userAgent,
@@ -96,6 +101,7 @@ export function createRegistryClient(
     limits: {
       streamAboveBytes: options.streamAboveBytes ?? DEFAULT_STREAM_ABOVE_BYTES,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      buffered,
     },
     registry,
   });

@@ -1,4 +1,5 @@
 import type { JSONParser } from "@streamparser/json";
+import { capTokens, MAX_STREAMED_TOKEN_BYTES } from "./capped-token.js";
 
 /** A streaming JSON parser that never throws: a bad byte marks the document unparsable instead. */
 export interface GuardedJsonStream {
@@ -10,9 +11,14 @@ export interface GuardedJsonStream {
 /**
  * Wraps `parser` (whose `onError` it takes over) so that a malformed or
  * truncated packument from a stranger's registry is a status, never an
- * exception: after the first error, further chunks are ignored.
+ * exception: after the first error, further chunks are ignored. No string or
+ * number token holds more than `maxTokenBytes` while it streams (capped-token.ts).
  */
-export function guardJsonStream(parser: JSONParser): GuardedJsonStream {
+export function guardJsonStream(
+  parser: JSONParser,
+  maxTokenBytes = MAX_STREAMED_TOKEN_BYTES,
+): GuardedJsonStream {
+  capTokens(parser, maxTokenBytes);
   let failed = false;
   parser.onError = () => {
     failed = true;

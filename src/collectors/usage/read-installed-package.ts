@@ -1,4 +1,12 @@
-import { type Dirent, existsSync, readdirSync, readFileSync } from "node:fs";
+import {
+  closeSync,
+  type Dirent,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+} from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isValidPackageName } from "../../util/package-name.js";
@@ -73,10 +81,11 @@ export async function readInstalledPackage(
         caveats.push(`stopped at ${limits.maxPackageFiles} files: the totals are a lower bound`);
         break walk;
       }
-      const text = readText(path.join(dir, child));
+      // The size is checked before reading: a stranger's 450 MB file is never read to be refused.
+      const text = readText(path.join(dir, child), limits.maxPackageBytes - bytes);
       if (text === null) continue;
-      bytes += text.length;
-      if (bytes > limits.maxPackageBytes) {
+      bytes += typeof text === "string" ? text.length : text.tooLarge;
+      if (typeof text !== "string" || bytes > limits.maxPackageBytes) {
         caveats.push(`stopped at ${limits.maxPackageBytes} bytes: the totals are a lower bound`);
         break walk;
       }
@@ -115,10 +124,26 @@ function listFolder(dir: string): Dirent[] {
   }
 }
 
-function readText(file: string): string | null {
+/** A file's text, or its size when that is over `maxBytes` (then it is not read); null when unreadable. */
+function readText(file: string, maxBytes: number): string | { tooLarge: number } | null {
+  let fd: number;
   try {
-    return readFileSync(file, "utf8");
+    fd = openSync(file, "r");
   } catch {
     return null;
+  }
+  try {
+    // The same open, fstat, read, close as readFileSync, with the size looked at in between.
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { tooLarge: size };
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    for (let n = -1; read < size && n !== 0; read += n)
+      n = readSync(fd, buffer, read, size - read, null);
+    return buffer.toString("utf8", 0, read);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }
