@@ -5,6 +5,7 @@ import type { SourceFile } from "./analyze-usage.js";
 import { jsonConfigFile } from "./file-role.js";
 import type { UsageLimits } from "./limits.js";
 import { codeExtensions } from "./parse-source.js";
+import { stylesheetFile } from "./stylesheet-imports.js";
 import type { BlindSpot } from "./types.js";
 
 /** Folders that hold installed or built code, never the project's own sources. */
@@ -21,6 +22,9 @@ const skippedFolders = new Set([
   "__fixtures__",
 ]);
 
+/** Dot folders that hold tool config naming packages: Storybook's `main.ts`, husky's git hooks. */
+const toolFolders = new Set([".storybook", ".husky"]);
+
 export interface ProjectFiles {
   files: SourceFile[];
   /** Files too large to read, and the cap when it was hit. */
@@ -28,7 +32,8 @@ export interface ProjectFiles {
 }
 
 /**
- * The project's code and JSON config files, relative and `/`-separated.
+ * The project's code, stylesheets, JSON and YAML config files and git
+ * hooks, relative and `/`-separated.
  * Skips installed and built folders, dot folders, the folder names a root
  * .gitignore lists plainly, jenga's own report folder, minified files, and symlinks (never followed: no loops, no escape
  * from the project). Oversized files and the file cap become blind spots.
@@ -44,7 +49,8 @@ export async function readProjectFiles(root: string, limits: UsageLimits): Promi
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && !ignored.has(entry.name) && depth < limits.maxDepth) {
+        const folderWanted = !entry.name.startsWith(".") || toolFolders.has(entry.name);
+        if (folderWanted && !ignored.has(entry.name) && depth < limits.maxDepth) {
           queue.push([rel, depth + 1]);
         }
       } else if (entry.isFile() && wanted(rel)) {
@@ -68,7 +74,9 @@ function wanted(rel: string): boolean {
   // Minified files are vendored bundles, not sources: their imports are someone else's.
   if (/\.min\.[cm]?js$/.test(rel)) return false;
   const ext = path.posix.extname(rel);
-  return (codeExtensions as readonly string[]).includes(ext) || jsonConfigFile.test(rel);
+  if ((codeExtensions as readonly string[]).includes(ext) || jsonConfigFile.test(rel)) return true;
+  // A hook is a shell script without an extension; husky's own `_/` folder is generated.
+  return stylesheetFile.test(rel) || /(^|\/)\.husky\/[\w-]+$/.test(rel);
 }
 
 /**

@@ -13,7 +13,9 @@ export type ImportKind =
   | "dynamic"
   | "re-export"
   | "import-equals"
-  | "type-import";
+  | "type-import"
+  /** `@use`/`@import` in a stylesheet, `url(~pkg/…)`: a use without a JS import. */
+  | "stylesheet";
 
 /** One place the project's code names a package. */
 export interface ImportSite {
