@@ -34,7 +34,7 @@ describe("import forms", () => {
 
   it("keeps inline type specifiers and import type apart", () => {
     expect(sitesOf("zod")).toEqual([
-      "src/index.ts:3 import [z]",
+      "src/index.ts:3 import [z.string]",
       "src/index.ts:3 type-import type [ZodType]",
     ]);
     expect(sitesOf("yaml")).toEqual(["src/index.ts:4 type-import type [Options]"]);
