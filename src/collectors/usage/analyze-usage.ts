@@ -2,7 +2,7 @@ import { pushAll } from "../../util/extremes.js";
 import { ambientTypes, type TypesFacts } from "./ambient-types.js";
 import { blindSpotsFor, classifyUsage, usageRoles } from "./classify-usage.js";
 import { configMentions, environmentDocblocks } from "./config-mentions.js";
-import { entryPoints, stringRecord } from "./entry-points.js";
+import { entryPoints, entryPointsByUse, stringRecord } from "./entry-points.js";
 import { extractImports, type FileImports } from "./extract-imports.js";
 import { fileRole, jsonConfigFile } from "./file-role.js";
 import { findReplacement } from "./find-replacement.js";
@@ -99,7 +99,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   }
   const resolver = specifierResolver(input.manifests, input.aliases ?? [], new Set(parsed.keys()));
   const resolveFile = (from: string, specifier: string) => resolver.resolve(from, specifier).file;
-  const reach = reachableFiles(parsed, input.manifests, entryPoints, resolveFile);
+  const reach = reachableFiles(parsed, input.manifests, entryPointsByUse, resolveFile);
   const fileSet = new Set(parsed.keys());
   const entries = new Set(input.manifests.flatMap((m) => entryPoints(m.dir, m.data, fileSet)));
   const narrowed = barrelSymbols(parsed, resolveFile, entries);

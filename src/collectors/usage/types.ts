@@ -31,8 +31,11 @@ export interface ImportSite {
   typeOnly: boolean;
 }
 
-/** Where a file sits in the project, which decides what its imports mean. */
-export type FileRole = "source" | "test" | "config";
+/**
+ * Where a file sits in the project, which decides what its imports mean:
+ * `script` is a file only build, lint or release scripts run (tooling).
+ */
+export type FileRole = "source" | "test" | "config" | "script";
 
 /** A site with the facts about its file the classification needs. */
 export interface UsageSite extends ImportSite {
