@@ -194,6 +194,8 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
       : await collectUsage(paths, packages, {
           enabled: options.usage !== false,
           now,
+          ignoreDependencies: loaded.config.usage?.ignoreDependencies ?? [],
+          entry: loaded.config.usage?.entry ?? [],
           cache,
           // Offline, null: cached measurements only. Undefined: no registry to fetch from.
           ...(tarballs || options.offline ? { tarballs } : {}),

@@ -53,6 +53,8 @@ export interface UsageInput extends TypesFacts {
   aliases?: PathAliases[];
   /** Files the reader did not read (too large, past the cap): each may hide a use. */
   skipped?: BlindSpot[];
+  /** More production entry files (the config's `usage.entry`), project-relative. */
+  entries?: readonly string[];
 }
 
 export interface UsageAnalysis {
@@ -99,7 +101,13 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   }
   const resolver = specifierResolver(input.manifests, input.aliases ?? [], new Set(parsed.keys()));
   const resolveFile = (from: string, specifier: string) => resolver.resolve(from, specifier).file;
-  const reach = reachableFiles(parsed, input.manifests, entryPointsByUse, resolveFile);
+  const reach = reachableFiles(
+    parsed,
+    input.manifests,
+    entryPointsByUse,
+    resolveFile,
+    input.entries,
+  );
   const fileSet = new Set(parsed.keys());
   const entries = new Set(input.manifests.flatMap((m) => entryPoints(m.dir, m.data, fileSet)));
   const narrowed = barrelSymbols(parsed, resolveFile, entries);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { glob } from "tinyglobby";
 import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
@@ -42,6 +43,10 @@ export interface UsageOptions {
    * a package stays unmeasured.
    */
   tarballs?: TarballFetcher | null;
+  /** `usage.ignoreDependencies`: packages taken as used whatever the code says (kept in the report). */
+  ignoreDependencies?: readonly string[];
+  /** `usage.entry`: more production entry files, project-relative paths or globs. */
+  entry?: readonly string[];
 }
 
 /** What the dependency side may use beside the limits. */
@@ -56,8 +61,9 @@ export async function analyzeProject(
   dir: string,
   limits: UsageLimits,
   options: FootprintOptions = {},
+  entry: readonly string[] = [],
 ): Promise<UsageAnalysis | null> {
-  const analysis = await analyzeProjectSources(dir, limits);
+  const analysis = await analyzeProjectSources(dir, limits, entry);
   if (!analysis) return null;
   await addFootprints(dir, analysis.packages, limits, options);
   settlePeers(analysis.packages);
@@ -72,6 +78,7 @@ export async function analyzeProject(
 export async function analyzeProjectSources(
   dir: string,
   limits: UsageLimits,
+  entry: readonly string[] = [],
 ): Promise<UsageAnalysis | null> {
   const manifests = await readManifests(dir);
   if (manifests.length === 0) return null;
@@ -86,6 +93,10 @@ export async function analyzeProjectSources(
     ...installed,
     aliases: tsconfigs.aliases,
     skipped: [...skipped, ...tsconfigs.blindSpots],
+    entries:
+      entry.length > 0
+        ? await glob([...entry], { cwd: dir, dot: true, ignore: ["**/node_modules/**"] })
+        : [],
   });
 }
 
@@ -255,6 +266,19 @@ export async function digestKey(
   return `${name}@${version}#${hash}`;
 }
 
+/**
+ * `usage.ignoreDependencies`: the user says the package is used where jenga
+ * cannot see it. A package jenga saw no use of (unused, unknown, dead code)
+ * reads as used at runtime, with the config named as the evidence; one seen
+ * used keeps its class. Every other finding on it stays.
+ */
+export function markUsed(usage: UsageEvidence): void {
+  usage.configMentions = [...usage.configMentions, "jenga config: usage.ignoreDependencies"];
+  if (!["unused", "unknown", "dead-code-only"].includes(usage.class)) return;
+  usage.class = "runtime";
+  usage.roles = [...new Set([...usage.roles, "runtime" as const])];
+}
+
 function emptyFootprint(status: string): PackageFootprint {
   return {
     status,
@@ -293,14 +317,19 @@ export async function collectUsage(
   const analyses: UsageAnalysis[] = [];
   for (const input of projectDirs) {
     const dir = (await stat(input).catch(() => null))?.isDirectory() ? input : path.dirname(input);
-    const analysis = await analyzeProject(dir, limits, {
-      cache: options.cache,
-      counters: options.counters,
-      ...(tarballs ? { tarballs } : {}),
-    }).catch(() => null);
+    const analysis = await analyzeProject(
+      dir,
+      limits,
+      { cache: options.cache, counters: options.counters, ...(tarballs ? { tarballs } : {}) },
+      options.entry,
+    ).catch(() => null);
     if (analysis) analyses.push(analysis);
   }
   const usage = mergeUsage(analyses.map((a) => a.packages));
+  for (const name of options.ignoreDependencies ?? []) {
+    const found = usage.get(name);
+    if (found) markUsed(found);
+  }
   const fetchedAt = options.now().toISOString();
   for (const [name, data] of usage) result.set(name, okEvidence("usage", data, fetchedAt, false));
   for (const pkg of declared) {

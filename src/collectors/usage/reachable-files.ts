@@ -39,6 +39,8 @@ export function reachableFiles(
   manifests: readonly { dir: string; data: Record<string, unknown> }[],
   findEntries: EntryPoints,
   resolveFile?: ResolveFile,
+  /** Entries the user names in the config (`usage.entry`): production code. */
+  extraEntries: readonly string[] = [],
 ): Reachability {
   const files = new Set(parsed.keys());
   const resolve: ResolveFile =
@@ -48,6 +50,10 @@ export function reachableFiles(
   // Declaration files are loaded by the compiler, never imported: always reached.
   // So are web pages: the browser loads them, and they load the app (vite, parcel).
   const prodEntries = [...files].filter((f) => /\.d\.[cm]?ts$|\.html$/.test(f));
+  pushAll(
+    prodEntries,
+    extraEntries.filter((f) => files.has(f)),
+  );
   const toolingEntries: string[] = [];
   const testEntries: string[] = [];
   let entriesFound = true;

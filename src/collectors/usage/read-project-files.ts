@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import ignore, { type Ignore } from "ignore";
 import type { SourceFile } from "./analyze-usage.js";
 import { jsonConfigFile } from "./file-role.js";
 import type { UsageLimits } from "./limits.js";
@@ -34,12 +35,12 @@ export interface ProjectFiles {
 /**
  * The project's code, stylesheets, JSON and YAML config files and git
  * hooks, relative and `/`-separated.
- * Skips installed and built folders, dot folders, the folder names a root
- * .gitignore lists plainly, jenga's own report folder, minified files, and symlinks (never followed: no loops, no escape
+ * Skips installed and built folders, dot folders, what the root .gitignore
+ * ignores, jenga's own report folder, minified files, and symlinks (never followed: no loops, no escape
  * from the project). Oversized files and the file cap become blind spots.
  */
 export async function readProjectFiles(root: string, limits: UsageLimits): Promise<ProjectFiles> {
-  const ignored = new Set([...skippedFolders, ...(await gitignoredFolders(root))]);
+  const gitignore = await readGitignore(root);
   const out: ProjectFiles = { files: [], skipped: [] };
   const queue: [string, number][] = [["", 0]];
   while (queue.length > 0) {
@@ -50,10 +51,11 @@ export async function readProjectFiles(root: string, limits: UsageLimits): Promi
       const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
         const folderWanted = !entry.name.startsWith(".") || toolFolders.has(entry.name);
-        if (folderWanted && !ignored.has(entry.name) && depth < limits.maxDepth) {
+        const skipped = skippedFolders.has(entry.name) || gitignore.ignores(`${rel}/`);
+        if (folderWanted && !skipped && depth < limits.maxDepth) {
           queue.push([rel, depth + 1]);
         }
-      } else if (entry.isFile() && wanted(rel)) {
+      } else if (entry.isFile() && wanted(rel) && !gitignore.ignores(rel)) {
         if (out.files.length >= limits.maxFiles) {
           out.skipped.push(cap(rel, limits.maxFiles));
           return out;
@@ -117,11 +119,12 @@ function cap(rel: string, max: number): BlindSpot {
   };
 }
 
-/** Plain folder names from the root .gitignore (`dist`, `/cache/`, `generated/`); globs are left alone. */
-async function gitignoredFolders(root: string): Promise<string[]> {
+/**
+ * The root .gitignore with git's own semantics (the `ignore` package): `/lib/`
+ * is the root's lib folder only, `lib/` any folder named lib, globs and `!`
+ * negations as git reads them.
+ */
+async function readGitignore(root: string): Promise<Ignore> {
   const text = await readFile(path.join(root, ".gitignore"), "utf8").catch(() => "");
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim().replace(/^\//, "").replace(/\/$/, ""))
-    .filter((line) => /^[\w.-]+$/.test(line) && !line.startsWith("!"));
+  return ignore({ allowRelativePaths: true }).add(text);
 }
