@@ -5,6 +5,7 @@ import type { RegistryEvidence } from "../collectors/registry/types.js";
 import { normalizeRepositoryUrl } from "../collectors/repository-url.js";
 import { sourceNames } from "../collectors/sources.js";
 import type { Evidence, SourceName, SourceStatus } from "../collectors/types.js";
+import { notInstalledNote } from "../collectors/usage/not-installed-note.js";
 import { unparsedFilesNote } from "../collectors/usage/parse-failures.js";
 import type { UsageEvidence } from "../collectors/usage/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
@@ -65,6 +66,7 @@ export function buildResult(input: ResultInput): JengaResult {
       ...inventoryNotes(input.inventory.warnings),
       ...runNotes(packages),
       ...unparsedFilesNote(input.usage ?? new Map()),
+      ...notInstalledNote(input.usage ?? new Map()),
     ],
     sources: sourceSummary(packages),
     config: { file: input.config.file, gate: { ...input.config.policy.gate } },

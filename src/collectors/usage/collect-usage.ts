@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
-import { analyzeUsage, type UsageAnalysis } from "./analyze-usage.js";
+import { analyzeUsage, type ProjectManifest, type UsageAnalysis } from "./analyze-usage.js";
 import { classifyUsage } from "./classify-usage.js";
 import { type UsageLimits, usageLimits } from "./limits.js";
 import { type FreshFootprint, measureLoaded, tryMeasure } from "./measure-loaded.js";
@@ -54,6 +55,8 @@ export interface FootprintOptions {
   cache?: Cache;
   counters?: FootprintCounters;
   tarballs?: TarballSource;
+  /** The inventory's packages by name: their lockfile edges stand in for peers when nothing is installed. */
+  graph?: ReadonlyMap<string, InventoryPackage>;
 }
 
 /** Reads one project folder (its files, manifests and installed binaries) and analyzes it. */
@@ -63,7 +66,7 @@ export async function analyzeProject(
   options: FootprintOptions = {},
   entry: readonly string[] = [],
 ): Promise<UsageAnalysis | null> {
-  const analysis = await analyzeProjectSources(dir, limits, entry);
+  const analysis = await analyzeProjectSources(dir, limits, entry, options.graph);
   if (!analysis) return null;
   await addFootprints(dir, analysis.packages, limits, options);
   settlePeers(analysis.packages);
@@ -79,6 +82,7 @@ export async function analyzeProjectSources(
   dir: string,
   limits: UsageLimits,
   entry: readonly string[] = [],
+  graph?: ReadonlyMap<string, InventoryPackage>,
 ): Promise<UsageAnalysis | null> {
   const manifests = await readManifests(dir);
   if (manifests.length === 0) return null;
@@ -86,6 +90,8 @@ export async function analyzeProjectSources(
   // JSON config alone (a jenga.config.json beside a lockfile) is no source to judge use by.
   if (!files.some((f) => isCodeFile(f.path))) return null;
   const installed = await readInstalled(dir, manifests);
+  if (graph && !existsSync(path.join(dir, "node_modules")))
+    addLockfilePeers(installed.peers, manifests, graph);
   const tsconfigs = await readPathAliases(dir, configDirs(manifests, files));
   return analyzeUsage({
     files,
@@ -98,6 +104,41 @@ export async function analyzeProjectSources(
         ? await glob([...entry], { cwd: dir, dot: true, ignore: ["**/node_modules/**"] })
         : [],
   });
+}
+
+/**
+ * Without node_modules no installed package.json says what each package
+ * wants as a peer, so the lockfile graph stands in: a declared package that
+ * another declared package's lockfile edges reach is loaded through it (npm
+ * 7+, pnpm and yarn berry lockfiles resolve peers into those edges). The
+ * graph cannot tell a peer from a plain dependency the project also
+ * declares, so either is kept from `unused`: a wrong "used" costs a review,
+ * a wrong "unused" a broken build. Changes `peers` in place.
+ */
+export function addLockfilePeers(
+  peers: Map<string, string[]>,
+  manifests: readonly ProjectManifest[],
+  graph: ReadonlyMap<string, InventoryPackage>,
+): void {
+  const declared = new Set(manifests.flatMap((m) => Object.keys(declaredSections(m.data))));
+  for (const name of declared) {
+    const edges = graph.get(name)?.dependencies.filter((d) => d !== name && declared.has(d)) ?? [];
+    if (edges.length > 0) peers.set(name, [...new Set([...(peers.get(name) ?? []), ...edges])]);
+  }
+}
+
+function declaredSections(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of [
+    "dependencies",
+    "devDependencies",
+    "optionalDependencies",
+    "peerDependencies",
+  ]) {
+    const section = data[key];
+    if (section && typeof section === "object") Object.assign(out, section);
+  }
+  return out;
 }
 
 /**
@@ -315,12 +356,18 @@ export async function collectUsage(
       ? null
       : { fetcher: options.tarballs, packages: new Map(declared.map((p) => [p.name, p])) };
   const analyses: UsageAnalysis[] = [];
+  const graph = new Map(declared.map((p) => [p.name, p]));
   for (const input of projectDirs) {
     const dir = (await stat(input).catch(() => null))?.isDirectory() ? input : path.dirname(input);
     const analysis = await analyzeProject(
       dir,
       limits,
-      { cache: options.cache, counters: options.counters, ...(tarballs ? { tarballs } : {}) },
+      {
+        cache: options.cache,
+        counters: options.counters,
+        graph,
+        ...(tarballs ? { tarballs } : {}),
+      },
       options.entry,
     ).catch(() => null);
     if (analysis) analyses.push(analysis);
