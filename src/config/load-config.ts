@@ -74,7 +74,9 @@ export function applyConfig(config: JengaConfig): Policy {
   const policy: Record<string, unknown> = { ...defaultPolicy };
   // git.allowHosts is a network setting beside the git numbers, not policy.
   const { allowHosts: _, ...gitNumbers } = config.git ?? {};
-  const overrides = { ...config, git: gitNumbers } as Record<string, unknown>;
+  // usage.ignoreDependencies and usage.entry steer the usage source, they are not policy.
+  const { ignoreDependencies: _i, entry: _e, ...usageNumbers } = config.usage ?? {};
+  const overrides = { ...config, git: gitNumbers, usage: usageNumbers } as Record<string, unknown>;
   for (const group of numericPolicyGroups)
     policy[group] = mergeNumbers(defaultPolicy[group], overrides[group]);
   return {

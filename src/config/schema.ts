@@ -46,6 +46,29 @@ const gitGroup = z
   })
   .optional();
 
+/**
+ * The usage group: its policy numbers, and the escape hatches for what code
+ * reading cannot see. Unlike the top-level `ignore`, neither drops a package
+ * from the report.
+ */
+const usageGroup = z
+  .strictObject({
+    ...numberShape(defaultPolicy.usage),
+    ignoreDependencies: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "Packages to take as used although no code, config or script jenga reads uses them (loaded by a tool jenga does not know, or from outside the project). They stay in the report with every other finding; only `unused` is ruled out.",
+      ),
+    entry: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "More entry files (project-relative paths or globs, `src/workers/*.ts`) that run in production although no package.json names them: what they import is runtime, and they are not dead code.",
+      ),
+  })
+  .optional();
+
 /** The policy groups a config may override, in the order the README documents them. */
 export const numericPolicyGroups = [
   "thresholds",
@@ -137,6 +160,7 @@ export const configSchema = z.strictObject({
     numericPolicyGroups.map((group) => [group, numbersOf(defaultPolicy[group])]),
   ),
   git: gitGroup,
+  usage: usageGroup,
 });
 
 export type JengaConfig = z.infer<typeof configSchema>;

@@ -14,7 +14,7 @@ import { rankFunders } from "./funders.js";
 import { attachDownstreamDrag, attachLeverage } from "./leverage.js";
 import { resultSchemaId } from "./result-schema-id.js";
 import type { JengaResult, PackageResult } from "./types.js";
-import { unparsedFilesNote } from "./usage-notes.js";
+import { notInstalledNote, unparsedFilesNote } from "./usage-notes.js";
 import { findWaiver } from "./waivers.js";
 
 export interface ResultInput {
@@ -58,6 +58,7 @@ export function buildResult(input: ResultInput): JengaResult {
       ...inventoryNotes(input.inventory.warnings),
       ...runNotes(packages),
       ...unparsedFilesNote(input.evidence.usage ?? new Map()),
+      ...notInstalledNote(input.evidence.usage ?? new Map()),
     ],
     sources: sourceSummary(packages),
     config: { file: input.config.file, gate: { ...input.config.policy.gate } },

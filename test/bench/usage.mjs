@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// npm run bench:usage -- <project>: the code-usage source's speed and memory on a real
+// npm run bench:usage [-- <project>]: the code-usage source's speed and memory on an
 // application, against Knip run on the same project in the same run. Not a test: it prints,
 // never asserts.
 //
-// <project> is any JS/TS application with its dependencies installed, for example:
+// Without <project> it writes a fixture application (1,000 TypeScript source files, a Vite +
+// Sass front end and an express server, real dependencies and knip as a devDependency) into a
+// temporary folder and installs it from the registry npm is configured for (`npm install
+// --ignore-scripts`), so it needs no path from the user. <project> may instead be any JS/TS
+// application with its dependencies installed, for example:
 //   git clone https://github.com/Kong/insomnia app && cd app && npm ci --ignore-scripts
 // (or any repository of ≥ 1,000 source files). Knip is taken from $KNIP (a path to its
 // bin), else from the project's node_modules/.bin, else `npx -y knip`.
@@ -16,16 +20,21 @@
 // A speed change must not change what is found: test/bench/usage-dump.mjs prints it all, to
 // compare before and after.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = path.resolve(here, "../../.build");
-
-if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4]);
-else await main(process.argv[2]);
 
 /** One measured run of jenga's usage analysis; prints a JSON line. */
 async function child(project, cacheDir) {
@@ -130,13 +139,117 @@ function knip(project) {
   return { seconds: result.seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : null, unused };
 }
 
-async function main(input) {
-  if (!input) {
-    process.stderr.write("usage: npm run bench:usage -- <project with node_modules installed>\n");
-    process.exit(2);
+/** Exact versions, so every run installs the same code. */
+const fixtureDependencies = {
+  dependencies: {
+    express: "4.21.2",
+    zod: "3.24.1",
+    "date-fns": "4.1.0",
+    lodash: "4.17.21",
+    react: "18.3.1",
+    "react-dom": "18.3.1",
+    uuid: "11.0.5",
+    bootstrap: "5.3.3",
+    "left-pad": "1.3.0",
+  },
+  devDependencies: {
+    knip: "6.48.0",
+    typescript: "5.9.3",
+    vite: "6.0.7",
+    vitest: "4.1.12",
+    "@vitest/coverage-v8": "4.1.12",
+    sass: "1.83.1",
+    "@types/express": "5.0.0",
+    "@types/lodash": "4.17.14",
+    "@types/react": "18.3.18",
+  },
+};
+
+/** `count` source files that use the dependencies the ways applications do; `left-pad` is never used. */
+function writeFixture(dir, count) {
+  const write = (file, text) => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  };
+  write(
+    "package.json",
+    JSON.stringify(
+      {
+        name: "bench-fixture",
+        private: true,
+        type: "module",
+        main: "src/server/index.ts",
+        scripts: { build: "tsc -p . && vite build", test: "vitest run --coverage", knip: "knip" },
+        ...fixtureDependencies,
+      },
+      null,
+      2,
+    ),
+  );
+  write(
+    "tsconfig.json",
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        jsx: "react-jsx",
+        module: "esnext",
+        moduleResolution: "bundler",
+      },
+    }),
+  );
+  write("index.html", '<script type="module" src="/src/web/main.tsx"></script>\n');
+  write("src/web/styles.scss", '@use "bootstrap/scss/functions";\nbody { margin: 0; }\n');
+  const half = Math.floor(count / 2);
+  const server = [];
+  const web = [];
+  for (let i = 0; i < count; i++) {
+    if (i < half) {
+      server.push(`./m${i}.js`);
+      write(
+        `src/server/m${i}.ts`,
+        `import * as z from "zod";\nimport { format } from "date-fns";\nimport _ from "lodash";\nimport { v4 } from "uuid";\n` +
+          `export const schema${i} = z.object({ id: z.string(), at: z.date() });\n` +
+          `export function handle${i}(input: unknown): string {\n  const parsed = schema${i}.parse(input);\n  return _.get(parsed, "id") + format(parsed.at, "yyyy") + v4();\n}\n`,
+      );
+    } else {
+      web.push(`./c${i}.js`);
+      write(
+        `src/web/c${i}.tsx`,
+        `import { useState } from "react";\nimport "./styles.scss";\nexport function C${i}() {\n  const [n, setN] = useState(${i});\n  return <button type="button" onClick={() => setN(n + 1)}>{n}</button>;\n}\n`,
+      );
+    }
   }
-  const project = path.resolve(input);
+  write(
+    "src/server/index.ts",
+    `import express from "express";\n${server.map((f, i) => `import * as s${i} from "${f}";`).join("\n")}\nconst app = express();\napp.get("/", (_req, res) => { res.json([${server.map((_, i) => `s${i}`).join(", ")}].length); });\napp.listen(3000);\n`,
+  );
+  write(
+    "src/web/main.tsx",
+    `import { createRoot } from "react-dom/client";\n${web.map((f, i) => `import * as w${i} from "${f}";`).join("\n")}\ncreateRoot(document.body).render(<div>{[${web.map((_, i) => `w${i}`).join(", ")}].length}</div>);\n`,
+  );
+  write(
+    "test/server.test.ts",
+    'import { expect, it } from "vitest";\nimport { handle0 } from "../src/server/m0.js";\nit("runs", () => expect(typeof handle0).toBe("function"));\n',
+  );
+}
+
+/** Writes and installs the fixture application; returns its folder. */
+function installFixture(work) {
+  const dir = path.join(work, "app");
+  writeFixture(dir, 1000);
+  process.stderr.write(`installing the fixture application's dependencies into ${dir} …\n`);
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const result = run(npm, ["install", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: dir });
+  if (result.status !== 0) {
+    process.stderr.write(`npm install failed (exit ${result.status}):\n${result.stderr}\n`);
+    process.exit(1);
+  }
+  return dir;
+}
+
+async function main(input) {
   const work = mkdtempSync(path.join(os.tmpdir(), "jenga-bench-usage-"));
+  const project = input ? path.resolve(input) : installFixture(work);
   const cacheDir = path.join(work, "cache");
   try {
     const cold = jenga(project, cacheDir, "cold");
@@ -185,3 +298,7 @@ async function main(input) {
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+// Last, so every declaration above is initialised before it runs.
+if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4]);
+else await main(process.argv[2]);

@@ -34,7 +34,7 @@ describe("import forms", () => {
 
   it("keeps inline type specifiers and import type apart", () => {
     expect(sitesOf("zod")).toEqual([
-      "src/index.ts:3 import [z]",
+      "src/index.ts:3 import [z.string]",
       "src/index.ts:3 type-import type [ZodType]",
     ]);
     expect(sitesOf("yaml")).toEqual(["src/index.ts:4 type-import type [Options]"]);
@@ -73,8 +73,9 @@ describe("classes", () => {
       "@babel/preset-env": "config-only",
       rimraf: "script-only",
       typescript: "script-only",
-      eslint: "script-only",
-      prettier: "script-only",
+      // Their config files imply them, and config outranks scripts.
+      eslint: "config-only",
+      prettier: "config-only",
       "dead-pkg": "dead-code-only",
       "unused-pkg": "unused",
       "@types/node": "type-only",
@@ -88,10 +89,11 @@ describe("classes", () => {
     expect(usage("rimraf").scripts).toEqual(["clean: rimraf dist"]);
     expect(usage("typescript").scripts).toEqual(["build: tsc -p ."]);
     expect(usage("vitest").roles.sort()).toEqual(["script", "test"]);
-    expect(usage("prettier-plugin-x").configMentions).toEqual([".prettierrc: prettier-plugin-x"]);
+    expect(usage("prettier-plugin-x").configMentions).toEqual([".prettierrc:1: prettier-plugin-x"]);
     expect(usage("@babel/preset-env").configMentions).toEqual([
-      "babel.config.js: @babel/preset-env",
+      "babel.config.js:1: @babel/preset-env",
     ]);
+    expect(usage("prettier").configMentions).toEqual([".prettierrc:1: implied by .prettierrc"]);
     expect(usage("@types/unused").blindSpots[0]?.kind).toBe("ambient-types");
     expect(usage("axios").sites[0]).toMatchObject({ file: "src/util.ts", line: 2, role: "source" });
   });

@@ -41,7 +41,7 @@ describe("the pure twin", () => {
 
   it("takes a required peer of a used package as used through it, an optional one as unknown", () => {
     const analysis = analyzeUsage({
-      files: [{ path: "babel.config.js", text: 'module.exports = { presets: ["@babel/env"] };' }],
+      files: [{ path: "build.config.js", text: 'module.exports = { presets: ["@babel/env"] };' }],
       manifests: [
         {
           dir: "",

@@ -41,11 +41,11 @@ describe("a monorepo's workspaces", () => {
   it("finds packages loaded by a test docblock and by a config file's object keys", () => {
     expect(usage("jsdom")).toMatchObject({
       class: "config-only",
-      configMentions: ["packages/app/test/index.test.js: jsdom"],
+      configMentions: ["packages/app/test/index.test.js:2: jsdom"],
     });
     expect(usage("autoprefixer")).toMatchObject({
       class: "config-only",
-      configMentions: ["packages/app/postcss.config.js: autoprefixer"],
+      configMentions: ["packages/app/postcss.config.js:3: autoprefixer"],
     });
   });
 });

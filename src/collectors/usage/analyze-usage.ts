@@ -1,21 +1,24 @@
-import { parse as parseJsonc } from "jsonc-parser";
 import { pushAll } from "../../util/extremes.js";
 import { findReplacement } from "../shared/find-replacement.js";
 import { ambientTypes, type TypesFacts } from "./ambient-types.js";
 import { blindSpotsFor, classifyUsage, usageRoles } from "./classify-usage.js";
 import { configMentions, environmentDocblocks } from "./config-mentions.js";
-import { entryPoints, stringRecord } from "./entry-points.js";
+import { entryPoints, entryPointsByUse, stringRecord } from "./entry-points.js";
 import { extractImports, type FileImports } from "./extract-imports.js";
-import { jsonConfigFile } from "./file-role.js";
+import { fileRole, jsonConfigFile } from "./file-role.js";
 import { packageOfSpecifier } from "./package-of-specifier.js";
 import { parseFailureSpot } from "./parse-failures.js";
-import { parseSource } from "./parse-source.js";
+import { isCodeFile, parseSource } from "./parse-source.js";
 import type { PathAliases } from "./path-aliases.js";
 import { peerUses } from "./peer-uses.js";
 import { barrelSymbols } from "./project-barrels.js";
 import { reachableFiles } from "./reachable-files.js";
 import { scriptUses } from "./script-binaries.js";
 import { specifierResolver } from "./specifier-resolver.js";
+import { stylesheetFile, stylesheetUses } from "./stylesheet-imports.js";
+import { configData } from "./tools/config-data.js";
+import { lineOf } from "./tools/tool.js";
+import { toolCommands, toolUses } from "./tools/tool-uses.js";
 import type { BlindSpot, UsageEvidence, UsageSite } from "./types.js";
 import {
   blindSpotInScope,
@@ -50,6 +53,8 @@ export interface UsageInput extends TypesFacts {
   aliases?: PathAliases[];
   /** Files the reader did not read (too large, past the cap): each may hide a use. */
   skipped?: BlindSpot[];
+  /** More production entry files (the config's `usage.entry`), project-relative. */
+  entries?: readonly string[];
 }
 
 export interface UsageAnalysis {
@@ -77,9 +82,15 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   const blindSpots: BlindSpot[] = [...(input.skipped ?? [])];
   const parsed = new Map<string, FileImports>();
   const configStrings: [string, string][] = [];
+  const stylesheets: SourceFile[] = [];
+  const texts = new Map(input.files.map((f) => [f.path, f.text]));
   for (const file of input.files) {
-    if (jsonConfigFile.test(file.path) && !/\.[cm]?[jt]sx?$/.test(file.path)) {
-      for (const s of jsonStrings(file.text)) configStrings.push([file.path, s]);
+    if (stylesheetFile.test(file.path)) {
+      stylesheets.push(file);
+      continue;
+    }
+    if (!isCodeFile(file.path)) {
+      if (jsonConfigFile.test(file.path)) collect(configData(file), configStrings, file.path);
       continue;
     }
     const result = parseFile(file, blindSpots);
@@ -90,7 +101,13 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   }
   const resolver = specifierResolver(input.manifests, input.aliases ?? [], new Set(parsed.keys()));
   const resolveFile = (from: string, specifier: string) => resolver.resolve(from, specifier).file;
-  const reach = reachableFiles(parsed, input.manifests, entryPoints, resolveFile);
+  const reach = reachableFiles(
+    parsed,
+    input.manifests,
+    entryPointsByUse,
+    resolveFile,
+    input.entries,
+  );
   const fileSet = new Set(parsed.keys());
   const entries = new Set(input.manifests.flatMap((m) => entryPoints(m.dir, m.data, fileSet)));
   const narrowed = barrelSymbols(parsed, resolveFile, entries);
@@ -143,30 +160,65 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       for (const s of [...imports.strings, ...imports.keys]) configStrings.push([file, s]);
     }
   }
+  for (const sheet of stylesheets) {
+    for (const use of stylesheetUses(sheet.text, declaredNames)) {
+      const name = packageOfSpecifier(use.specifier);
+      if (!name || (own.has(name) && !declaredNames.has(name))) continue;
+      // Stylesheets are not in the import graph: a sheet nothing imports is still built by a
+      // bundler's glob or a `sass src:dist` script, so it counts as reached.
+      const site: UsageSite = {
+        file: sheet.path,
+        specifier: use.specifier,
+        line: use.line,
+        kind: "stylesheet",
+        symbols: [],
+        typeOnly: false,
+        role: fileRole(sheet.path),
+        reachable: true,
+      };
+      sites.set(name, [...(sites.get(name) ?? []), site]);
+      useIn(name, ownerOf(sheet.path));
+    }
+  }
   const scripts = new Map<string, string[]>();
   const mentions = new Map<string, string[]>();
-  for (const m of input.manifests) {
-    const uses = scriptUses(
-      stringRecord(m.data.scripts),
-      [...declaredNames],
-      input.bins ?? new Map(),
-    );
+  const addScripts = (uses: Map<string, string[]>, dir: string) => {
     for (const [pkg, list] of uses) {
       scripts.set(pkg, [...(scripts.get(pkg) ?? []), ...list]);
-      useIn(pkg, m.dir);
+      useIn(pkg, dir);
     }
+  };
+  const toolProject = { files: input.files, manifests: input.manifests, declared: declaredNames };
+  for (const m of input.manifests) {
+    addScripts(
+      scriptUses(stringRecord(m.data.scripts), declaredNames, input.bins ?? new Map()),
+      m.dir,
+    );
     for (const text of Object.values(stringRecord(m.data.scripts)))
       pushAll(written, text.split(/\s+/));
-    for (const s of manifestConfigStrings(m.data))
-      configStrings.push([`${m.dir || "."}/package.json`, s]);
+    for (const key of configKeys)
+      collect(m.data[key], configStrings, `${m.dir || "."}/package.json`);
   }
+  // Git hooks and lint-staged tasks run commands like scripts do.
+  for (const { name, command } of toolCommands(toolProject)) {
+    addScripts(
+      scriptUses({ [name]: command }, declaredNames, input.bins ?? new Map()),
+      ownerOf(name),
+    );
+    pushAll(written, command.split(/\s+/));
+  }
+  const mention = (name: string, file: string, text: string) => {
+    mentions.set(name, [...(mentions.get(name) ?? []), text]);
+    useIn(name, ownerOf(file));
+  };
   for (const [file, s] of configStrings) {
-    for (const name of configMentions([s], declaredNames)) {
-      mentions.set(name, [...(mentions.get(name) ?? []), `${file}: ${s}`]);
-      useIn(name, ownerOf(file));
-    }
+    const text = texts.get(file);
+    const where = text === undefined ? file : `${file}:${lineOf(text, s)}`;
+    for (const name of configMentions([s], declaredNames)) mention(name, file, `${where}: ${s}`);
     written.push(s);
   }
+  for (const use of toolUses(toolProject))
+    mention(use.name, use.file, `${use.file}:${use.line}: ${use.detail}`);
   if (openSpots.length > 0) {
     // A package imported by name elsewhere is used whatever the spot loads: leave it out.
     const candidates = [...namesWrittenIn(written, declaredNames)].filter((n) => !sites.has(n));
@@ -285,28 +337,19 @@ const configKeys = [
   "c8",
   "nyc",
   "mocha",
+  "postcss",
+  "stylelint",
 ];
 
-function manifestConfigStrings(data: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  for (const key of configKeys) collect(data[key], out);
-  return out;
-}
-
-function jsonStrings(text: string): string[] {
-  const out: string[] = [];
-  collect(parseJsonc(text), out);
-  return out;
-}
-
-function collect(value: unknown, out: string[]): void {
-  if (typeof value === "string") out.push(value);
-  else if (Array.isArray(value)) for (const v of value) collect(v, out);
+/** Every string and key of a config value, as `[file, string]` pairs. */
+function collect(value: unknown, out: [string, string][], file: string): void {
+  if (typeof value === "string") out.push([file, value]);
+  else if (Array.isArray(value)) for (const v of value) collect(v, out, file);
   else if (typeof value === "object" && value !== null) {
     for (const [k, v] of Object.entries(value)) {
       // `{ "plugins": { "react": true } }` and `{ "@babel/env": {...} }` name packages as keys.
-      out.push(k);
-      collect(v, out);
+      out.push([file, k]);
+      collect(v, out, file);
     }
   }
 }

@@ -8,6 +8,7 @@ export function usageRoles(sites: readonly UsageSite[], scripts: number, config:
   for (const site of sites) {
     if (site.role === "test") roles.add("test");
     else if (site.role === "config") roles.add("config");
+    else if (site.role === "script") roles.add("script");
     else if (!site.reachable) roles.add("dead-code");
     else roles.add(site.typeOnly ? "types" : "runtime");
   }

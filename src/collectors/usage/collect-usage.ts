@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { glob } from "tinyglobby";
 import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
-import { analyzeUsage, type UsageAnalysis } from "./analyze-usage.js";
+import { analyzeUsage, type ProjectManifest, type UsageAnalysis } from "./analyze-usage.js";
 import { classifyUsage } from "./classify-usage.js";
 import { type UsageLimits, usageLimits } from "./limits.js";
 import { type FreshFootprint, measureLoaded, tryMeasure } from "./measure-loaded.js";
@@ -42,6 +44,10 @@ export interface UsageOptions {
    * a package stays unmeasured.
    */
   tarballs?: TarballFetcher | null;
+  /** `usage.ignoreDependencies`: packages taken as used whatever the code says (kept in the report). */
+  ignoreDependencies?: readonly string[];
+  /** `usage.entry`: more production entry files, project-relative paths or globs. */
+  entry?: readonly string[];
 }
 
 /** What the dependency side may use beside the limits. */
@@ -49,6 +55,8 @@ export interface FootprintOptions {
   cache?: Cache;
   counters?: FootprintCounters;
   tarballs?: TarballSource;
+  /** The inventory's packages by name: their lockfile edges stand in for peers when nothing is installed. */
+  graph?: ReadonlyMap<string, InventoryPackage>;
 }
 
 /** Reads one project folder (its files, manifests and installed binaries) and analyzes it. */
@@ -56,8 +64,9 @@ export async function analyzeProject(
   dir: string,
   limits: UsageLimits,
   options: FootprintOptions = {},
+  entry: readonly string[] = [],
 ): Promise<UsageAnalysis | null> {
-  const analysis = await analyzeProjectSources(dir, limits);
+  const analysis = await analyzeProjectSources(dir, limits, entry, options.graph);
   if (!analysis) return null;
   await addFootprints(dir, analysis.packages, limits, options);
   settlePeers(analysis.packages);
@@ -72,6 +81,8 @@ export async function analyzeProject(
 export async function analyzeProjectSources(
   dir: string,
   limits: UsageLimits,
+  entry: readonly string[] = [],
+  graph?: ReadonlyMap<string, InventoryPackage>,
 ): Promise<UsageAnalysis | null> {
   const manifests = await readManifests(dir);
   if (manifests.length === 0) return null;
@@ -79,6 +90,8 @@ export async function analyzeProjectSources(
   // JSON config alone (a jenga.config.json beside a lockfile) is no source to judge use by.
   if (!files.some((f) => isCodeFile(f.path))) return null;
   const installed = await readInstalled(dir, manifests);
+  if (graph && !existsSync(path.join(dir, "node_modules")))
+    addLockfilePeers(installed.peers, manifests, graph);
   const tsconfigs = await readPathAliases(dir, configDirs(manifests, files));
   return analyzeUsage({
     files,
@@ -86,7 +99,46 @@ export async function analyzeProjectSources(
     ...installed,
     aliases: tsconfigs.aliases,
     skipped: [...skipped, ...tsconfigs.blindSpots],
+    entries:
+      entry.length > 0
+        ? await glob([...entry], { cwd: dir, dot: true, ignore: ["**/node_modules/**"] })
+        : [],
   });
+}
+
+/**
+ * Without node_modules no installed package.json says what each package
+ * wants as a peer, so the lockfile graph stands in: a declared package that
+ * another declared package's lockfile edges reach is loaded through it (npm
+ * 7+, pnpm and yarn berry lockfiles resolve peers into those edges). The
+ * graph cannot tell a peer from a plain dependency the project also
+ * declares, so either is kept from `unused`: a wrong "used" costs a review,
+ * a wrong "unused" a broken build. Changes `peers` in place.
+ */
+export function addLockfilePeers(
+  peers: Map<string, string[]>,
+  manifests: readonly ProjectManifest[],
+  graph: ReadonlyMap<string, InventoryPackage>,
+): void {
+  const declared = new Set(manifests.flatMap((m) => Object.keys(declaredSections(m.data))));
+  for (const name of declared) {
+    const edges = graph.get(name)?.dependencies.filter((d) => d !== name && declared.has(d)) ?? [];
+    if (edges.length > 0) peers.set(name, [...new Set([...(peers.get(name) ?? []), ...edges])]);
+  }
+}
+
+function declaredSections(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of [
+    "dependencies",
+    "devDependencies",
+    "optionalDependencies",
+    "peerDependencies",
+  ]) {
+    const section = data[key];
+    if (section && typeof section === "object") Object.assign(out, section);
+  }
+  return out;
 }
 
 /**
@@ -255,6 +307,19 @@ export async function digestKey(
   return `${name}@${version}#${hash}`;
 }
 
+/**
+ * `usage.ignoreDependencies`: the user says the package is used where jenga
+ * cannot see it. A package jenga saw no use of (unused, unknown, dead code)
+ * reads as used at runtime, with the config named as the evidence; one seen
+ * used keeps its class. Every other finding on it stays.
+ */
+export function markUsed(usage: UsageEvidence): void {
+  usage.configMentions = [...usage.configMentions, "jenga config: usage.ignoreDependencies"];
+  if (!["unused", "unknown", "dead-code-only"].includes(usage.class)) return;
+  usage.class = "runtime";
+  usage.roles = [...new Set([...usage.roles, "runtime" as const])];
+}
+
 function emptyFootprint(status: string): PackageFootprint {
   return {
     status,
@@ -291,16 +356,27 @@ export async function collectUsage(
       ? null
       : { fetcher: options.tarballs, packages: new Map(declared.map((p) => [p.name, p])) };
   const analyses: UsageAnalysis[] = [];
+  const graph = new Map(declared.map((p) => [p.name, p]));
   for (const input of projectDirs) {
     const dir = (await stat(input).catch(() => null))?.isDirectory() ? input : path.dirname(input);
-    const analysis = await analyzeProject(dir, limits, {
-      cache: options.cache,
-      counters: options.counters,
-      ...(tarballs ? { tarballs } : {}),
-    }).catch(() => null);
+    const analysis = await analyzeProject(
+      dir,
+      limits,
+      {
+        cache: options.cache,
+        counters: options.counters,
+        graph,
+        ...(tarballs ? { tarballs } : {}),
+      },
+      options.entry,
+    ).catch(() => null);
     if (analysis) analyses.push(analysis);
   }
   const usage = mergeUsage(analyses.map((a) => a.packages));
+  for (const name of options.ignoreDependencies ?? []) {
+    const found = usage.get(name);
+    if (found) markUsed(found);
+  }
   const fetchedAt = options.now().toISOString();
   for (const [name, data] of usage) result.set(name, okEvidence("usage", data, fetchedAt, false));
   for (const pkg of declared) {

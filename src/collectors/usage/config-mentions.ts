@@ -1,8 +1,11 @@
+import { toolNames } from "./tools/tool-uses.js";
+
 /**
  * The declared packages a config file names as strings, the way tools load
  * plugins: `"plugins": ["prettier-plugin-x"]`, `presets: ["@babel/env"]`,
- * `extends: ["airbnb", "plugin:react/recommended"]`. Only declared names can
- * match, so a random string never invents a dependency.
+ * `extends: ["airbnb", "plugin:react/recommended"]`, by each tool's naming
+ * rules (tools/). Only declared names can match, so a random string never
+ * invents a dependency.
  */
 export function configMentions(
   strings: readonly string[],
@@ -11,38 +14,11 @@ export function configMentions(
   const found = new Set<string>();
   for (const raw of strings) {
     if (raw.length > 214 || /\s/.test(raw)) continue;
-    for (const name of expansions(raw)) {
+    for (const name of toolNames(raw)) {
       if (declared.has(name)) found.add(name);
     }
   }
   return [...found];
-}
-
-/** The package names a short plugin string may stand for, by each tool's naming rules. */
-function expansions(raw: string): string[] {
-  const value = raw.replace(/^plugin:/, "").replace(/^(@[^/]+\/[^/]+|[^@/][^/]*)\/.*$/, "$1");
-  const names = [value];
-  if (value.startsWith("@")) {
-    const [scope, rest] = value.split("/");
-    names.push(`${scope}/eslint-plugin`, `${scope}/eslint-config`);
-    if (rest) {
-      names.push(`${scope}/eslint-plugin-${rest}`, `${scope}/eslint-config-${rest}`);
-      names.push(`${scope}/babel-preset-${rest}`, `${scope}/babel-plugin-${rest}`);
-      names.push(`${scope}/preset-${rest}`, `${scope}/plugin-${rest}`);
-    }
-  } else {
-    for (const prefix of [
-      "eslint-plugin-",
-      "eslint-config-",
-      "babel-plugin-",
-      "babel-preset-",
-      "prettier-plugin-",
-      "stylelint-config-",
-    ]) {
-      names.push(prefix + value);
-    }
-  }
-  return names;
 }
 
 /**

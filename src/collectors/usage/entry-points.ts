@@ -36,31 +36,70 @@ const fileRunners: Record<string, readonly string[]> = {
 /** Flags after which the code is a string, not a file: `node -e "..."`. */
 const evalFlags = new Set(["-e", "--eval", "-p", "--print"]);
 
+/** What running an entry serves: the product, the project's tooling (build, lint, release), or its tests. */
+export type EntryUse = "runtime" | "tooling" | "test";
+
 /**
- * The project files a package.json starts from: `main`, `module`, `browser`,
- * every path in `exports` and `bin`, and files run by its scripts (`node x.js`).
- * An entry in a build folder (`dist/cli.js`) also tries `src/cli.ts`.
+ * Scripts that build, check, release or document the project rather than
+ * run it, by npm's naming habits (`build`, `build:css`, `prebuild`, `lint`,
+ * `release`...): a file only they run is tooling, and what it imports is
+ * too. `test`, `e2e`, `coverage` and `bench` scripts run tests. Any other
+ * script (`start`, `dev`, `serve`, `worker`) may run the product.
  */
+const toolingScript =
+  /^(build|compile|bundle|lint|format|fmt|check|typecheck|types|release|publish|prepublish(only)?|prepack|postpack|prepare|version|docs?|gen(erate)?|codegen|clean|changelog|analy[sz]e|size|deploy|storybook|precommit|postinstall|setup)([:._-].*)?$/i;
+const testScript = /^(test|tests|e2e|coverage|bench|benchmark|cypress|playwright)([:._-].*)?$/i;
+
+export function scriptUse(name: string): EntryUse {
+  const bare = name.replace(/^(pre|post)(?=[a-z])/i, "");
+  if (testScript.test(name) || testScript.test(bare)) return "test";
+  if (toolingScript.test(name) || toolingScript.test(bare)) return "tooling";
+  return "runtime";
+}
+
+/**
+ * The project files a package.json starts from, by what they serve:
+ * `main`, `module`, `browser`, every path in `exports` and `bin` and files
+ * run by product scripts are runtime; files run by build and test scripts
+ * (`node scripts/build.mjs`) are tooling and tests. A file both name is
+ * runtime. An entry in a build folder (`dist/cli.js`) also tries `src/cli.ts`.
+ */
+export function entryPointsByUse(
+  dir: string,
+  manifest: Record<string, unknown>,
+  files: ReadonlySet<string>,
+): Record<EntryUse, string[]> {
+  const named: Record<EntryUse, string[]> = { runtime: [], tooling: [], test: [] };
+  for (const key of ["main", "module", "browser"]) {
+    if (typeof manifest[key] === "string") named.runtime.push(manifest[key]);
+  }
+  collectStrings(manifest.exports, named.runtime);
+  collectStrings(manifest.bin, named.runtime);
+  for (const [name, command] of Object.entries(stringRecord(manifest.scripts))) {
+    pushAll(named[scriptUse(name)], scriptFiles(command));
+  }
+  const found: Record<EntryUse, Set<string>> = {
+    runtime: new Set(),
+    tooling: new Set(),
+    test: new Set(),
+  };
+  for (const use of ["runtime", "test", "tooling"] as const) {
+    for (const entry of named[use]) {
+      const file = resolveEntry(path.posix.join(dir, entry), dir, files);
+      if (file && (use === "runtime" || !found.runtime.has(file))) found[use].add(file);
+    }
+  }
+  return { runtime: [...found.runtime], tooling: [...found.tooling], test: [...found.test] };
+}
+
+/** Every entry, whatever it serves. */
 export function entryPoints(
   dir: string,
   manifest: Record<string, unknown>,
   files: ReadonlySet<string>,
 ): string[] {
-  const named: string[] = [];
-  for (const key of ["main", "module", "browser"]) {
-    if (typeof manifest[key] === "string") named.push(manifest[key]);
-  }
-  collectStrings(manifest.exports, named);
-  collectStrings(manifest.bin, named);
-  for (const command of Object.values(stringRecord(manifest.scripts))) {
-    pushAll(named, scriptFiles(command));
-  }
-  const found = new Set<string>();
-  for (const entry of named) {
-    const file = resolveEntry(path.posix.join(dir, entry), dir, files);
-    if (file) found.add(file);
-  }
-  return [...found];
+  const byUse = entryPointsByUse(dir, manifest, files);
+  return [...new Set([...byUse.runtime, ...byUse.tooling, ...byUse.test])];
 }
 
 function resolveEntry(target: string, dir: string, files: ReadonlySet<string>): string | null {

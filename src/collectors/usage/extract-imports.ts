@@ -22,12 +22,26 @@ export interface FileImports {
   keys: string[];
 }
 
-/** A local name bound to a whole module: members reached through it are the symbols used. */
+/**
+ * A local name bound to a module or to one of its exports: members reached
+ * through it are the symbols used, to `maxMemberDepth` names (`ns.sub.fn`).
+ */
 interface Binding {
   site: RawImport;
-  /** What using the name itself (not a member) means: `default` or `*`. */
+  /** What using the name itself (not a member) means: `default` or `*`, or the export's name. */
   whole: string;
+  /** Put before a member: `` for a whole module (`_.get` → `get`), `z.` for `import { z }` (`z.object`). */
+  prefix: string;
+  /** False until a reference is seen: an imported name never referenced is still imported. */
+  referenced: boolean;
 }
+
+/**
+ * How many member names a use records: `ns.sub.fn` from a namespace, `z.object`
+ * from a named export (a namespace object like zod's `z`). Deeper chains are
+ * properties of values, not API.
+ */
+const maxMemberDepth = 2;
 
 /**
  * Every import form in one parsed file: static, side-effect, type-only,
@@ -51,6 +65,8 @@ export function extractImports(
   const references: [AstNode, AstNode | null][] = [];
   // The parent of each `await`, to see what `await import("x")` is bound to.
   const awaitParents = new Map<AstNode, AstNode | null>();
+  // The member expression that holds another as its object: `a.b` → `a.b.c`, to read chains.
+  const memberParents = new Map<AstNode, AstNode>();
   const add = (specifier: string, node: AstNode, kind: ImportKind, typeOnly: boolean) => {
     const site = { specifier, line: lineOf(node), kind, symbols: new Set<string>(), typeOnly };
     out.imports.push(site);
@@ -60,7 +76,7 @@ export function extractImports(
   walk(program, (node, parent) => {
     switch (node.type) {
       case "ImportDeclaration":
-        return importDeclaration(node, add, bindings);
+        return importDeclaration(node, add, bindings, sitesOnly);
       case "ExportNamedDeclaration":
       case "ExportAllDeclaration":
         return reExport(node, add);
@@ -90,6 +106,14 @@ export function extractImports(
       case "JSXIdentifier":
         if (!sitesOnly) references.push([node, parent]);
         return;
+      case "MemberExpression":
+      case "OptionalMemberExpression":
+      case "JSXMemberExpression":
+      case "TSQualifiedName": {
+        const inner = child(node, node.type === "TSQualifiedName" ? "left" : "object");
+        if (!sitesOnly && inner) memberParents.set(inner, node);
+        return;
+      }
       case "AwaitExpression":
         if (!sitesOnly) awaitParents.set(node, parent);
         return;
@@ -108,14 +132,22 @@ export function extractImports(
   for (const [call, parent] of calls) {
     callSite(call, parent, { requireNames, awaitParents, add, bindings, out });
   }
-  for (const [ref, parent] of references) reference(ref, parent, bindings);
+  for (const [ref, parent] of references) reference(ref, parent, bindings, memberParents);
+  // `import { z } from "zod"` with `z` never referenced: still an import of `z`.
+  for (const binding of bindings.values())
+    if (!binding.referenced && binding.prefix !== "") binding.site.symbols.add(binding.whole);
   if (declarationFile) for (const site of out.imports) site.typeOnly = true;
   return out;
 }
 
 type Add = (specifier: string, node: AstNode, kind: ImportKind, typeOnly: boolean) => RawImport;
 
-function importDeclaration(node: AstNode, add: Add, bindings: Map<string, Binding>): void {
+function importDeclaration(
+  node: AstNode,
+  add: Add,
+  bindings: Map<string, Binding>,
+  sitesOnly: boolean,
+): void {
   const spec = literalString(child(node, "source"));
   if (spec === null) return;
   const specifiers = children(node, "specifiers");
@@ -134,12 +166,17 @@ function importDeclaration(node: AstNode, add: Add, bindings: Map<string, Bindin
     const site = add(spec, node, typeOnly ? "type-import" : "import", typeOnly);
     for (const s of group) {
       const local = child(s, "local")?.name as string | undefined;
-      if (s.type === "ImportSpecifier")
-        site.symbols.add(keyName(child(s, "imported"), false) ?? "?");
-      else if (local)
+      if (s.type === "ImportSpecifier") {
+        const imported = keyName(child(s, "imported"), false) ?? "?";
+        if (local && !sitesOnly)
+          bindings.set(local, { site, whole: imported, prefix: `${imported}.`, referenced: false });
+        else site.symbols.add(imported);
+      } else if (local)
         bindings.set(local, {
           site,
           whole: s.type === "ImportNamespaceSpecifier" ? "*" : "default",
+          prefix: "",
+          referenced: false,
         });
     }
   }
@@ -176,7 +213,7 @@ function importEquals(node: AstNode, add: Add, bindings: Map<string, Binding>): 
   const typeOnly = node.importKind === "type";
   const site = add(spec, node, "import-equals", typeOnly);
   const local = child(node, "id")?.name as string | undefined;
-  if (local) bindings.set(local, { site, whole: "default" });
+  if (local) bindings.set(local, { site, whole: "default", prefix: "", referenced: false });
 }
 
 function qualifier(node: AstNode): string {
@@ -239,14 +276,11 @@ function symbolsFromUser(
   if (user.type === "VariableDeclarator" && user.init === self) {
     const id = child(user, "id");
     if (id?.type === "ObjectPattern") {
-      for (const p of children(id, "properties")) {
-        if (p.type === "RestElement") site.symbols.add("*");
-        else site.symbols.add(keyName(child(p, "key"), p.computed === true) ?? "*");
-      }
+      destructured(id, "", site.symbols, 1);
       return;
     }
     if (id?.type === "Identifier") {
-      bindings.set(id.name as string, { site, whole });
+      bindings.set(id.name as string, { site, whole, prefix: "", referenced: false });
       return;
     }
   }
@@ -258,6 +292,21 @@ function symbolsFromUser(
     return;
   }
   site.symbols.add(whole);
+}
+
+/** `const { a, sub: { fn } } = require("x")` → `a`, `sub.fn`, to `maxMemberDepth` names. */
+function destructured(pattern: AstNode, prefix: string, out: Set<string>, depth: number): void {
+  for (const p of children(pattern, "properties")) {
+    if (p.type === "RestElement") {
+      out.add(prefix === "" ? "*" : prefix.slice(0, -1));
+      continue;
+    }
+    const key = keyName(child(p, "key"), p.computed === true);
+    const value = child(p, "value");
+    if (key !== null && value?.type === "ObjectPattern" && depth < maxMemberDepth)
+      destructured(value, `${prefix}${key}.`, out, depth + 1);
+    else out.add(key === null ? (prefix === "" ? "*" : prefix.slice(0, -1)) : prefix + key);
+  }
 }
 
 function callForm(
@@ -291,25 +340,52 @@ function callForm(
   return null;
 }
 
-/** A use of a name bound to a module: a member access names a symbol; anything else uses it whole. */
-function reference(ref: AstNode, parent: AstNode | null, bindings: Map<string, Binding>): void {
+/**
+ * A use of a bound name: a member chain names a symbol to `maxMemberDepth`
+ * names (`ns.sub.fn` → `sub.fn`, `z.object` → `z.object`); anything else
+ * uses it whole.
+ */
+function reference(
+  ref: AstNode,
+  parent: AstNode | null,
+  bindings: Map<string, Binding>,
+  memberParents: ReadonlyMap<AstNode, AstNode>,
+): void {
   const binding = bindings.get(ref.name as string);
   if (!binding || !parent) return;
   if (isDeclarationOrKey(ref, parent)) return;
+  binding.referenced = true;
+  const chain: string[] = [];
+  let holder: AstNode | null | undefined = parent;
+  let inner: AstNode = ref;
+  while (holder && chain.length < maxMemberDepth) {
+    const name = memberName(holder, inner);
+    if (name === undefined) break;
+    if (name === null) {
+      if (chain.length === 0) chain.push("*");
+      break;
+    }
+    chain.push(name);
+    inner = holder;
+    holder = memberParents.get(holder);
+  }
+  if (chain.length === 0) binding.site.symbols.add(binding.whole);
+  else if (chain[0] === "*") binding.site.symbols.add(binding.prefix ? binding.whole : "*");
+  else binding.site.symbols.add(binding.prefix + chain.join("."));
+}
+
+/** The member `holder` reads of `inner` (`a.b` → `b`); null when computed; undefined when `holder` is no member access of it. */
+function memberName(holder: AstNode, inner: AstNode): string | null | undefined {
   if (
-    (parent.type === "MemberExpression" ||
-      parent.type === "OptionalMemberExpression" ||
-      parent.type === "JSXMemberExpression") &&
-    parent.object === ref
-  ) {
-    binding.site.symbols.add(keyName(child(parent, "property"), parent.computed === true) ?? "*");
-    return;
-  }
-  if (parent.type === "TSQualifiedName" && parent.left === ref) {
-    binding.site.symbols.add(keyName(child(parent, "right"), false) ?? "*");
-    return;
-  }
-  binding.site.symbols.add(binding.whole);
+    (holder.type === "MemberExpression" ||
+      holder.type === "OptionalMemberExpression" ||
+      holder.type === "JSXMemberExpression") &&
+    holder.object === inner
+  )
+    return keyName(child(holder, "property"), holder.computed === true);
+  if (holder.type === "TSQualifiedName" && holder.left === inner)
+    return keyName(child(holder, "right"), false);
+  return undefined;
 }
 
 function isDeclarationOrKey(ref: AstNode, parent: AstNode): boolean {

@@ -1,13 +1,15 @@
 import type { FileRole } from "./types.js";
 
-/** `*.test.*`, `*.spec.*`, and anything under `test/`, `tests/`, `__tests__/`, `__mocks__/`, `e2e/`. */
-const testFile = /(^|\/)(tests?|__tests__|__mocks__|e2e)\/|\.(test|spec|e2e)\.[^/]+$/;
+/** `*.test.*`, `*.spec.*`, `*.cy.*`, and anything under `test/`, `tests/`, `__tests__/`, `__mocks__/`, `e2e/`, `cypress/`. */
+const testFile = /(^|\/)(tests?|__tests__|__mocks__|e2e|cypress)\/|\.(test|spec|e2e|cy)\.[^/]+$/;
 
 /**
  * Tool configuration: `*.config.*` (vite, vitest, jest, babel, eslint flat,
- * tailwind...), `*rc` files (`.eslintrc.js`, `.prettierrc.cjs`, `.babelrc`).
+ * tailwind...), `*rc` files (`.eslintrc.js`, `.prettierrc.cjs`, `.babelrc`),
+ * Storybook's `.storybook/` and husky's hooks.
  */
-const configFile = /(^|\/)([^/]+\.config\.[^/]+|\.[a-z]+rc(\.[a-z]+)?|[a-z]+rc\.[cm]?js)$/;
+const configFile =
+  /(^|\/)([^/]+\.config\.[^/]+|\.[a-z]+rc(\.[a-z]+)?|[a-z]+rc\.[cm]?js)$|(^|\/)\.(storybook|husky)\//;
 
 export function fileRole(file: string): FileRole {
   if (configFile.test(file)) return "config";
@@ -15,6 +17,6 @@ export function fileRole(file: string): FileRole {
   return "source";
 }
 
-/** JSON and rc config files read only for the package names they mention. */
+/** JSON, YAML and rc config files read only for the package names they mention. */
 export const jsonConfigFile =
-  /(^|\/)(\.[a-z]+rc(\.json)?|[^/]+\.config\.json|tsconfig(\.[^/]+)?\.json)$/;
+  /(^|\/)(\.[a-z-]+rc(\.(json|ya?ml))?|[^/]+\.config\.(json|ya?ml)|tsconfig(\.[^/]+)?\.json)$/;

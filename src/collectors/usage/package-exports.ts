@@ -16,19 +16,31 @@ export interface ExportSurface {
 const maxModules = 2_000;
 
 /**
+ * How deep namespace objects are opened: `export * as ns from "./api"` adds
+ * `ns.object`, and a namespace inside it `ns.sub.fn`; the project's member
+ * chains are read to the same depth (extract-imports.ts).
+ */
+const maxNamespaceDepth = 2;
+
+/**
  * The names a module exports, with `export * from "./x"` followed through
  * every level: ESM declarations and specifiers, TypeScript's `export =`, and
  * CommonJS (`module.exports = { … }`, `exports.x =`, `module.exports.x =`,
  * `Object.defineProperty(exports, "x")`, `module.exports = require("./x")`, and
  * the `__exportStar(require("./x"), exports)` compilers emit). A CommonJS
  * module that exports one value (`module.exports = fn`) has `default`.
+ * A namespace export (`export * as ns from "./api"`, or `import * as ns`
+ * then `export { ns }`) also has its members, `ns.object`, to
+ * `maxNamespaceDepth` levels.
  */
 export function exportSurface(
   entry: string,
   programOf: ProgramOf,
   files: ReadonlySet<string>,
+  depth = 0,
 ): ExportSurface {
   const surface: ExportSurface = { names: new Set(), caveats: [] };
+  const namespaces: [string, string][] = [];
   const seen = new Set<string>();
   const queue = [entry];
   while (queue.length > 0 && seen.size < maxModules) {
@@ -40,25 +52,55 @@ export function exportSurface(
       surface.caveats.push(`${file} could not be read`);
       continue;
     }
+    const resolve = (spec: string) =>
+      resolvePackageFile(
+        path.posix.join(path.posix.dirname(file), spec),
+        files,
+        /\.d\.[cm]?ts$/.test(file),
+      );
     const follow = (spec: string) => {
       if (!spec.startsWith(".")) {
         surface.caveats.push(`${file} re-exports all of ${spec}`);
         return;
       }
-      const target = path.posix.join(path.posix.dirname(file), spec);
-      const found = resolvePackageFile(target, files, /\.d\.[cm]?ts$/.test(file));
+      const found = resolve(spec);
       if (found) queue.push(found);
       else surface.caveats.push(`${file} re-exports ${spec}, not shipped`);
     };
-    esmExports(program, surface.names, follow);
+    const namespace = (name: string, spec: string) => {
+      const found = spec.startsWith(".") ? resolve(spec) : null;
+      if (found) namespaces.push([name, found]);
+    };
+    esmExports(program, surface.names, follow, namespace);
     cjsExports(program, surface, follow);
   }
   surface.names.delete("__esModule");
+  if (depth < maxNamespaceDepth) {
+    for (const [name, file] of namespaces) {
+      const inner = exportSurface(file, programOf, files, depth + 1);
+      for (const member of inner.names)
+        if (member !== "default") surface.names.add(`${name}.${member}`);
+    }
+  }
   return surface;
 }
 
-function esmExports(file: AstNode, names: Set<string>, follow: (spec: string) => void): void {
+function esmExports(
+  file: AstNode,
+  names: Set<string>,
+  follow: (spec: string) => void,
+  namespace: (name: string, spec: string) => void,
+): void {
   const body = children(child(file, "program") ?? file, "body");
+  // `import * as ns from "./api"`: local name → specifier, for `export { ns }`.
+  const imported = new Map<string, string>();
+  for (const node of body) {
+    if (node.type !== "ImportDeclaration") continue;
+    const spec = literalString(child(node, "source"));
+    for (const s of children(node, "specifiers"))
+      if (s.type === "ImportNamespaceSpecifier" && spec !== null)
+        imported.set(child(s, "local")?.name as string, spec);
+  }
   for (const node of body) {
     if (node.type === "TSExportAssignment") {
       const members = namespaceMembers(body, child(node, "expression"));
@@ -69,11 +111,19 @@ function esmExports(file: AstNode, names: Set<string>, follow: (spec: string) =>
     } else if (node.type === "ExportAllDeclaration") {
       const exported = keyName(child(node, "exported"), false);
       const spec = literalString(child(node, "source"));
-      if (exported) names.add(exported);
-      else if (spec !== null) follow(spec);
+      if (exported) {
+        names.add(exported);
+        if (spec !== null) namespace(exported, spec);
+      } else if (spec !== null) follow(spec);
     } else if (node.type === "ExportNamedDeclaration") {
+      const from = literalString(child(node, "source"));
       for (const s of children(node, "specifiers")) {
-        names.add(keyName(child(s, "exported"), false) ?? "default");
+        const exported = keyName(child(s, "exported"), false) ?? "default";
+        names.add(exported);
+        if (s.type === "ExportNamespaceSpecifier" && from !== null) namespace(exported, from);
+        const local = keyName(child(s, "local"), false);
+        const spec = from === null && local !== null ? imported.get(local) : undefined;
+        if (spec !== undefined) namespace(exported, spec);
       }
       const declaration = child(node, "declaration");
       if (declaration) for (const name of declaredNames(declaration)) names.add(name);

@@ -62,7 +62,7 @@ export interface DigestModule {
   computed: number[];
 }
 
-export const digestFormat = 2;
+export const digestFormat = 3;
 
 /** Counts the costly work, so a test (or the bench) can tell a cached run from a fresh one. */
 export interface FootprintCounters {
@@ -341,7 +341,7 @@ function apiUse(
   }
   // The JS entry misses a member: ask the type declarations (a UMD bundle, a default object).
   let surface: ReadonlySet<string> = names;
-  if ([...symbols].some((s) => !names.has(s))) {
+  if ([...symbols].some((s) => exportsOf(s, names, containersOf(names)).length === 0)) {
     const declared = view.declared(name);
     if (declared) {
       const better = declaredUse(declared, names, symbols, deepPaths.size === 0);
@@ -352,13 +352,20 @@ function apiUse(
   const used = new Set<string>();
   const deep = new Set<string>();
   const missing = new Set<string>();
-  for (const symbol of symbols) (surface.has(symbol) ? used : missing).add(symbol);
+  const containers = containersOf(surface);
+  for (const symbol of symbols) {
+    const found = exportsOf(symbol, surface, containers);
+    if (found.length === 0) missing.add(symbol);
+    for (const name of found) used.add(name);
+  }
   // A deep import (`x/get`) uses the root export of that name, or counts as one more export.
   for (const subpath of deepPaths) {
     const last = path.posix.basename(subpath).replace(/\.[cm]?js$/, "");
     if (surface.has(last)) used.add(last);
     else deep.add(subpath);
   }
+  // A namespace object is counted by its members, not as one more export of its own.
+  const counted = [...surface].filter((n) => !containers.has(n));
   if (missing.size > 0 && used.size === 0 && deep.size === 0)
     return unknown(
       `it exports ${[...surface].slice(0, 3).join(", ") || "nothing jenga can name"}, not the members used (${[...missing].slice(0, 3).join(", ")})`,
@@ -368,12 +375,43 @@ function apiUse(
   return {
     exports: {
       used: [...used, ...deep].sort(),
-      total: surface.size + deep.size,
-      names: surface.size,
+      total: counted.length + deep.size,
+      names: counted.length,
     },
     unknown: null,
     caveats,
   };
+}
+
+/**
+ * The exports a used symbol counts as: itself; for a namespace used whole
+ * (`z` passed as a value), every member; for a member chain deeper than the
+ * package's surface (`ns.fn.call`, `get.cache`), the longest known prefix.
+ * Empty when no prefix is an export.
+ */
+function exportsOf(
+  symbol: string,
+  surface: ReadonlySet<string>,
+  containers: ReadonlySet<string>,
+): string[] {
+  let name = symbol;
+  while (!surface.has(name)) {
+    const dot = name.lastIndexOf(".");
+    if (dot < 0) return [];
+    name = name.slice(0, dot);
+  }
+  if (!containers.has(name)) return [name];
+  return [...surface].filter((n) => n.startsWith(`${name}.`) && !containers.has(n));
+}
+
+/** The namespace exports whose members the surface lists (`z` beside `z.object`). */
+function containersOf(surface: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of surface) {
+    for (let dot = name.indexOf("."); dot > 0; dot = name.indexOf(".", dot + 1))
+      out.add(name.slice(0, dot));
+  }
+  return out;
 }
 
 function unknown(reason: string, caveats: string[]): ApiUse {

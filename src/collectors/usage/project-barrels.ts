@@ -83,9 +83,18 @@ function passedOn(raw: RawImport, asked: Demand, shadowing: ReadonlySet<string>)
   }
   const out = new Set<string>();
   for (const [exported, taken] of raw.exportedAs) {
-    if (!asked.has(exported)) continue;
-    if (taken === "*") return null;
-    out.add(taken);
+    if (asked.has(exported)) {
+      if (taken === "*") return null;
+      out.add(taken);
+      continue;
+    }
+    // Members asked of a re-exported namespace (`api.sub.fn` of `export * as api from "x"`
+    // asks `sub.fn` of x) or of a re-exported name (`z.object` of `export { z } from "zod"`).
+    for (const name of asked) {
+      if (!name.startsWith(`${exported}.`)) continue;
+      const member = name.slice(exported.length + 1);
+      out.add(taken === "*" ? member : `${taken}.${member}`);
+    }
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { pushAll } from "../../util/extremes.js";
+import type { EntryUse } from "./entry-points.js";
 import type { FileImports } from "./extract-imports.js";
 import { fileRole } from "./file-role.js";
 import { resolveRelative } from "./resolve-file.js";
@@ -23,7 +24,7 @@ type EntryPoints = (
   dir: string,
   manifest: Record<string, unknown>,
   files: ReadonlySet<string>,
-) => string[];
+) => Record<EntryUse, string[]>;
 
 /**
  * Follows relative imports from three kinds of entry: package.json entries
@@ -38,6 +39,8 @@ export function reachableFiles(
   manifests: readonly { dir: string; data: Record<string, unknown> }[],
   findEntries: EntryPoints,
   resolveFile?: ResolveFile,
+  /** Entries the user names in the config (`usage.entry`): production code. */
+  extraEntries: readonly string[] = [],
 ): Reachability {
   const files = new Set(parsed.keys());
   const resolve: ResolveFile =
@@ -47,12 +50,33 @@ export function reachableFiles(
   // Declaration files are loaded by the compiler, never imported: always reached.
   // So are web pages: the browser loads them, and they load the app (vite, parcel).
   const prodEntries = [...files].filter((f) => /\.d\.[cm]?ts$|\.html$/.test(f));
+  pushAll(
+    prodEntries,
+    extraEntries.filter((f) => files.has(f)),
+  );
+  const toolingEntries: string[] = [];
+  const testEntries: string[] = [];
   let entriesFound = true;
   const ownerOf = workspaceOwner(manifests.map((m) => m.dir));
   for (const m of manifests) {
     const entries = findEntries(m.dir, m.data, files);
-    if (entries.length > 0) pushAll(prodEntries, entries);
-    else {
+    pushAll(toolingEntries, entries.tooling);
+    pushAll(testEntries, entries.test);
+    if (entries.runtime.length > 0) pushAll(prodEntries, entries.runtime);
+    else if (entries.tooling.length > 0 || entries.test.length > 0) {
+      // Only build or test scripts name files: what else runs is unknown, so nothing is dead.
+      entriesFound = false;
+      pushAll(
+        prodEntries,
+        [...files].filter(
+          (f) =>
+            ownerOf(f) === m.dir &&
+            fileRole(f) === "source" &&
+            !entries.tooling.includes(f) &&
+            !entries.test.includes(f),
+        ),
+      );
+    } else {
       entriesFound = false;
       // Only this package's own files: a monorepo root names no entry, and taking
       // every file below it would call nothing in any workspace dead.
@@ -64,7 +88,7 @@ export function reachableFiles(
   }
   const byRole = (role: FileRole) => [...files].filter((f) => fileRole(f) === role);
   const config = closure(byRole("config"), parsed, resolve, null);
-  const testEntries = byRole("test");
+  pushAll(testEntries, byRole("test"));
   // What a tool's config names by path is what the tool runs: a bundler's
   // entries (`entryPoints: ['./src/main.ts']`, an index.html) are production
   // code, a test runner's setup files are test code.
@@ -73,9 +97,16 @@ export function reachableFiles(
     const named = writtenPaths(file, parsed, files);
     pushAll(testRunnerConfig.test(file) ? testEntries : prodEntries, named);
   }
+  // A build script's imports are tooling, but the files it names by path are what it
+  // builds (`entryPoints: ["./src/worker.js"]`): production code, like a bundler config's.
+  const tooling = closure(toolingEntries, parsed, resolve, null);
+  for (const file of tooling) {
+    const imported = new Set(parsed.get(file)?.imports.map((raw) => raw.specifier));
+    pushAll(prodEntries, writtenPaths(file, parsed, files, imported));
+  }
   const prod = closure(prodEntries, parsed, resolve, files);
   const test = closure(testEntries, parsed, resolve, files);
-  const reachable = new Set([...prod, ...test, ...config]);
+  const reachable = new Set([...prod, ...test, ...tooling, ...config]);
   return {
     reachable,
     dead: [...files].filter((f) => !reachable.has(f)).sort(),
@@ -84,6 +115,7 @@ export function reachableFiles(
       const own = fileRole(file);
       if (own !== "source" || prod.has(file)) return own;
       if (test.has(file)) return "test";
+      if (tooling.has(file)) return "script";
       if (config.has(file)) return "config";
       return "source";
     },
@@ -124,10 +156,13 @@ function writtenPaths(
   file: string,
   parsed: ReadonlyMap<string, FileImports>,
   files: ReadonlySet<string>,
+  /** Strings that are the file's own import specifiers, to leave out. */
+  imported: ReadonlySet<string> = new Set(),
 ): string[] {
   const out: string[] = [];
   for (const written of parsed.get(file)?.strings ?? []) {
     if (!written.startsWith("./") && !written.startsWith("../")) continue;
+    if (imported.has(written)) continue;
     const target = resolveRelative(file, written, files);
     if (target && target !== file) out.push(target);
   }

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import path from "node:path";
+import { glob } from "tinyglobby";
 import { parse as parseYaml } from "yaml";
-import { findWorkspaceFolders } from "../../inventory/find-workspaces.js";
 import { pnpmWorkspacePatterns } from "../../inventory/workspace-patterns.js";
 import { pushAll } from "../../util/extremes.js";
 import { isValidPackageName } from "../../util/package-name.js";
@@ -22,7 +22,7 @@ export async function readManifests(root: string): Promise<ProjectManifest[]> {
     }
   }
   const manifests: ProjectManifest[] = [{ dir: "", data: rootData }];
-  for (const dir of await findWorkspaceFolders(root, patterns)) {
+  for (const dir of await workspaceFolders(root, patterns)) {
     const data = await readJson(path.join(root, dir, "package.json"));
     if (data) manifests.push({ dir, data });
   }
@@ -125,6 +125,28 @@ function declaredNames(data: Record<string, unknown>): string[] {
       return section && typeof section === "object" ? Object.keys(section) : [];
     },
   );
+}
+
+/**
+ * The folders the workspace patterns name that hold a package.json, with
+ * full glob syntax (`packages/{a,b}`, `app?`, `[ab]*`, `**`, `!` exclusions)
+ * by tinyglobby; never inside node_modules, never outside the root.
+ */
+async function workspaceFolders(root: string, patterns: readonly string[]): Promise<string[]> {
+  const include = patterns
+    .filter((p) => !p.startsWith("!") && !p.split("/").includes(".."))
+    .map((p) => `${p.replace(/\/+$/, "")}/package.json`);
+  if (include.length === 0) return [];
+  const ignore = patterns
+    .filter((p) => p.startsWith("!"))
+    .map((p) => `${p.slice(1).replace(/\/+$/, "")}/package.json`);
+  const found = await glob(include, {
+    cwd: root,
+    ignore: [...ignore, "**/node_modules/**"],
+    followSymbolicLinks: false,
+    deep: 9,
+  });
+  return [...new Set(found.map((f) => path.posix.dirname(f)))].filter((d) => d !== ".").sort();
 }
 
 function workspacePatterns(value: unknown): string[] {

@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import ignore, { type Ignore } from "ignore";
 import type { SourceFile } from "./analyze-usage.js";
 import { jsonConfigFile } from "./file-role.js";
 import type { UsageLimits } from "./limits.js";
 import { codeExtensions } from "./parse-source.js";
+import { stylesheetFile } from "./stylesheet-imports.js";
 import type { BlindSpot } from "./types.js";
 
 /** Folders that hold installed or built code, never the project's own sources. */
@@ -21,6 +23,9 @@ const skippedFolders = new Set([
   "__fixtures__",
 ]);
 
+/** Dot folders that hold tool config naming packages: Storybook's `main.ts`, husky's git hooks. */
+const toolFolders = new Set([".storybook", ".husky"]);
+
 export interface ProjectFiles {
   files: SourceFile[];
   /** Files too large to read, and the cap when it was hit. */
@@ -28,13 +33,14 @@ export interface ProjectFiles {
 }
 
 /**
- * The project's code and JSON config files, relative and `/`-separated.
- * Skips installed and built folders, dot folders, the folder names a root
- * .gitignore lists plainly, jenga's own report folder, minified files, and symlinks (never followed: no loops, no escape
+ * The project's code, stylesheets, JSON and YAML config files and git
+ * hooks, relative and `/`-separated.
+ * Skips installed and built folders, dot folders, what the root .gitignore
+ * ignores, jenga's own report folder, minified files, and symlinks (never followed: no loops, no escape
  * from the project). Oversized files and the file cap become blind spots.
  */
 export async function readProjectFiles(root: string, limits: UsageLimits): Promise<ProjectFiles> {
-  const ignored = new Set([...skippedFolders, ...(await gitignoredFolders(root))]);
+  const gitignore = await readGitignore(root);
   const out: ProjectFiles = { files: [], skipped: [] };
   const queue: [string, number][] = [["", 0]];
   while (queue.length > 0) {
@@ -44,10 +50,12 @@ export async function readProjectFiles(root: string, limits: UsageLimits): Promi
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && !ignored.has(entry.name) && depth < limits.maxDepth) {
+        const folderWanted = !entry.name.startsWith(".") || toolFolders.has(entry.name);
+        const skipped = skippedFolders.has(entry.name) || gitignore.ignores(`${rel}/`);
+        if (folderWanted && !skipped && depth < limits.maxDepth) {
           queue.push([rel, depth + 1]);
         }
-      } else if (entry.isFile() && wanted(rel)) {
+      } else if (entry.isFile() && wanted(rel) && !gitignore.ignores(rel)) {
         if (out.files.length >= limits.maxFiles) {
           out.skipped.push(cap(rel, limits.maxFiles));
           return out;
@@ -68,7 +76,9 @@ function wanted(rel: string): boolean {
   // Minified files are vendored bundles, not sources: their imports are someone else's.
   if (/\.min\.[cm]?js$/.test(rel)) return false;
   const ext = path.posix.extname(rel);
-  return (codeExtensions as readonly string[]).includes(ext) || jsonConfigFile.test(rel);
+  if ((codeExtensions as readonly string[]).includes(ext) || jsonConfigFile.test(rel)) return true;
+  // A hook is a shell script without an extension; husky's own `_/` folder is generated.
+  return stylesheetFile.test(rel) || /(^|\/)\.husky\/[\w-]+$/.test(rel);
 }
 
 /**
@@ -109,11 +119,12 @@ function cap(rel: string, max: number): BlindSpot {
   };
 }
 
-/** Plain folder names from the root .gitignore (`dist`, `/cache/`, `generated/`); globs are left alone. */
-async function gitignoredFolders(root: string): Promise<string[]> {
+/**
+ * The root .gitignore with git's own semantics (the `ignore` package): `/lib/`
+ * is the root's lib folder only, `lib/` any folder named lib, globs and `!`
+ * negations as git reads them.
+ */
+async function readGitignore(root: string): Promise<Ignore> {
   const text = await readFile(path.join(root, ".gitignore"), "utf8").catch(() => "");
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim().replace(/^\//, "").replace(/\/$/, ""))
-    .filter((line) => /^[\w.-]+$/.test(line) && !line.startsWith("!"));
+  return ignore({ allowRelativePaths: true }).add(text);
 }

@@ -1,5 +1,6 @@
 import { packageOfSpecifier } from "./package-of-specifier.js";
 import { scriptCommands } from "./script-commands.js";
+import { flagUses } from "./tools/tool-uses.js";
 
 /**
  * Binaries whose package is named otherwise, for when the package is not
@@ -30,11 +31,12 @@ const preloadFlags = new Set(["-r", "--require", "--import", "--loader", "--expe
  * they wrap alike (looked up in `bins`, the binaries of installed packages;
  * else a declared package named like the binary) and packages preloaded with
  * `node -r`. Returns package → the
- * scripts that use it, as `name: command`.
+ * scripts that use it, as `name: command`. Packages a command's flags load
+ * (`vitest --coverage`) are its uses too.
  */
 export function scriptUses(
   scripts: Record<string, string>,
-  declared: readonly string[],
+  declared: ReadonlySet<string>,
   bins: ReadonlyMap<string, string>,
 ): Map<string, string[]> {
   const found = new Map<string, string[]>();
@@ -51,7 +53,10 @@ export function scriptUses(
     for (const words of scriptCommands(command)) {
       const bin = words[0];
       if (!bin) continue;
-      note(bins.get(bin) ?? guessPackage(bin, declared), script, command);
+      const pkg = bins.get(bin) ?? guessPackage(bin, declared);
+      note(pkg, script, command);
+      // `vitest --coverage` loads a coverage provider no import names (tools/).
+      if (pkg) for (const implied of flagUses(words, bin, declared)) note(implied, script, command);
       words.forEach((w, i) => {
         const value = words[i + 1];
         if (preloadFlags.has(w) && value) note(packageOfSpecifier(value), script, command);
@@ -66,13 +71,13 @@ export function scriptUses(
  * or last segment, is the binary (`@biomejs/biome` → `biome`), or that adds
  * `-cli` to it (`@vue/cli` → `vue`, `nodemon` → `nodemon`).
  */
-function guessPackage(bin: string, declared: readonly string[]): string | null {
+function guessPackage(bin: string, declared: ReadonlySet<string>): string | null {
   const known = knownBinaries[bin];
-  if (known && declared.includes(known)) return known;
+  if (known && declared.has(known)) return known;
   const exact = packageOfSpecifier(bin);
-  if (exact && declared.includes(exact)) return exact;
+  if (exact && declared.has(exact)) return exact;
   return (
-    declared.find((name) => {
+    [...declared].find((name) => {
       // `@types/node` ships no binary: `node x.js` is not its use.
       if (name.startsWith("@types/")) return false;
       const last = name.split("/").pop();

@@ -46,15 +46,27 @@ function astroBlocks(text: string): SourceBlock[] {
  * An HTML page's `<script src="…">` as an `import "…"` at its line: vite and
  * parcel start an app from its index.html (`<script type="module"
  * src="/src/main.tsx">`, the leading `/` being the page's own folder). URLs
- * (`https:`, `//cdn…`) load nothing from the project and are left out.
+ * (`https:`, `//cdn…`) load nothing from the project and are left out. A
+ * `src` or a stylesheet `<link href>` into `node_modules/` loads that
+ * package: an import of it by name (`node_modules/bootstrap/dist/x.css` →
+ * `bootstrap/dist/x.css`).
  */
 function scriptSources(text: string): SourceBlock[] {
   const out: SourceBlock[] = [];
-  for (const match of text.matchAll(/<script\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>/gi)) {
+  const tags = /<(?:script\b[^>]*?\bsrc|link\b[^>]*?\bhref)\s*=\s*["']([^"']+)["'][^>]*>/gi;
+  for (const match of text.matchAll(tags)) {
     const src = match[1] ?? "";
-    if (/^([a-z]+:|\/\/)/i.test(src)) continue;
+    const installed = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+(?:\/[^?#]*)?)/.exec(src)?.[1];
+    const isScript = /^<script/i.test(match[0]);
+    if (!installed && (!isScript || /^([a-z]+:|\/\/)/i.test(src))) continue;
     const line = lineAt(text, match.index ?? 0);
-    const specifier = src.startsWith("/") ? `.${src}` : /^\.\.?\//.test(src) ? src : `./${src}`;
+    const specifier = installed
+      ? installed
+      : src.startsWith("/")
+        ? `.${src}`
+        : /^\.\.?\//.test(src)
+          ? src
+          : `./${src}`;
     out.push({ code: `import ${JSON.stringify(specifier)};`, line, lang: "js" });
   }
   return out;

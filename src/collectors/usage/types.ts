@@ -13,7 +13,9 @@ export type ImportKind =
   | "dynamic"
   | "re-export"
   | "import-equals"
-  | "type-import";
+  | "type-import"
+  /** `@use`/`@import` in a stylesheet, `url(~pkg/…)`: a use without a JS import. */
+  | "stylesheet";
 
 /** One place the project's code names a package. */
 export interface ImportSite {
@@ -29,8 +31,11 @@ export interface ImportSite {
   typeOnly: boolean;
 }
 
-/** Where a file sits in the project, which decides what its imports mean. */
-export type FileRole = "source" | "test" | "config";
+/**
+ * Where a file sits in the project, which decides what its imports mean:
+ * `script` is a file only build, lint or release scripts run (tooling).
+ */
+export type FileRole = "source" | "test" | "config" | "script";
 
 /** A site with the facts about its file the classification needs. */
 export interface UsageSite extends ImportSite {

@@ -34,6 +34,8 @@ export const usageSource = defineSource({
         answers = await collectUsage(run.paths, packages, {
           enabled: true,
           now: run.now,
+          ignoreDependencies: run.config.config.usage?.ignoreDependencies ?? [],
+          entry: run.config.config.usage?.entry ?? [],
           cache: run.cache,
           // Offline, null: cached measurements only. Undefined: no registry to fetch from.
           ...(tarballs || run.offline ? { tarballs } : {}),

@@ -1,3 +1,4 @@
+import { usageClassGlossary } from "../../collectors/usage/usage-classes.js";
 import type { SignalInfo } from "../catalog.js";
 
 /**
@@ -8,8 +9,7 @@ export const usageSignalCatalog = {
   usageClass: {
     title: "Usage",
     unit: "text",
-    description:
-      "How the project's own code uses the package: runtime, type-only, test-only, config-only, script-only, dead-code-only (only files no entry point reaches import it), unused, unknown (a computed import or an unreadable file could hide a use) or undeclared (imported, not declared). An `@types/x` is used for types when `x` is imported, unused when `x` ships its own declarations or when it declares a module no file imports, unknown when it declares globals. A package declared for a used package's peer requirement is used through it, in its roles (an optional peer once the user's reached code imports it).",
+    description: `How the project's own code uses the package, one class of: ${usageClassGlossary()}. An \`@types/x\` is used for types when \`x\` is imported, unused when \`x\` ships its own declarations or when it declares a module no file imports, unknown when it declares globals. A package declared for a used package's peer requirement is used through it, in its roles (an optional peer once the user's reached code imports it); a peer of a used package is never unused.`,
     why: "A dependency nobody imports is pure cost; one used only for types or tests is declared in the wrong place.",
     remediation:
       "Remove an unused package; move a type-, test- or tooling-only one to devDependencies; declare an undeclared one.",

@@ -1,0 +1,25 @@
+import { parse as parseJsonc } from "jsonc-parser";
+import { parse as parseYaml } from "yaml";
+import type { SourceFile } from "../analyze-usage.js";
+
+/**
+ * A JSON, JSONC or YAML config file's data (`.babelrc`, `.lintstagedrc.yml`,
+ * `tsconfig.json`); null for a JS config (its strings come from the parse)
+ * and for one that does not parse (tools report that themselves).
+ */
+export function configData(file: SourceFile): unknown {
+  if (/\.[cm]?[jt]sx?$/.test(file.path)) return null;
+  try {
+    if (/\.ya?ml$/.test(file.path)) return parseYaml(file.text, { maxAliasCount: 100 }) ?? null;
+    return parseJsonc(file.text) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The object at `key` of a record-like value, or null. */
+export function field(value: unknown, key: string): unknown {
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}

@@ -1,0 +1,43 @@
+import { babel } from "./babel.js";
+import { commitlint } from "./commitlint.js";
+import { cssPreprocessors } from "./css-preprocessors.js";
+import { cypress } from "./cypress.js";
+import { eslint } from "./eslint.js";
+import { husky } from "./husky.js";
+import { jest } from "./jest.js";
+import { lintStaged } from "./lint-staged.js";
+import { playwright } from "./playwright.js";
+import { postcss } from "./postcss.js";
+import { prettier } from "./prettier.js";
+import { rollup } from "./rollup.js";
+import { storybook } from "./storybook.js";
+import { stylelint } from "./stylelint.js";
+import { tailwind } from "./tailwind.js";
+import type { Tool } from "./tool.js";
+import { typescript } from "./typescript.js";
+import { vite } from "./vite.js";
+import { vitest } from "./vitest.js";
+import { webpack } from "./webpack.js";
+
+/** Every tool jenga knows, one module each (knip's plugins are the reference for what each reads). */
+export const tools: readonly Tool[] = [
+  babel,
+  commitlint,
+  cssPreprocessors,
+  cypress,
+  eslint,
+  husky,
+  jest,
+  lintStaged,
+  playwright,
+  postcss,
+  prettier,
+  rollup,
+  storybook,
+  stylelint,
+  tailwind,
+  typescript,
+  vite,
+  vitest,
+  webpack,
+];
