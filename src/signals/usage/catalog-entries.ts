@@ -1,4 +1,4 @@
-import { usageClassGlossary } from "../../collectors/usage/usage-classes.js";
+import { usageClassGlossary } from "../../collectors/shared/usage-classes.js";
 import type { SignalInfo } from "../catalog.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { UsageClass } from "./types.js";
+import type { UsageClass } from "../usage/types.js";
 
 export interface UsageClassInfo {
   /** What the class says about the package, for the catalog and the glossary. */
