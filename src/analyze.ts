@@ -1,14 +1,21 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
-import { type CacheMode, createDiskCache, defaultCacheDir } from "./cache/disk-cache.js";
+import {
+  type Cache,
+  type CacheMode,
+  createDiskCache,
+  defaultCacheDir,
+} from "./cache/disk-cache.js";
 import { collectPackageAdvisories } from "./collectors/advisories/collect-package-advisories.js";
+import type { AdvisoryEvidence } from "./collectors/advisories/types.js";
 import { createGitCollector, type GitRunner } from "./collectors/git/collect-git.js";
 import type { GitLimits } from "./collectors/git/limits.js";
 import type { GitEvidence } from "./collectors/git/types.js";
 import { createProxyDispatcher } from "./collectors/http/http-dispatcher.js";
 import { loadNpmConfig } from "./collectors/http/npm-config.js";
 import { collectPackageIssues } from "./collectors/issues/collect-package-issues.js";
+import type { IssuesEvidence } from "./collectors/issues/types.js";
 import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
 import { createRegistryClient } from "./collectors/registry/registry-client.js";
 import { createTarballClient } from "./collectors/registry/tarball-client.js";
@@ -24,6 +31,7 @@ import { collectUsage } from "./collectors/usage/collect-usage.js";
 import type { TarballFetcher } from "./collectors/usage/tarball-source.js";
 import type { UsageEvidence } from "./collectors/usage/types.js";
 import { loadConfig } from "./config/load-config.js";
+import type { JengaConfig } from "./config/schema.js";
 import { readInventory } from "./inventory/read-inventory.js";
 import {
   type PackageSpec,
@@ -69,6 +77,22 @@ export interface AnalyzeOptions {
   /** Replaces the system git (tests); and tighter limits per repository. */
   gitRunner?: GitRunner;
   gitLimits?: Partial<GitLimits>;
+  /** Replaces the on-disk cache (scale-out: the shared cache on Redis, src/queue/). */
+  cache?: Cache;
+  /**
+   * Scale-out (src/queue/): gathers these sources' evidence elsewhere (queue workers),
+   * handed the packages once the inventory is read. A source it returns is not collected
+   * here; one it leaves out is, as usual.
+   */
+  gather?: (packages: InventoryPackage[], config: JengaConfig) => Promise<GatheredEvidence>;
+}
+
+/** Evidence per package name, for the sources a `gather` hook collected. */
+export interface GatheredEvidence {
+  registry?: Map<string, Evidence<RegistryEvidence>>;
+  git?: Map<string, Evidence<GitEvidence>>;
+  advisories?: Map<string, Evidence<AdvisoryEvidence>>;
+  issues?: Map<string, Evidence<IssuesEvidence>>;
 }
 
 export interface ProgressEvent {
@@ -106,11 +130,13 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
   options.onProgress?.({ stage: "inventory", done: packages.length, total: packages.length });
 
   const mode: CacheMode = options.offline ? "offline" : options.refresh ? "refresh" : "normal";
-  const cache = createDiskCache({
-    dir: options.cacheDir ?? defaultCacheDir(options.env, options.home),
-    mode,
-    now,
-  });
+  const cache =
+    options.cache ??
+    createDiskCache({
+      dir: options.cacheDir ?? defaultCacheDir(options.env, options.home),
+      mode,
+      now,
+    });
   const concurrency = options.concurrency ?? defaultConcurrency;
   // npm's own configuration: the registry, its credentials, and the proxies every source uses.
   const npmSettings = options.offline
@@ -129,31 +155,34 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
       : createTarballClient(npmSettings);
   try {
     const fetcher = options.offline ? null : (options.fetcher ?? ownClient);
+    const gathered = options.gather ? await options.gather(packages, loaded.config) : {};
 
-    const registry = new Map<string, Evidence<RegistryEvidence>>();
+    const registry = gathered.registry ?? new Map<string, Evidence<RegistryEvidence>>();
     const limit = pLimit(localWorkLimit);
     let done = 0;
     try {
-      await Promise.all(
-        packages.map((pkg) =>
-          limit(async () => {
-            registry.set(pkg.name, await collectRegistry(pkg, { fetcher, cache, now }));
-            options.onProgress?.({
-              stage: "registry",
-              done: ++done,
-              total: packages.length,
-              name: pkg.name,
-            });
-          }),
-        ),
-      );
+      if (!gathered.registry)
+        await Promise.all(
+          packages.map((pkg) =>
+            limit(async () => {
+              registry.set(pkg.name, await collectRegistry(pkg, { fetcher, cache, now }));
+              options.onProgress?.({
+                stage: "registry",
+                done: ++done,
+                total: packages.length,
+                name: pkg.name,
+              });
+            }),
+          ),
+        );
     } finally {
       await ownClient?.close();
     }
     if (options.single) packages = packages.map((pkg) => withResolvedVersion(pkg, registry));
 
     const git =
-      options.git === false
+      gathered.git ??
+      (options.git === false
         ? new Map<string, Evidence<GitEvidence>>()
         : await collectGit(
             packages,
@@ -169,23 +198,25 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
               ...(options.gitLimits ? { limits: options.gitLimits } : {}),
             },
             options.onProgress,
-          );
+          ));
 
-    const advisories = await collectPackageAdvisories(
-      packages,
-      {
-        cwd: options.cwd,
-        env: options.env,
-        toolVersion: options.toolVersion,
-        offline: options.offline === true,
-        enabled: options.advisories !== false,
-        ...(options.osv ? { osv: options.osv } : {}),
-        ...(outbound ? { dispatcher: outbound } : {}),
-        // The registry's bulk advisories, unless a replaced fetcher means the registry is the caller's to reach.
-        ...(npmSettings && !options.fetcher ? { npmSettings } : {}),
-      },
-      { cache, now },
-    );
+    const advisories =
+      gathered.advisories ??
+      (await collectPackageAdvisories(
+        packages,
+        {
+          cwd: options.cwd,
+          env: options.env,
+          toolVersion: options.toolVersion,
+          offline: options.offline === true,
+          enabled: options.advisories !== false,
+          ...(options.osv ? { osv: options.osv } : {}),
+          ...(outbound ? { dispatcher: outbound } : {}),
+          // The registry's bulk advisories, unless a replaced fetcher means the registry is the caller's to reach.
+          ...(npmSettings && !options.fetcher ? { npmSettings } : {}),
+        },
+        { cache, now },
+      ));
 
     const tarballs = options.offline ? null : (options.tarballFetcher ?? ownTarballs);
     // `jenga check` has no project: nothing reads code, and the status says why.
@@ -200,18 +231,22 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
         });
 
     // The GitHub token: GITHUB_TOKEN, GH_TOKEN, else the gh CLI's hosts.yml under home.
-    const issues = await collectPackageIssues(
-      packages,
-      registry,
-      {
-        env: options.env,
-        home: options.home,
-        toolVersion: options.toolVersion,
-        offline: options.offline === true,
-        ...(outbound ? { dispatcher: outbound } : {}),
-      },
-      { cache, now },
-    );
+    const issues =
+      gathered.issues ??
+      (
+        await collectPackageIssues(
+          packages,
+          registry,
+          {
+            env: options.env,
+            home: options.home,
+            toolVersion: options.toolVersion,
+            offline: options.offline === true,
+            ...(outbound ? { dispatcher: outbound } : {}),
+          },
+          { cache, now },
+        )
+      ).evidence;
 
     const otherStatuses = sourceStatuses(options);
     const result = buildResult({
@@ -220,7 +255,7 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
       git,
       advisories,
       usage,
-      issues: issues.evidence,
+      issues,
       otherStatuses,
       config: loaded,
       now: now(),
