@@ -55,6 +55,21 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
     dispatcher: outbound,
   });
 
+  // One git job per repository at a time in this process: a job BullMQ took back from a
+  // worker it thought dead (a lock lapsed under load) may run here twice, and two git
+  // processes cloning into one folder break each other.
+  const repositoryTurns = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(url: string, work: () => Promise<T>): Promise<T> => {
+    const previous = repositoryTurns.get(url) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    repositoryTurns.set(url, settled);
+    void settled.then(() => {
+      if (repositoryTurns.get(url) === settled) repositoryTurns.delete(url);
+    });
+    return next;
+  };
+
   const run = async (data: JobData): Promise<unknown> => {
     switch (data.source) {
       case "registry":
@@ -63,24 +78,25 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
           cache,
           now,
         });
-      case "git": {
-        // A collector per job: its clone-once memo is per run, and a worker lives for many.
-        const git = createGitCollector({
-          cache,
-          now,
-          env,
-          concurrency: 1,
-          offline: false,
-          allowHosts: data.allowHosts,
-        });
-        const byDirectory: Record<string, Evidence<unknown>> = {};
-        for (const directory of data.directories)
-          byDirectory[directory] = await git.collect({
-            url: data.url,
-            directory: directory === "" ? null : directory,
+      case "git":
+        return inTurn(data.url, async () => {
+          // A collector per job: its clone-once memo is per run, and a worker lives for many.
+          const git = createGitCollector({
+            cache,
+            now,
+            env,
+            concurrency: 1,
+            offline: false,
+            allowHosts: data.allowHosts,
           });
-        return byDirectory;
-      }
+          const byDirectory: Record<string, Evidence<unknown>> = {};
+          for (const directory of data.directories)
+            byDirectory[directory] = await git.collect({
+              url: data.url,
+              directory: directory === "" ? null : directory,
+            });
+          return byDirectory;
+        });
       case "advisories": {
         const found = await collectPackageAdvisories(
           [registryPackage(data.name, data.versions)],
