@@ -1,35 +1,21 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import pLimit from "p-limit";
 import {
   type Cache,
   type CacheMode,
   createDiskCache,
   defaultCacheDir,
 } from "./cache/disk-cache.js";
-import { collectPackageAdvisories } from "./collectors/advisories/collect-package-advisories.js";
-import type { AdvisoryEvidence } from "./collectors/advisories/types.js";
-import { createGitCollector, type GitRunner } from "./collectors/git/collect-git.js";
+import { allSources } from "./collectors/all-sources.js";
+import type { GitRunner } from "./collectors/git/collect-git.js";
 import type { GitLimits } from "./collectors/git/limits.js";
-import type { GitEvidence } from "./collectors/git/types.js";
 import { createProxyDispatcher } from "./collectors/http/http-dispatcher.js";
 import { loadNpmConfig } from "./collectors/http/npm-config.js";
-import { collectPackageIssues } from "./collectors/issues/collect-package-issues.js";
-import type { IssuesEvidence } from "./collectors/issues/types.js";
-import { collectRegistry, type PackumentFetcher } from "./collectors/registry/collect-registry.js";
-import { createRegistryClient } from "./collectors/registry/registry-client.js";
-import { createTarballClient } from "./collectors/registry/tarball-client.js";
-import type { RegistryEvidence } from "./collectors/registry/types.js";
-import { repositoryCloneTarget } from "./collectors/repository-url.js";
-import {
-  type Evidence,
-  missingEvidence,
-  type SourceName,
-  type SourceStatus,
-} from "./collectors/types.js";
-import { collectUsage } from "./collectors/usage/collect-usage.js";
+import type { PackumentFetcher } from "./collectors/registry/collect-registry.js";
+import { runSources } from "./collectors/run-sources.js";
+import type { SourceRun } from "./collectors/source.js";
+import type { EvidenceMaps, SourceName } from "./collectors/types.js";
 import type { TarballFetcher } from "./collectors/usage/tarball-source.js";
-import type { UsageEvidence } from "./collectors/usage/types.js";
 import { loadConfig } from "./config/load-config.js";
 import type { JengaConfig } from "./config/schema.js";
 import { readInventory } from "./inventory/read-inventory.js";
@@ -80,31 +66,22 @@ export interface AnalyzeOptions {
   /** Replaces the on-disk cache (scale-out: the shared cache on Redis, src/queue/). */
   cache?: Cache;
   /**
-   * Scale-out (src/queue/): gathers these sources' evidence elsewhere (queue workers),
-   * handed the packages once the inventory is read. A source it returns is not collected
-   * here; one it leaves out is, as usual.
+   * Scale-out (src/queue/): gathers some sources' evidence elsewhere (queue workers),
+   * handed the packages once the inventory is read. A source it returns is not run
+   * here; one it leaves out runs as usual.
    */
-  gather?: (packages: InventoryPackage[], config: JengaConfig) => Promise<GatheredEvidence>;
+  gather?: (packages: InventoryPackage[], config: JengaConfig) => Promise<Partial<EvidenceMaps>>;
 }
 
-/** Evidence per package name, for the sources a `gather` hook collected. */
-export interface GatheredEvidence {
-  registry?: Map<string, Evidence<RegistryEvidence>>;
-  git?: Map<string, Evidence<GitEvidence>>;
-  advisories?: Map<string, Evidence<AdvisoryEvidence>>;
-  issues?: Map<string, Evidence<IssuesEvidence>>;
-}
-
+/** One step of a stage: the inventory, then each source (they overlap), `done` of `total` packages. */
 export interface ProgressEvent {
-  stage: "inventory" | "registry" | "git" | "scoring";
+  stage: "inventory" | SourceName;
   done: number;
   total: number;
   name?: string;
 }
 
 export const defaultConcurrency = 16;
-/** Cache reads and scoring are cheap; this only keeps open file handles bounded. */
-const localWorkLimit = 64;
 
 /**
  * The whole analysis as a library function: inputs in, the JSON result out.
@@ -146,117 +123,47 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
         env: options.env,
         userAgent: `jenga/${options.toolVersion}`,
       });
-  const ownClient =
-    options.fetcher || !npmSettings ? null : createRegistryClient(npmSettings, { concurrency });
-  const outbound = npmSettings ? createProxyDispatcher(npmSettings, concurrency) : null;
-  const ownTarballs =
-    options.fetcher || options.tarballFetcher || !npmSettings
-      ? null
-      : createTarballClient(npmSettings);
+  const dispatcher = npmSettings ? createProxyDispatcher(npmSettings, concurrency) : null;
+  const run: SourceRun = {
+    paths,
+    cwd: options.cwd,
+    env: options.env,
+    home: options.home,
+    toolVersion: options.toolVersion,
+    cache,
+    now,
+    offline: options.offline === true,
+    concurrency,
+    config: loaded,
+    flags: {
+      git: options.git !== false,
+      usage: options.usage !== false,
+      advisories: options.advisories !== false,
+      ...(options.osv ? { osv: options.osv } : {}),
+      single: options.single !== undefined,
+    },
+    http: npmSettings && dispatcher ? { npmSettings, dispatcher } : null,
+    injected: {
+      ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+      ...(options.tarballFetcher ? { tarballFetcher: options.tarballFetcher } : {}),
+      ...(options.gitRunner ? { gitRunner: options.gitRunner } : {}),
+      ...(options.gitLimits ? { gitLimits: options.gitLimits } : {}),
+    },
+  };
   try {
-    const fetcher = options.offline ? null : (options.fetcher ?? ownClient);
-    const gathered = options.gather ? await options.gather(packages, loaded.config) : {};
-
-    const registry = gathered.registry ?? new Map<string, Evidence<RegistryEvidence>>();
-    const limit = pLimit(localWorkLimit);
-    let done = 0;
-    try {
-      if (!gathered.registry)
-        await Promise.all(
-          packages.map((pkg) =>
-            limit(async () => {
-              registry.set(pkg.name, await collectRegistry(pkg, { fetcher, cache, now }));
-              options.onProgress?.({
-                stage: "registry",
-                done: ++done,
-                total: packages.length,
-                name: pkg.name,
-              });
-            }),
-          ),
-        );
-    } finally {
-      await ownClient?.close();
+    const onProgress = options.onProgress;
+    const given: Partial<EvidenceMaps> = {};
+    if (options.single) {
+      // `jenga check`'s request (`latest`, `^2`) becomes a version before any other source asks.
+      const registryOnly = allSources.filter((source) => source.id === "registry");
+      given.registry = (await runSources(registryOnly, packages, run, { onProgress })).registry;
+      packages = packages.map((pkg) => withResolvedVersion(pkg, given.registry));
     }
-    if (options.single) packages = packages.map((pkg) => withResolvedVersion(pkg, registry));
-
-    const git =
-      gathered.git ??
-      (options.git === false
-        ? new Map<string, Evidence<GitEvidence>>()
-        : await collectGit(
-            packages,
-            registry,
-            {
-              cache,
-              now,
-              env: options.env,
-              concurrency,
-              offline: options.offline === true,
-              allowHosts: loaded.config.git?.allowHosts ?? [],
-              ...(options.gitRunner ? { runner: options.gitRunner } : {}),
-              ...(options.gitLimits ? { limits: options.gitLimits } : {}),
-            },
-            options.onProgress,
-          ));
-
-    const advisories =
-      gathered.advisories ??
-      (await collectPackageAdvisories(
-        packages,
-        {
-          cwd: options.cwd,
-          env: options.env,
-          toolVersion: options.toolVersion,
-          offline: options.offline === true,
-          enabled: options.advisories !== false,
-          ...(options.osv ? { osv: options.osv } : {}),
-          ...(outbound ? { dispatcher: outbound } : {}),
-          // The registry's bulk advisories, unless a replaced fetcher means the registry is the caller's to reach.
-          ...(npmSettings && !options.fetcher ? { npmSettings } : {}),
-        },
-        { cache, now },
-      ));
-
-    const tarballs = options.offline ? null : (options.tarballFetcher ?? ownTarballs);
-    // `jenga check` has no project: nothing reads code, and the status says why.
-    const usage = options.single
-      ? new Map<string, Evidence<UsageEvidence>>()
-      : await collectUsage(paths, packages, {
-          enabled: options.usage !== false,
-          now,
-          cache,
-          // Offline, null: cached measurements only. Undefined: no registry to fetch from.
-          ...(tarballs || options.offline ? { tarballs } : {}),
-        });
-
-    // The GitHub token: GITHUB_TOKEN, GH_TOKEN, else the gh CLI's hosts.yml under home.
-    const issues =
-      gathered.issues ??
-      (
-        await collectPackageIssues(
-          packages,
-          registry,
-          {
-            env: options.env,
-            home: options.home,
-            toolVersion: options.toolVersion,
-            offline: options.offline === true,
-            ...(outbound ? { dispatcher: outbound } : {}),
-          },
-          { cache, now },
-        )
-      ).evidence;
-
-    const otherStatuses = sourceStatuses(options);
+    if (options.gather) Object.assign(given, await options.gather(packages, loaded.config));
+    const evidence = await runSources(allSources, packages, run, { onProgress, given });
     const result = buildResult({
       inventory: { ...inventory, packages },
-      registry,
-      git,
-      advisories,
-      usage,
-      issues,
-      otherStatuses,
+      evidence,
       config: loaded,
       now: now(),
       toolVersion: options.toolVersion,
@@ -265,48 +172,8 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
     if (cacheProblem) result.notes.push(cacheProblem);
     return result;
   } finally {
-    await outbound?.close();
-    await ownTarballs?.close();
+    await dispatcher?.close();
   }
-}
-
-/**
- * Git evidence for every package whose registry data names a repository. The
- * collector clones each repository once, however many packages share it.
- */
-async function collectGit(
-  packages: InventoryPackage[],
-  registry: Map<string, Evidence<RegistryEvidence>>,
-  ctx: Parameters<typeof createGitCollector>[0],
-  onProgress?: (event: ProgressEvent) => void,
-): Promise<Map<string, Evidence<GitEvidence>>> {
-  const collector = createGitCollector(ctx);
-  const result = new Map<string, Evidence<GitEvidence>>();
-  let done = 0;
-  const report = (name: string) =>
-    onProgress?.({ stage: "git", done: ++done, total: packages.length, name });
-  await Promise.all(
-    packages.map(async (pkg) => {
-      const data = registry.get(pkg.name)?.data;
-      if (!data) {
-        result.set(
-          pkg.name,
-          missingEvidence("git", "skipped: no registry data to find the repository"),
-        );
-        report(pkg.name);
-        return;
-      }
-      const repo = repositoryCloneTarget(data.repository?.url, data.repository?.directory ?? null);
-      if (!repo) {
-        result.set(pkg.name, missingEvidence("git", "skipped: no usable repository URL"));
-        report(pkg.name);
-        return;
-      }
-      result.set(pkg.name, await collector.collect(repo));
-      report(pkg.name);
-    }),
-  );
-  return result;
 }
 
 async function projectDirOf(input: string): Promise<string> {
@@ -314,29 +181,12 @@ async function projectDirOf(input: string): Promise<string> {
   return info?.isDirectory() ? input : path.dirname(input);
 }
 
-/** The status of a source for a package its collector did not reach (turned off, or nothing to collect). */
-function sourceStatuses(
-  options: AnalyzeOptions,
-): Record<Exclude<SourceName, "registry">, SourceStatus> {
-  return {
-    git: options.git === false ? "skipped: --no-git" : "skipped: not collected",
-    advisories:
-      options.advisories === false ? "skipped: --no-advisories" : "skipped: not collected",
-    issues: "skipped: not collected",
-    usage: options.single
-      ? "skipped: no project to read (jenga check)"
-      : options.usage === false
-        ? "skipped: --no-usage"
-        : "skipped: not collected",
-  };
-}
-
 /** `jenga check`'s request (`latest`, `^2`, `next`) as the concrete version the registry names. */
 function withResolvedVersion(
   pkg: InventoryPackage,
-  registry: Map<string, Evidence<RegistryEvidence>>,
+  registry: EvidenceMaps["registry"] | undefined,
 ): InventoryPackage {
-  const data = registry.get(pkg.name)?.data;
+  const data = registry?.get(pkg.name)?.data;
   const requested = pkg.versions[0];
   if (!data || requested === undefined) return pkg;
   const version = resolveRequested(requested, Object.keys(data.versions), data.distTags);

@@ -5,6 +5,8 @@ import { verdictNames } from "../scoring/verdicts.js";
 
 /** Plain (non-TTY) progress prints at most this many lines per stage, plus its first: CI logs stay short. */
 const plainSteps = 10;
+/** How often a terminal's bars are redrawn at most: often enough to look live, rarely enough to cost nothing. */
+const redrawMs = 100;
 /** Package names are strangers' text: the bar shows at most this much of one. */
 const maxNameChars = 60;
 
@@ -28,7 +30,7 @@ export interface Progress {
 }
 
 /**
- * Progress on stderr: a live bar per stage with counts and ETA on a terminal,
+ * Progress on stderr: a live bar per running stage with counts and ETA on a terminal,
  * a few plain lines per stage otherwise, nothing with --quiet. A stage whose
  * first event is already complete (the inventory, say) is one line, or
  * nothing on a terminal. Colour only on a terminal and never when NO_COLOR is
@@ -41,48 +43,70 @@ export function createProgress(options: {
 }): Progress {
   const tty = options.stream.isTTY === true && options.env.TERM !== "dumb";
   const color = tty && !options.env.NO_COLOR;
-  let bar: { stage: string; bar: cliProgress.SingleBar } | null = null;
+  // Sources overlap (git, advisories, issues and usage run together once the registry has
+  // answered), so a terminal shows one bar per running stage, each removed when it completes.
+  let multi: cliProgress.MultiBar | null = null;
+  const bars = new Map<string, cliProgress.SingleBar>();
   /** Per stage: the last plain step printed, so each stage gets its own few lines. */
   const plainStep = new Map<string, number>();
   const write = (s: string) => options.stream.write(s);
+  let lastDrawn = 0;
 
-  const stopBar = () => {
-    bar?.bar.stop();
-    bar = null;
-  };
-
-  const startBar = (event: StageProgress) => {
-    const stage = printable(event.stage);
-    const single = new cliProgress.SingleBar(
+  const barFor = (event: StageProgress): cliProgress.SingleBar => {
+    const existing = bars.get(event.stage);
+    if (existing) return existing;
+    multi ??= new cliProgress.MultiBar(
       {
         stream: options.stream,
-        format: `${stage} [{bar}] {value}/{total} packages | ETA {eta_formatted} | {name}`,
+        format: "{stage} [{bar}] {value}/{total} packages | ETA {eta_formatted} | {name}",
         hideCursor: true,
         clearOnComplete: true,
+        // A long window keeps the ETA steady when fast cache hits and slow clones alternate.
+        etaBuffer: 200,
+        etaAsynchronousUpdate: true,
       },
       cliProgress.Presets.shades_classic,
     );
-    single.start(event.total, 0, { name: "" });
-    bar = { stage: event.stage, bar: single };
-    return single;
+    const bar = multi.create(event.total, 0, {
+      stage: printable(event.stage).padEnd(10),
+      name: "",
+    });
+    bars.set(event.stage, bar);
+    return bar;
+  };
+
+  const stopBars = () => {
+    multi?.stop();
+    multi = null;
+    bars.clear();
   };
 
   return {
     update(event) {
       if (options.quiet) return;
-      const first = !plainStep.has(event.stage) && bar?.stage !== event.stage;
+      const first = !plainStep.has(event.stage) && !bars.has(event.stage);
       if (first && event.done >= event.total) {
-        // A one-shot stage: nothing to animate.
+        // A one-shot stage (the inventory, a source that is off): nothing to animate.
         plainStep.set(event.stage, plainSteps);
         if (!tty) write(`jenga: ${printable(event.stage)}: ${count(event.total)}\n`);
         return;
       }
       if (tty) {
-        if (bar?.stage !== event.stage) stopBar();
-        const single = bar?.bar ?? startBar(event);
+        const fresh = !bars.has(event.stage);
+        const bar = barFor(event);
         plainStep.set(event.stage, 0);
-        single.update(event.done, { name: printable(event.name ?? "") });
-        if (event.done >= event.total) stopBar();
+        bar.update(event.done, { name: printable(event.name ?? "") });
+        // The multi-bar redraws on its own timer; a new bar, and then a few times a second, now.
+        const at = Date.now();
+        if (fresh || at - lastDrawn >= redrawMs) {
+          lastDrawn = at;
+          multi?.update();
+        }
+        if (event.done >= event.total) {
+          multi?.remove(bar);
+          bars.delete(event.stage);
+          if (bars.size === 0) stopBars();
+        }
         return;
       }
       const step = Math.floor((event.done / Math.max(1, event.total)) * plainSteps);
@@ -92,7 +116,7 @@ export function createProgress(options: {
       }
     },
     stop() {
-      stopBar();
+      stopBars();
     },
     summary(result, reportPath) {
       const paint = (verdict: string, text: string) =>

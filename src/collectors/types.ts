@@ -34,3 +34,19 @@ export function okEvidence<T>(
 export function missingEvidence<T>(source: SourceName, status: SourceStatus): Evidence<T> {
   return { source, status, fetchedAt: null, fromCache: false, data: null };
 }
+
+/**
+ * What each source's evidence holds, by source: the one place that pairs a
+ * source with its evidence type (type-only imports, so no source is loaded
+ * through here).
+ */
+export interface EvidenceBySource {
+  registry: import("./registry/types.js").RegistryEvidence;
+  git: import("./git/types.js").GitEvidence;
+  advisories: import("./advisories/types.js").AdvisoryEvidence;
+  issues: import("./issues/types.js").IssuesEvidence;
+  usage: import("./usage/types.js").UsageEvidence;
+}
+
+/** Every source's evidence for a run, per package name. */
+export type EvidenceMaps = { [S in SourceName]: Map<string, Evidence<EvidenceBySource[S]>> };

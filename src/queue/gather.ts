@@ -1,6 +1,5 @@
 import { type Job, Queue, QueueEvents } from "bullmq";
 import pLimit from "p-limit";
-import type { GatheredEvidence } from "../analyze.js";
 import { gitShape } from "../cache/cached-shapes.js";
 import { type Cache, isFresh } from "../cache/disk-cache.js";
 import { cacheTtlMs } from "../cache/ttl.js";
@@ -15,6 +14,7 @@ import type { IssuesEvidence } from "../collectors/issues/types.js";
 import { collectRegistry } from "../collectors/registry/collect-registry.js";
 import type { RegistryEvidence } from "../collectors/registry/types.js";
 import { normalizeRepositoryUrl, repositoryCloneTarget } from "../collectors/repository-url.js";
+import type { EvidenceMaps } from "../collectors/types.js";
 import {
   type Evidence,
   missingEvidence,
@@ -55,7 +55,7 @@ export interface GatherOptions {
 type Outcome = { ok: true; value: unknown } | { ok: false; reason: string };
 
 export interface QueueGatherer {
-  gather(packages: InventoryPackage[], config: JengaConfig): Promise<GatheredEvidence>;
+  gather(packages: InventoryPackage[], config: JengaConfig): Promise<Partial<EvidenceMaps>>;
   close(): Promise<void>;
 }
 
@@ -230,6 +230,13 @@ export function createQueueGatherer(options: GatherOptions): QueueGatherer {
       { cache: options.cache, now: options.now },
     );
     const found = new Map<string, Evidence<AdvisoryEvidence>>();
+    // As the advisories source says it: a local or git dependency may share a public name, not its code.
+    for (const pkg of packages)
+      if (pkg.origin !== "registry")
+        found.set(
+          pkg.name,
+          missingEvidence("advisories", `skipped: ${pkg.origin} dependency, not from a registry`),
+        );
     const waits: Promise<void>[] = [];
     for (const pkg of registryPackages) {
       const hit = cached.get(pkg.name);

@@ -1,12 +1,7 @@
-import type { AdvisoryEvidence } from "../collectors/advisories/types.js";
-import type { GitEvidence } from "../collectors/git/types.js";
-import type { IssuesEvidence } from "../collectors/issues/types.js";
-import type { RegistryEvidence } from "../collectors/registry/types.js";
 import { normalizeRepositoryUrl } from "../collectors/repository-url.js";
 import { sourceNames } from "../collectors/sources.js";
-import type { Evidence, SourceName, SourceStatus } from "../collectors/types.js";
+import type { EvidenceMaps, SourceName, SourceStatus } from "../collectors/types.js";
 import { unparsedFilesNote } from "../collectors/usage/parse-failures.js";
-import type { UsageEvidence } from "../collectors/usage/types.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Inventory, InventoryPackage } from "../inventory/types.js";
 import { computeImpact } from "../scoring/impact.js";
@@ -14,6 +9,7 @@ import { formatMessage } from "../scoring/messages.js";
 import { scorePackage } from "../scoring/score-package.js";
 import { type Verdict, verdictNames } from "../scoring/verdicts.js";
 import { computeSignals } from "../signals/compute-signals.js";
+import type { EvidenceSet } from "../signals/define-signal.js";
 import { rankFunders } from "./funders.js";
 import { attachDownstreamDrag, attachLeverage } from "./leverage.js";
 import { resultSchemaId } from "./result-schema-id.js";
@@ -22,14 +18,10 @@ import { findWaiver } from "./waivers.js";
 
 export interface ResultInput {
   inventory: Inventory;
-  registry: Map<string, Evidence<RegistryEvidence>>;
-  /** Git evidence per package name; a package missing here takes `otherStatuses.git`. */
-  git?: Map<string, Evidence<GitEvidence>>;
-  /** Advisory evidence per package name; a package missing here takes `otherStatuses.advisories`. */
-  advisories?: Map<string, Evidence<AdvisoryEvidence>>;
-  usage?: Map<string, Evidence<UsageEvidence>>;
-  issues?: Map<string, Evidence<IssuesEvidence>>;
-  otherStatuses: Record<Exclude<SourceName, "registry">, SourceStatus>;
+  /** Each source's evidence per package name. */
+  evidence: Partial<EvidenceMaps>;
+  /** The status of a package a source's map lacks (tests give only the evidence they are about). */
+  statuses?: Partial<Record<SourceName, SourceStatus>>;
   config: LoadedConfig;
   now: Date;
   toolVersion: string;
@@ -64,7 +56,7 @@ export function buildResult(input: ResultInput): JengaResult {
     notes: [
       ...inventoryNotes(input.inventory.warnings),
       ...runNotes(packages),
-      ...unparsedFilesNote(input.usage ?? new Map()),
+      ...unparsedFilesNote(input.evidence.usage ?? new Map()),
     ],
     sources: sourceSummary(packages),
     config: { file: input.config.file, gate: { ...input.config.policy.gate } },
@@ -72,26 +64,14 @@ export function buildResult(input: ResultInput): JengaResult {
 }
 
 function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
-  const registry = input.registry.get(pkg.name);
-  const git = input.git?.get(pkg.name);
-  const advisories = input.advisories?.get(pkg.name);
-  const usage = input.usage?.get(pkg.name);
-  const issues = input.issues?.get(pkg.name);
-  const statuses = {
-    registry: registry?.status ?? "skipped: not collected",
-    ...input.otherStatuses,
-    git: git?.status ?? input.otherStatuses.git,
-    advisories: advisories?.status ?? input.otherStatuses.advisories,
-    usage: usage?.status ?? input.otherStatuses.usage,
-    issues: issues?.status ?? input.otherStatuses.issues,
-  };
-  const evidence = {
-    ...(registry?.data ? { registry: registry.data } : {}),
-    ...(git?.data ? { git: git.data } : {}),
-    ...(advisories?.data ? { advisories: advisories.data } : {}),
-    ...(usage?.data ? { usage: usage.data } : {}),
-    ...(issues?.data ? { issues: issues.data } : {}),
-  };
+  const statuses = {} as Record<SourceName, SourceStatus>;
+  const evidence: EvidenceSet = {};
+  for (const source of sourceNames) {
+    const found = input.evidence[source]?.get(pkg.name);
+    statuses[source] = found?.status ?? input.statuses?.[source] ?? "skipped: not collected";
+    // Each map holds its own source's evidence type (EvidenceMaps), so this pairing is exact.
+    if (found?.data) (evidence as Record<SourceName, unknown>)[source] = found.data;
+  }
   const signals = computeSignals(pkg, evidence, statuses, input.now, input.config.policy);
   const score = scorePackage(signals, statuses, input.config.policy);
   const waiver = findWaiver(pkg.name, input.config.config.waivers ?? [], input.now);
@@ -114,7 +94,7 @@ function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {
     action: f.action,
     points: f.points,
   }));
-  const field = registry?.data?.repository;
+  const field = evidence.registry?.repository;
   return {
     name: pkg.name,
     versions: pkg.versions,

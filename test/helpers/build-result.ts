@@ -1,3 +1,4 @@
+import type { EvidenceMaps } from "../../src/collectors/types.js";
 import { validate } from "../../src/config/load-config.js";
 import type { InventoryPackage } from "../../src/inventory/types.js";
 import { buildResult, type ResultInput } from "../../src/result/build-result.js";
@@ -10,17 +11,27 @@ import { now } from "./evidence.js";
  */
 export function resultFrom(
   packages: InventoryPackage[],
-  input: Partial<Omit<ResultInput, "inventory">> & { warnings?: string[]; root?: string } = {},
+  input: Partial<EvidenceMaps> &
+    Partial<Omit<ResultInput, "inventory" | "evidence">> & {
+      warnings?: string[];
+      root?: string;
+    } = {},
 ): JengaResult {
-  const { warnings = [], root = "/p", ...rest } = input;
+  const { warnings = [], root = "/p", registry, git, advisories, issues, usage, ...rest } = input;
   return buildResult({
     inventory: {
       projects: [{ path: root, name: "p", lockfile: null, kind: "package-json" }],
       packages,
       warnings,
     },
-    registry: new Map(),
-    otherStatuses: {
+    evidence: {
+      registry: registry ?? new Map(),
+      ...(git ? { git } : {}),
+      ...(advisories ? { advisories } : {}),
+      ...(issues ? { issues } : {}),
+      ...(usage ? { usage } : {}),
+    },
+    statuses: {
       git: "skipped: --no-git",
       advisories: "skipped: --no-advisories",
       issues: "skipped",

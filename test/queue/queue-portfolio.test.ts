@@ -78,7 +78,7 @@ async function setUp(delayMs: number) {
   });
   await writeFile(
     path.join(root, "gitconfig"),
-    `${await readFile(git.env.GIT_CONFIG_GLOBAL as string, "utf8")}[url "${path.join(root, "no-network")}/"]\n\tinsteadOf = https://github.com/\n`,
+    `${await readFile(git.env.GIT_CONFIG_GLOBAL as string, "utf8")}[url "jenga-test-nowhere://github/"]\n\tinsteadOf = https://github.com/\n`,
   );
   list = await writePortfolio(root, {
     names,
@@ -100,8 +100,9 @@ afterEach(async () => {
 /** Every process's environment: git reaches the sandbox's repositories and nothing else. */
 function env(): Record<string, string> {
   return {
-    // The sandbox's config (example.test → its repositories), plus github.com → nowhere;
-    // in a config file, since git refuses URL rewrites from the environment.
+    // The sandbox's config (example.test → its repositories), plus github.com → a transport
+    // git has no helper for: every such clone fails at once with the same words, whichever
+    // process runs it. In a config file: git refuses URL rewrites from the environment.
     GIT_CONFIG_GLOBAL: path.join(root, "gitconfig"),
     GIT_CONFIG_COUNT: "0",
     // Workers have no project: npm's configuration comes from their environment.

@@ -21,7 +21,14 @@ import {
 import { createDispatcher } from "../http/http-dispatcher.js";
 import { type NpmSettings, registryFor } from "../http/npm-settings.js";
 import { authorizationFor } from "../http/registry-auth.js";
-import { type BackoffOptions, backoffDelay, parseRetryAfter } from "../http/retry-policy.js";
+import {
+  createHostPatience,
+  type GiveUp,
+  hostOfUrl,
+  rateLimitedStatus,
+  withRetries,
+} from "../http/retry.js";
+import type { BackoffOptions } from "../http/retry-policy.js";
 import { type BulkResult, parseBulkAnswer } from "./bulk-advisory.js";
 import { attemptBulk, type BulkAttempt, type BulkAttemptContext } from "./bulk-advisory-request.js";
 
@@ -46,6 +53,8 @@ export interface BulkAdvisoryClientOptions {
   /** Replaces the pool built from the settings (tests, a shared agent); not closed by close(). */
   dispatcher?: Dispatcher;
   backoff?: Partial<BackoffOptions>;
+  /** The longest Retry-After honoured, once per host; a host asking for longer again is rate-limited for the run. */
+  maxRetryAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
@@ -67,7 +76,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 /** npm-registry-fetch's fetch-retries default. */
 const DEFAULT_RETRIES = 2;
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 8_000 };
-const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+const DEFAULT_MAX_RETRY_AFTER_MS = 20_000;
 /** Small batches answer sooner and fail alone; 100 names keep a 1,000-package tree to 10 requests. */
 const DEFAULT_MAX_NAMES_PER_BATCH = 100;
 /** About 100 names with a few versions each; bounds what one request asks of a proxy. */
@@ -94,6 +103,15 @@ export function createBulkAdvisoryClient(
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const limit = pLimit(concurrency);
+  const retrying = {
+    retries,
+    backoff,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+    sleep,
+    random,
+    now,
+    hosts: createHostPatience(),
+  };
   const batchLimits = {
     names: options.maxNamesPerBatch ?? DEFAULT_MAX_NAMES_PER_BATCH,
     bytes: options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
@@ -101,18 +119,17 @@ export function createBulkAdvisoryClient(
 
   async function post(url: string, auth: string | null, batch: BulkAdvisoryQuery[]) {
     const body = JSON.stringify(Object.fromEntries(batch.map((q) => [q.name, [...q.versions]])));
-    for (let retry = 0; ; retry += 1) {
-      const outcome = await attemptBulk(context, url, auth, body);
-      if (outcome.kind !== "retry-http" && outcome.kind !== "retry-network") return outcome;
-      if (retry >= retries) return exhausted(outcome, retries);
-      const asked =
-        outcome.kind === "retry-http" ? parseRetryAfter(outcome.retryAfter, now()) : null;
-      await sleep(
-        asked === null
-          ? backoffDelay(retry, backoff, random)
-          : Math.min(asked, DEFAULT_MAX_RETRY_AFTER_MS),
-      );
-    }
+    return withRetries<BulkAttempt>(
+      hostOfUrl(url),
+      async () => {
+        const outcome = await attemptBulk(context, url, auth, body);
+        return outcome.kind === "retry-http" || outcome.kind === "retry-network"
+          ? outcome
+          : { kind: "done", value: outcome };
+      },
+      retrying,
+      (end) => gaveUp(end, now()),
+    );
   }
 
   function settle(
@@ -219,10 +236,10 @@ export function batchesOf(
   return batches;
 }
 
-function exhausted(outcome: BulkAttempt, retries: number): BulkAttempt {
-  if (outcome.kind === "retry-http")
-    return { kind: "failed", status: exhaustedHttpStatus(outcome.status, retries) };
-  if (outcome.kind === "retry-network")
-    return { kind: "failed", status: networkStatus(outcome.code) };
-  return outcome;
+function gaveUp(end: GiveUp, now: number): BulkAttempt {
+  if (end.why === "rate-limited")
+    return { kind: "failed", status: rateLimitedStatus(end.host, end.untilMs, now) };
+  if (end.last.kind === "retry-http")
+    return { kind: "failed", status: exhaustedHttpStatus(end.last.status, end.retries) };
+  return { kind: "failed", status: networkStatus(end.last.code) };
 }

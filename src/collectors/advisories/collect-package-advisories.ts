@@ -3,6 +3,7 @@ import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
 import type { Dispatcher } from "../http/http-dispatcher.js";
 import type { NpmSettings } from "../http/npm-settings.js";
+import { maxRetryWaitMs } from "../http/retry.js";
 import type { Evidence } from "../types.js";
 import { type BulkAdvisoryClient, createBulkAdvisoryClient } from "./bulk-advisory-client.js";
 import { collectAdvisories } from "./collect-advisories.js";
@@ -71,12 +72,15 @@ export async function collectPackageAdvisories(
     : createOsvClient({
         baseUrl: options.env.JENGA_OSV_URL ?? defaultOsvApiUrl,
         userAgent: `jenga/${options.toolVersion}`,
+        maxRetryAfterMs: maxRetryWaitMs(options.env),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
   const ownBulk =
     options.offline || options.bulkClient || !options.npmSettings
       ? null
-      : createBulkAdvisoryClient(options.npmSettings);
+      : createBulkAdvisoryClient(options.npmSettings, {
+          maxRetryAfterMs: maxRetryWaitMs(options.env),
+        });
   const bulk = options.offline ? null : (options.bulkClient ?? ownBulk);
   const useBulk = options.offline || bulk !== null;
   try {

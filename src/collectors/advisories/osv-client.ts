@@ -9,6 +9,7 @@ import pLimit from "p-limit";
 import { Agent, type Dispatcher } from "undici";
 import { pushAll } from "../../util/extremes.js";
 import { unavailable } from "../http/fetch-status.js";
+import { createHostPatience } from "../http/retry.js";
 import type { BackoffOptions } from "../http/retry-policy.js";
 import { type OsvRequestContext, requestJson } from "./osv-request.js";
 import { parseOsvRecord } from "./parse-osv-record.js";
@@ -30,6 +31,8 @@ export interface OsvClientOptions {
   /** Replaces the pool (tests, a proxy agent); not closed by close(). */
   dispatcher?: Dispatcher;
   backoff?: Partial<BackoffOptions>;
+  /** The longest Retry-After honoured, once per host; a host asking for longer again is rate-limited for the run. */
+  maxRetryAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
@@ -48,7 +51,7 @@ const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 3;
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 8_000 };
-const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+const DEFAULT_MAX_RETRY_AFTER_MS = 20_000;
 /** A querybatch answer for 1000 packages is ids only, well under a few MB; records are smaller still. */
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 const KEEP_ALIVE_TIMEOUT_MS = 10_000;
@@ -65,11 +68,12 @@ export function createOsvClient(options: OsvClientOptions = {}): AdvisorySource 
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retries: options.retries ?? DEFAULT_RETRIES,
     backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
-    maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     sleep: options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
+    hosts: createHostPatience(),
   };
   const base = withSlash(options.baseUrl ?? defaultOsvApiUrl);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;

@@ -13,11 +13,17 @@ import {
 } from "../http/fetch-status.js";
 import { isSuccess, readCapped, withDeadline } from "../http/http-basics.js";
 import {
+  type GiveUp,
+  type HostPatience,
+  hostOfUrl,
+  type RetryOutcome,
+  rateLimitedStatus,
+  withRetries,
+} from "../http/retry.js";
+import {
   type BackoffOptions,
-  backoffDelay,
   isRetryableErrorCode,
   isRetryableStatus,
-  parseRetryAfter,
 } from "../http/retry-policy.js";
 
 export type JsonResult =
@@ -35,6 +41,8 @@ export interface OsvRequestContext {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => number;
+  /** Per host, for the whole client: a long Retry-After is waited once, then the host is rate-limited. */
+  hosts: HostPatience;
 }
 
 type Attempt =
@@ -47,26 +55,27 @@ export async function requestJson(
   url: string,
   body: unknown | undefined,
 ): Promise<JsonResult> {
-  for (let retry = 0; ; retry += 1) {
-    const outcome = await attempt(context, url, body);
-    if (outcome.kind === "done") return outcome.result;
-    if (retry >= context.retries) {
-      return outcome.kind === "retry-http"
-        ? {
-            ok: false,
-            status: exhaustedHttpStatus(outcome.status, context.retries),
-            httpStatus: outcome.status,
-          }
-        : { ok: false, status: networkStatus(outcome.code) };
-    }
-    const asked =
-      outcome.kind === "retry-http" ? parseRetryAfter(outcome.retryAfter, context.now()) : null;
-    await context.sleep(
-      asked === null
-        ? backoffDelay(retry, context.backoff, context.random)
-        : Math.min(asked, context.maxRetryAfterMs),
-    );
-  }
+  return withRetries<JsonResult>(
+    hostOfUrl(url),
+    async (): Promise<RetryOutcome<JsonResult>> => {
+      const outcome = await attempt(context, url, body);
+      return outcome.kind === "done" ? { kind: "done", value: outcome.result } : outcome;
+    },
+    context,
+    (end) => gaveUp(end, context.now()),
+  );
+}
+
+function gaveUp(end: GiveUp, now: number): JsonResult {
+  if (end.why === "rate-limited")
+    return { ok: false, status: rateLimitedStatus(end.host, end.untilMs, now) };
+  if (end.last.kind === "retry-http")
+    return {
+      ok: false,
+      status: exhaustedHttpStatus(end.last.status, end.retries),
+      httpStatus: end.last.status,
+    };
+  return { ok: false, status: networkStatus(end.last.code) };
 }
 
 async function attempt(context: OsvRequestContext, url: string, body: unknown): Promise<Attempt> {

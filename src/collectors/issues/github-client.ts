@@ -8,6 +8,7 @@
 import pLimit from "p-limit";
 import { Agent, type Dispatcher } from "undici";
 import { unavailable } from "../http/fetch-status.js";
+import { createHostPatience } from "../http/retry.js";
 import type { BackoffOptions } from "../http/retry-policy.js";
 import {
   type GitHubAnswer,
@@ -114,6 +115,7 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubApi
       if (headers.resetAt !== null) state.resetAt = headers.resetAt;
     },
     rateLimitStatus,
+    hosts: createHostPatience(),
   };
   const limit = pLimit(concurrency);
   /**

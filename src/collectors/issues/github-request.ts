@@ -25,8 +25,14 @@ import {
   withDeadline,
 } from "../http/http-basics.js";
 import {
+  type HostPatience,
+  hostOfUrl,
+  type RetryOutcome,
+  rateLimitedStatus,
+  withRetries,
+} from "../http/retry.js";
+import {
   type BackoffOptions,
-  backoffDelay,
   isRetryableErrorCode,
   parseRetryAfter,
 } from "../http/retry-policy.js";
@@ -66,6 +72,8 @@ export interface GitHubRequestContext {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => number;
+  /** Per host, for the whole client: a long wait is waited once, then the host is rate-limited. */
+  hosts: HostPatience;
   /** Told the rate-limit headers of every API answer. */
   onRateHeaders: (headers: RateHeaders) => void;
   /** The status for an exhausted primary limit (it knows whether a token was used). */
@@ -96,20 +104,32 @@ export async function githubGet(
   url: string,
   accept: string,
 ): Promise<GitHubAnswer> {
-  for (let retry = 0; ; retry += 1) {
-    const outcome = await attempt(context, url, accept);
-    if (outcome.kind === "done") return outcome.answer;
-    if (retry >= context.retries) {
-      if (outcome.httpStatus === undefined)
-        return { ok: false, status: networkStatus(outcome.code ?? "network error"), network: true };
+  return withRetries<GitHubAnswer>(
+    hostOfUrl(url),
+    async (): Promise<RetryOutcome<GitHubAnswer>> => {
+      const outcome = await attempt(context, url, accept);
+      if (outcome.kind === "done") return { kind: "done", value: outcome.answer };
+      return outcome.httpStatus === undefined
+        ? { kind: "retry-network", code: outcome.code ?? "network error" }
+        : { kind: "retry-http", status: outcome.httpStatus, waitMs: outcome.waitMs };
+    },
+    context,
+    (end): GitHubAnswer => {
+      if (end.why === "rate-limited")
+        return {
+          ok: false,
+          status: rateLimitedStatus(end.host, end.untilMs, context.now()),
+          rateLimited: true,
+        };
+      if (end.last.kind === "retry-network")
+        return { ok: false, status: networkStatus(end.last.code), network: true };
       return {
         ok: false,
-        status: exhaustedHttpStatus(outcome.httpStatus, context.retries),
-        httpStatus: outcome.httpStatus,
+        status: exhaustedHttpStatus(end.last.status, end.retries),
+        httpStatus: end.last.status,
       };
-    }
-    await context.sleep(outcome.waitMs ?? backoffDelay(retry, context.backoff, context.random));
-  }
+    },
+  );
 }
 
 async function attempt(

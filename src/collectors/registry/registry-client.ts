@@ -15,9 +15,16 @@ import { createDispatcher } from "../http/http-dispatcher.js";
 import type { NpmSettings } from "../http/npm-settings.js";
 import { registryFor } from "../http/npm-settings.js";
 import { authorizationFor } from "../http/registry-auth.js";
-import { type BackoffOptions, backoffDelay, parseRetryAfter } from "../http/retry-policy.js";
+import {
+  createHostPatience,
+  type GiveUp,
+  hostOfUrl,
+  rateLimitedStatus,
+  withRetries,
+} from "../http/retry.js";
+import type { BackoffOptions } from "../http/retry-policy.js";
 import { isValidPackageName, packumentUrl } from "./package-name.js";
-import { type AttemptContext, type AttemptOutcome, attemptPackument } from "./packument-request.js";
+import { type AttemptContext, attemptPackument } from "./packument-request.js";
 import { failure, type PackumentResult } from "./packument-result.js";
 
 export type { PackumentResult };
@@ -32,7 +39,7 @@ export interface RegistryClientOptions {
   /** Replaces the pool built from the settings (tests, a shared agent); not closed by close(). */
   dispatcher?: Dispatcher;
   backoff?: Partial<BackoffOptions>;
-  /** The longest Retry-After honoured; a longer one is cut to this. */
+  /** The longest Retry-After honoured, once per host; a host asking for longer again is rate-limited for the run. */
   maxRetryAfterMs?: number;
   /** Bodies above this size are parsed as a stream. */
   streamAboveBytes?: number;
@@ -57,8 +64,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 3;
 /** Half a second, doubling: 0.5, 1, 2 s before jitter; a failing package costs a few seconds, not a minute. */
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 8_000 };
-/** A registry asking for more than a minute is not coming back within this run's patience. */
-const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+/** A registry asking for more than 20 s is not coming back within this run's patience. */
+const DEFAULT_MAX_RETRY_AFTER_MS = 20_000;
 /**
  * JSON.parse is several times faster, but holds the whole document: below
  * 8 MB (most packuments are well under 1 MB) that costs little memory.
@@ -93,22 +100,31 @@ export function createRegistryClient(
     registry,
   });
 
-  function delayBeforeRetry(outcome: AttemptOutcome, retry: number): number {
-    const asked = outcome.kind === "retry-http" ? parseRetryAfter(outcome.retryAfter, now()) : null;
-    return asked === null ? backoffDelay(retry, backoff, random) : Math.min(asked, maxRetryAfterMs);
-  }
+  const retrying = {
+    retries,
+    backoff,
+    maxRetryAfterMs,
+    sleep,
+    random,
+    now,
+    hosts: createHostPatience(),
+  };
 
   async function fetchOne(name: string, etag: string | null): Promise<PackumentResult> {
     const registry = registryFor(settings, name);
     const url = packumentUrl(registry, name);
     if (!URL.canParse(url)) return failure(unavailable("invalid registry URL"));
     const authorization = authorizationFor(settings, url);
-    for (let retry = 0; ; retry += 1) {
-      const outcome = await attemptPackument(context(registry), url, authorization, etag);
-      if (outcome.kind === "done") return checkedName(outcome.result, name);
-      if (retry >= retries) return exhausted(outcome, retries);
-      await sleep(delayBeforeRetry(outcome, retry));
-    }
+    const result = await withRetries(
+      hostOfUrl(url),
+      async () => {
+        const outcome = await attemptPackument(context(registry), url, authorization, etag);
+        return outcome.kind === "done" ? { kind: "done", value: outcome.result } : outcome;
+      },
+      retrying,
+      (end) => gaveUp(end, now()),
+    );
+    return checkedName(result, name);
   }
 
   return {
@@ -128,10 +144,11 @@ export function createRegistryClient(
   };
 }
 
-function exhausted(outcome: AttemptOutcome, retries: number): PackumentResult {
-  if (outcome.kind === "retry-http") return failure(exhaustedHttpStatus(outcome.status, retries));
-  if (outcome.kind === "retry-network") return failure(networkStatus(outcome.code));
-  return outcome.result;
+function gaveUp(end: GiveUp, now: number): PackumentResult {
+  if (end.why === "rate-limited") return failure(rateLimitedStatus(end.host, end.untilMs, now));
+  if (end.last.kind === "retry-http")
+    return failure(exhaustedHttpStatus(end.last.status, end.retries));
+  return failure(networkStatus(end.last.code));
 }
 
 /**

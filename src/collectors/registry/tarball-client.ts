@@ -15,7 +15,14 @@ import {
 import { createDispatcher } from "../http/http-dispatcher.js";
 import { type NpmSettings, registryFor } from "../http/npm-settings.js";
 import { authorizationFor } from "../http/registry-auth.js";
-import { type BackoffOptions, backoffDelay, parseRetryAfter } from "../http/retry-policy.js";
+import {
+  createHostPatience,
+  type GiveUp,
+  hostOfUrl,
+  rateLimitedStatus,
+  withRetries,
+} from "../http/retry.js";
+import type { BackoffOptions } from "../http/retry-policy.js";
 import { isValidPackageName, packumentUrl } from "./package-name.js";
 import { checkIntegrity } from "./tarball-integrity.js";
 import { type CappedGet, cappedGet, type GetContext, type GetOutcome } from "./tarball-request.js";
@@ -35,6 +42,8 @@ export interface TarballClientOptions {
   maxPackumentBytes?: number;
   /** Replaces the pool built from the settings (tests); not closed by close(). */
   dispatcher?: Dispatcher;
+  /** The longest Retry-After honoured, once per host; a host asking for longer again is rate-limited for the run. */
+  maxRetryAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
@@ -49,8 +58,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** npm's fetch-retries default. */
 const DEFAULT_RETRIES = 2;
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 8_000 };
-/** The longest Retry-After honoured. */
-const MAX_RETRY_AFTER_MS = 60_000;
+/** The longest Retry-After honoured, once per host. */
+const MAX_RETRY_AFTER_MS = 20_000;
 /**
  * The whole tarball must be held to check its digest. The packages a project
  * imports are far smaller (typescript's is under 10 MB); past this the read
@@ -80,16 +89,29 @@ export function createTarballClient(
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
 
-  async function getWithRetries(get: CappedGet): Promise<GetOutcome> {
-    for (let retry = 0; ; retry += 1) {
-      const outcome = await cappedGet(context, get);
-      if (outcome.kind === "done" || outcome.kind === "failed" || retry >= retries) return outcome;
-      const asked =
-        outcome.kind === "retry-http" ? parseRetryAfter(outcome.retryAfter, Date.now()) : null;
-      await sleep(
-        asked === null ? backoffDelay(retry, backoff, random) : Math.min(asked, MAX_RETRY_AFTER_MS),
-      );
-    }
+  const retrying = {
+    retries,
+    backoff,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS,
+    sleep,
+    random,
+    now: Date.now,
+    hosts: createHostPatience(),
+  };
+
+  /** A final outcome (`done` or `failed`), or the failure the retries ended with. */
+  function getWithRetries(get: CappedGet): Promise<Final> {
+    return withRetries<Final>(
+      hostOfUrl(get.url.href),
+      async () => {
+        const outcome = await cappedGet(context, get);
+        return outcome.kind === "done" || outcome.kind === "failed"
+          ? { kind: "done", value: outcome }
+          : outcome;
+      },
+      retrying,
+      (end) => ({ kind: "failed", status: gaveUpStatus(end) }),
+    );
   }
 
   async function dist(name: string, version: string): Promise<VersionDist | string> {
@@ -103,7 +125,7 @@ export function createTarballClient(
       gzip: true,
       maxBytes: options.maxPackumentBytes ?? DEFAULT_MAX_PACKUMENT_BYTES,
     });
-    if (outcome.kind !== "done") return failureStatus(outcome, retries);
+    if (outcome.kind !== "done") return outcome.status;
     const parser = createDistParser(version);
     parser.write(outcome.body);
     const parsed = parser.end();
@@ -126,7 +148,7 @@ export function createTarballClient(
       gzip: false,
       maxBytes: options.maxTarballBytes ?? DEFAULT_MAX_TARBALL_BYTES,
     });
-    if (outcome.kind !== "done") return { ok: false, status: failureStatus(outcome, retries) };
+    if (outcome.kind !== "done") return { ok: false, status: outcome.status };
     const integrity = checkIntegrity(outcome.body, found);
     if (integrity === "mismatch") return { ok: false, status: unavailable("integrity mismatch") };
     if (integrity === "no digest")
@@ -150,8 +172,10 @@ export function createTarballClient(
   };
 }
 
-function failureStatus(outcome: Exclude<GetOutcome, { kind: "done" }>, retries: number): string {
-  if (outcome.kind === "failed") return outcome.status;
-  if (outcome.kind === "retry-http") return exhaustedHttpStatus(outcome.status, retries);
-  return networkStatus(outcome.code);
+type Final = Extract<GetOutcome, { kind: "done" } | { kind: "failed" }>;
+
+function gaveUpStatus(end: GiveUp): string {
+  if (end.why === "rate-limited") return rateLimitedStatus(end.host, end.untilMs, Date.now());
+  if (end.last.kind === "retry-http") return exhaustedHttpStatus(end.last.status, end.retries);
+  return networkStatus(end.last.code);
 }

@@ -93,16 +93,13 @@ export function judge(record, config = validate("calibration defaults", {}), wit
   const ev = evidenceFor(record, without);
   const result = buildResult({
     inventory: inventoryFor(record),
-    registry: new Map([[record.name, ev.registry]]),
-    git: new Map([[record.name, ev.git]]),
-    advisories: new Map([[record.name, ev.advisories]]),
-    issues: new Map([[record.name, ev.issues]]),
-    otherStatuses: {
-      git: "unavailable: no snapshot",
-      advisories: "unavailable: not collected",
-      issues: "skipped: no fixture",
-      usage: "skipped: no project sources",
+    evidence: {
+      registry: new Map([[record.name, ev.registry]]),
+      git: new Map([[record.name, ev.git]]),
+      advisories: new Map([[record.name, ev.advisories]]),
+      issues: new Map([[record.name, ev.issues]]),
     },
+    statuses: { usage: "skipped: no project sources" },
     config,
     now: new Date(record.now),
     toolVersion: "calibration",
