@@ -3,6 +3,7 @@ import { collectPackageAdvisories } from "../collectors/advisories/collect-packa
 import { createGitCollector } from "../collectors/git/collect-git.js";
 import { createProxyDispatcher } from "../collectors/http/http-dispatcher.js";
 import { loadNpmConfig } from "../collectors/http/npm-config.js";
+import { maxRetryWaitMs } from "../collectors/http/retry.js";
 import { createIssuesCollector } from "../collectors/issues/collect-issues.js";
 import { createGitHubClient, defaultGitHubApiUrl } from "../collectors/issues/github-client.js";
 import { findGitHubToken } from "../collectors/issues/github-token.js";
@@ -45,7 +46,10 @@ export async function createJobRunner(options: JobRunnerOptions): Promise<JobRun
     env,
     userAgent: `jenga/${options.toolVersion}`,
   });
-  const registryClient = createRegistryClient(npmSettings, { concurrency: options.concurrency });
+  const registryClient = createRegistryClient(npmSettings, {
+    concurrency: options.concurrency,
+    maxRetryAfterMs: maxRetryWaitMs(env),
+  });
   const outbound = createProxyDispatcher(npmSettings, options.concurrency);
   const token = await findGitHubToken({ env, home: options.home });
   const github = createGitHubClient({

@@ -228,25 +228,33 @@ async function round(workers, registry, osv) {
     children.push(await startWorker(url, dir, registry.url, osv.url));
   }
   const start = process.hrtime.bigint();
-  const run = spawnSync(
-    process.execPath,
-    [
-      jenga,
-      "analyze",
-      "--projects",
-      list,
-      "--queue",
-      url,
-      "--no-git",
-      "--no-usage",
-      "--quiet",
-      "--json",
-      path.join(home, "jenga.json"),
-      "--out",
-      path.join(home, "reports"),
-    ],
-    { cwd: home, env: env(home, registry.url, osv.url), encoding: "utf8" },
-  );
+  // Not spawnSync: this process serves the registry, and must keep answering meanwhile.
+  const run = await new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        jenga,
+        "analyze",
+        "--projects",
+        list,
+        "--queue",
+        url,
+        "--no-git",
+        "--no-usage",
+        "--quiet",
+        "--json",
+        path.join(home, "jenga.json"),
+        "--out",
+        path.join(home, "reports"),
+      ],
+      { cwd: home, env: env(home, registry.url, osv.url), stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (run.status !== 0) throw new Error(`analyze failed (${run.status}): ${run.stderr}`);
   const analysed = JSON.parse(readFileSync(path.join(home, "jenga.json"), "utf8")).packages.length;

@@ -76,9 +76,14 @@ async function setUp(delayMs: number) {
       ],
     },
   });
+  // Every other package names its own github.com repository, served by the sandbox too, so
+  // git succeeds and the issue tracker is asked (the GitHub API is unreachable in tests).
+  // Failed clones are left out on purpose: which of git's lines a failure reports is not
+  // steady under load, whatever process runs it.
+  for (const name of names.slice(3, -1)) await git.repo(`example/${name}`, commits(2));
   await writeFile(
     path.join(root, "gitconfig"),
-    `${await readFile(git.env.GIT_CONFIG_GLOBAL as string, "utf8")}[url "jenga-test-nowhere://github/"]\n\tinsteadOf = https://github.com/\n`,
+    `${await readFile(git.env.GIT_CONFIG_GLOBAL as string, "utf8")}[url "file://${git.root}/remotes/example/"]\n\tinsteadOf = https://github.com/example/\n`,
   );
   list = await writePortfolio(root, {
     names,
@@ -100,9 +105,8 @@ afterEach(async () => {
 /** Every process's environment: git reaches the sandbox's repositories and nothing else. */
 function env(): Record<string, string> {
   return {
-    // The sandbox's config (example.test → its repositories), plus github.com → a transport
-    // git has no helper for: every such clone fails at once with the same words, whichever
-    // process runs it. In a config file: git refuses URL rewrites from the environment.
+    // The sandbox's config (example.test → its repositories), plus github.com/example → the
+    // sandbox too. In a config file: git refuses URL rewrites from the environment.
     GIT_CONFIG_GLOBAL: path.join(root, "gitconfig"),
     GIT_CONFIG_COUNT: "0",
     // Workers have no project: npm's configuration comes from their environment.
@@ -191,6 +195,8 @@ describe("analyze --queue: a portfolio through two jenga workers on Redis", () =
     const byName = new Map(json.packages.map((p) => [p.name, p]));
     expect(byName.get(names[0] as string)?.sources.git).toBe("ok");
     expect(byName.get(names[2] as string)?.sources.git).toBe("ok");
+    expect(byName.get(names[7] as string)?.sources.git).toBe("ok");
+    expect(byName.get(names[7] as string)?.sources.issues).toMatch(/^unavailable: /);
     expect(byName.get(names.at(-1) as string)?.sources.registry).toMatch(/^unavailable: .*404/);
 
     // A second queued run finds everything in the shared cache: no job, the same result.
