@@ -30,6 +30,8 @@ export interface WorkerOptions {
   /** Lock and stall-check interval in ms; shortened by tests. */
   stalledMs?: number;
   onEvent?: (event: WorkerEvent) => void;
+  /** Replaces the collectors (tests: a job that always throws). */
+  runner?: JobRunner;
 }
 
 export type WorkerEvent =
@@ -58,15 +60,17 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
   let largest = 1;
   for (const source of queuedSources)
     largest = Math.max(largest, options.concurrency ?? sourceQueues[source].concurrency);
-  const runner: JobRunner = await createJobRunner({
-    cache,
-    cwd: options.cwd,
-    env: options.env,
-    home: options.home,
-    toolVersion: options.toolVersion,
-    now,
-    concurrency: largest,
-  });
+  const runner: JobRunner =
+    options.runner ??
+    (await createJobRunner({
+      cache,
+      cwd: options.cwd,
+      env: options.env,
+      home: options.home,
+      toolVersion: options.toolVersion,
+      now,
+      concurrency: largest,
+    }));
   const workers = queuedSources.map((source) => {
     const worker = new Worker<JobData>(source, (job: Job<JobData>) => runner.run(job.data), {
       connection: connectionOptions(options.address),
