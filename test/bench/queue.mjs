@@ -3,8 +3,8 @@
 // processes, and each worker's peak memory. Not a test: it prints, never asserts.
 //
 // Everything is local: a redis-server on a free port (no persistence), a fixture registry
-// that answers packuments and bulk advisories after BENCH_LATENCY_MS (default 200 ms, a
-// registry across an ocean), and a portfolio of projects over BENCH_PACKAGES packages.
+// that answers packuments and bulk advisories after BENCH_LATENCY_MS (default 500 ms, a big packument from a
+// distant registry), and a portfolio of projects over BENCH_PACKAGES packages.
 // The work is I/O-bound, as against real registries, so scaling shows even on 2 cores.
 // Each worker runs BENCH_CONCURRENCY jobs per queue (default 4), so that one worker is
 // far from the queues' shared rate limits and adding workers is what adds throughput.
@@ -22,7 +22,7 @@ import { packageNames, writePortfolio } from "../queue/helpers/portfolio.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const jenga = path.resolve(here, "../../.build/cli/main.js");
-const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 200);
+const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 500);
 const packageCount = Number(process.env.BENCH_PACKAGES ?? 200);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const workerCounts = [1, 2, 4];
