@@ -16,8 +16,7 @@ import { runSources } from "./collectors/run-sources.js";
 import type { SourceRun } from "./collectors/source.js";
 import type { EvidenceMaps, SourceName } from "./collectors/types.js";
 import type { TarballFetcher } from "./collectors/usage/tarball-source.js";
-import { loadConfig } from "./config/load-config.js";
-import type { JengaConfig } from "./config/schema.js";
+import { type LoadedConfig, loadConfig } from "./config/load-config.js";
 import { readInventory } from "./inventory/read-inventory.js";
 import {
   type PackageSpec,
@@ -70,7 +69,7 @@ export interface AnalyzeOptions {
    * handed the packages once the inventory is read. A source it returns is not run
    * here; one it leaves out runs as usual.
    */
-  gather?: (packages: InventoryPackage[], config: JengaConfig) => Promise<Partial<EvidenceMaps>>;
+  gather?: (packages: InventoryPackage[], config: LoadedConfig) => Promise<Partial<EvidenceMaps>>;
 }
 
 /** One step of a stage: the inventory, then each source (they overlap), `done` of `total` packages. */
@@ -159,7 +158,7 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
       given.registry = (await runSources(registryOnly, packages, run, { onProgress })).registry;
       packages = packages.map((pkg) => withResolvedVersion(pkg, given.registry));
     }
-    if (options.gather) Object.assign(given, await options.gather(packages, loaded.config));
+    if (options.gather) Object.assign(given, await options.gather(packages, loaded));
     const evidence = await runSources(allSources, packages, run, { onProgress, given });
     const result = buildResult({
       inventory: { ...inventory, packages },

@@ -57,30 +57,37 @@ export const gitShape = z.looseObject({
     .optional(),
 });
 
-const affected = z.looseObject({
-  ranges: z.array(z.looseObject({ type: z.string(), events: z.array(z.looseObject({})) })),
-  versions: z.array(z.string()),
-  semver: z.string().optional(),
+const osvRange = z.looseObject({
+  type: z.string(),
+  events: z.array(z.record(z.string(), z.string())),
 });
 
-export const advisoriesShape = z.looseObject({
-  name: z.string(),
-  source: z.string(),
-  advisories: z.array(
+/** OSV records as the API (or an export) gave them, excerpted by parseOsvRecord. */
+export const osvAnswerShape = z.looseObject({
+  kind: z.enum(["osv-api", "osv-export", "github-advisory-database", "registry-bulk"]),
+  records: z.array(
     z.looseObject({
       id: z.string(),
       aliases: z.array(z.string()),
-      summary: nullableString,
       published: nullableString,
       modified: nullableString,
-      score: z.number().nullable(),
-      severity: z.string(),
-      affected: z.array(affected),
+      withdrawn: nullableString,
+      summary: nullableString,
+      severity: z.array(z.looseObject({ type: z.string(), score: z.string() })),
+      databaseSeverity: nullableString,
+      affected: z.array(
+        z.looseObject({
+          package: z.looseObject({ ecosystem: z.string(), name: z.string() }),
+          ranges: z.array(osvRange),
+          versions: z.array(z.string()),
+        }),
+      ),
     }),
   ),
 });
 
-export const issuesShape = z.looseObject({
+/** What GitHub said about a repository (IssuesAnswer): its lists' facts and its rendered README. */
+export const issuesAnswerShape = z.looseObject({
   repository: z.string(),
   archived: z.boolean(),
   hasIssues: z.boolean(),
@@ -96,6 +103,9 @@ export const issuesShape = z.looseObject({
   }),
   securityPolicy: z.boolean().nullable(),
   fundingFile: z.boolean().nullable(),
-  readmeNotices: z.array(notice).nullable(),
+  readme: z.union([
+    z.looseObject({ read: z.literal(false) }),
+    z.looseObject({ read: z.literal(true), html: nullableString }),
+  ]),
   requests: z.number(),
 });

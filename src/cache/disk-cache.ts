@@ -3,6 +3,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import type { SourceName } from "../collectors/types.js";
+import { cacheFormats } from "./formats.js";
 
 /** Anything with zod's safeParse: the cached value's expected shape (./cached-shapes.ts). */
 export interface CachedShape {
@@ -21,6 +22,8 @@ export type CacheMode = "normal" | "offline" | "refresh";
 
 export interface CacheEntry<T> {
   key: string;
+  /** The source's cache format when written (./formats.ts); another one is a miss. */
+  format?: number;
   storedAt: string;
   /** Validator for a conditional re-fetch (HTTP ETag), when the source has one. */
   etag: string | null;
@@ -77,6 +80,8 @@ export function createDiskCache(options: { dir: string; mode: CacheMode; now: ()
         const entry = JSON.parse(text) as CacheEntry<T>;
         // A hash collision or a hand-edited file: treat as a miss rather than trust it.
         if (!entry || entry.key !== key || typeof entry.storedAt !== "string") return null;
+        // Written in another format of this source's answers: a miss, rewritten on this run.
+        if (entry.format !== cacheFormats[source]) return null;
         // A value of the wrong shape (another version, a damaged file) is a miss too.
         return shape && !shape.safeParse(entry.value).success ? null : entry;
       } catch {
@@ -84,7 +89,13 @@ export function createDiskCache(options: { dir: string; mode: CacheMode; now: ()
       }
     },
     async write<T>(source: SourceName, key: string, value: T, etag: string | null = null) {
-      const entry: CacheEntry<T> = { key, storedAt: options.now().toISOString(), etag, value };
+      const entry: CacheEntry<T> = {
+        key,
+        format: cacheFormats[source],
+        storedAt: options.now().toISOString(),
+        etag,
+        value,
+      };
       const file = fileFor(source, key);
       // An unwritable or full cache folder costs the cache, never the run.
       try {

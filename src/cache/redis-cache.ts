@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { SourceName } from "../collectors/types.js";
 import type { Cache, CachedShape, CacheEntry, CacheMode } from "./disk-cache.js";
+import { cacheFormats } from "./formats.js";
 import { cacheTtlMs } from "./ttl.js";
 
 /**
@@ -35,10 +36,12 @@ export const maxValueBytes = 16 * 1024 * 1024;
 const maxReadableKeyLength = 200;
 const namespace = "jenga:cache:v1";
 
+/** `jenga:cache:v1:<source>@<format>:<key>`: a new format of a source's answers is a new key (./formats.ts). */
 export function redisCacheKey(source: SourceName, key: string): string {
-  if (key.length <= maxReadableKeyLength) return `${namespace}:${source}:${key}`;
+  const prefix = `${namespace}:${source}@${cacheFormats[source]}`;
+  if (key.length <= maxReadableKeyLength) return `${prefix}:${key}`;
   const hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
-  return `${namespace}:${source}:${key.slice(0, maxReadableKeyLength)}#${hash}`;
+  return `${prefix}:${key.slice(0, maxReadableKeyLength)}#${hash}`;
 }
 
 export function createRedisCache(options: {
@@ -73,13 +76,20 @@ export function createRedisCache(options: {
       try {
         const entry = JSON.parse(text) as CacheEntry<T>;
         if (!entry || entry.key !== key || typeof entry.storedAt !== "string") return null;
+        if (entry.format !== cacheFormats[source]) return null;
         return shape && !shape.safeParse(entry.value).success ? null : entry;
       } catch {
         return null;
       }
     },
     async write<T>(source: SourceName, key: string, value: T, etag: string | null = null) {
-      const entry: CacheEntry<T> = { key, storedAt: options.now().toISOString(), etag, value };
+      const entry: CacheEntry<T> = {
+        key,
+        format: cacheFormats[source],
+        storedAt: options.now().toISOString(),
+        etag,
+        value,
+      };
       const text = JSON.stringify(entry);
       if (Buffer.byteLength(text) > maxValueBytes) {
         fail(`an entry over ${maxValueBytes / 1024 / 1024} MB`);

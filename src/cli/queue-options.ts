@@ -4,6 +4,7 @@ import { openQueuedAnalysis } from "../queue/queued-analysis.js";
 import { printableLines } from "../util/control-characters.js";
 import type { AnalysisOptions } from "./command-options.js";
 import type { Progress } from "./progress.js";
+import { homeDirectory } from "./run-analysis.js";
 import type { CliIo } from "./run-cli.js";
 import { toolVersion } from "./tool-version.js";
 
@@ -28,9 +29,13 @@ export async function openQueue(
     cwd: io.cwd,
     env: io.env,
     toolVersion,
-    git: options.git !== false,
-    // --osv names a local export: read here, as an embedded run does.
-    advisories: options.advisories !== false && !options.osv,
+    home: homeDirectory(io.env),
+    // --osv names a local export: read here, from the file, never queued.
+    flags: {
+      git: options.git !== false,
+      advisories: options.advisories !== false,
+      ...(options.osv ? { osv: options.osv } : {}),
+    },
     onProgress: progress.update,
     onNotice: (text) => {
       if (!options.quiet) io.stderr.write(printableLines(`jenga: ${text}\n`));

@@ -1,29 +1,19 @@
+import path from "node:path";
 import { type Job, Queue, QueueEvents } from "bullmq";
 import pLimit from "p-limit";
-import { gitShape } from "../cache/cached-shapes.js";
-import { type Cache, isFresh } from "../cache/disk-cache.js";
-import { cacheTtlMs } from "../cache/ttl.js";
-import { collectPackageAdvisories } from "../collectors/advisories/collect-package-advisories.js";
-import type { AdvisoryEvidence } from "../collectors/advisories/types.js";
-import { hostOfRepoUrl, isPrivateHost } from "../collectors/git/private-host.js";
-import { safeRepoUrl } from "../collectors/git/safe-repo-url.js";
-import type { GitEvidence } from "../collectors/git/types.js";
-import { createIssuesCollector } from "../collectors/issues/collect-issues.js";
-import { scopeToPackage } from "../collectors/issues/scope-to-package.js";
-import type { IssuesEvidence } from "../collectors/issues/types.js";
-import { collectRegistry } from "../collectors/registry/collect-registry.js";
-import type { RegistryEvidence } from "../collectors/registry/types.js";
-import { normalizeRepositoryUrl, repositoryCloneTarget } from "../collectors/repository-url.js";
-import type { EvidenceMaps } from "../collectors/types.js";
+import type { Cache } from "../cache/disk-cache.js";
+import { allSources } from "../collectors/all-sources.js";
+import { runSources } from "../collectors/run-sources.js";
+import type { SourceRun } from "../collectors/source.js";
 import {
   type Evidence,
+  type EvidenceMaps,
   missingEvidence,
-  okEvidence,
   type SourceName,
 } from "../collectors/types.js";
-import type { JengaConfig } from "../config/schema.js";
+import type { LoadedConfig } from "../config/load-config.js";
 import type { InventoryPackage } from "../inventory/types.js";
-import { type JobData, jobIdOf, jobLabelOf } from "./queue-jobs.js";
+import { type JobData, jobDataOf, jobIdOf, jobLabelOf } from "./queue-jobs.js";
 import {
   jobAttempts,
   jobBackoff,
@@ -37,36 +27,42 @@ import { connectionOptions, type RedisAddress } from "./redis-address.js";
 
 export interface GatherOptions {
   address: RedisAddress;
-  /** The shared cache on Redis: what it holds fresh is not enqueued. */
+  /** The shared cache on Redis: what it holds is served without a job. */
   cache: Cache;
   now: () => Date;
   cwd: string;
   env: Record<string, string | undefined>;
+  home: string;
   toolVersion: string;
-  git: boolean;
-  /** False for --no-advisories, or with --osv (a local export is read here, not by workers). */
-  advisories: boolean;
+  /** The run's source switches: --no-git, --no-advisories, --osv (a local export is read here, never queued). */
+  flags: { git: boolean; advisories: boolean; osv?: string };
   onProgress?: (event: { stage: string; done: number; total: number; name?: string }) => void;
   /** One line for the user (no worker listening, say). */
   onNotice?: (text: string) => void;
 }
 
-/** A finished job: its result (the collector's evidence), or why it failed for good. */
+/** A finished job: its result (the source's evidence), or why it failed for good. */
 type Outcome = { ok: true; value: unknown } | { ok: false; reason: string };
 
 export interface QueueGatherer {
-  gather(packages: InventoryPackage[], config: JengaConfig): Promise<Partial<EvidenceMaps>>;
+  gather(packages: InventoryPackage[], config: LoadedConfig): Promise<Partial<EvidenceMaps>>;
   close(): Promise<void>;
 }
 
 /** Jobs added to Redis at once: enough to keep a fleet busy, few enough to bound memory. */
 const addConcurrency = 64;
+/** What a source says, read offline, about a package the shared cache lacks. */
+const notInCache = "offline: not in cache";
 
 /**
- * The enqueuing side of a scale-out run. For each queued source, in the order their inputs
- * allow (registry first: git and issues need the repository it names), it serves what the
- * shared cache holds fresh, enqueues the rest as idempotent jobs, waits on their events,
- * and hands analyze() each package's evidence, as an embedded run would have collected it.
+ * The enqueuing side of a scale-out run. The queued sources first run here offline,
+ * against the shared cache, through the same runner and source objects as an embedded
+ * run: whatever they answer from the cache is kept, and each package a source could not
+ * answer becomes a job. The registry goes first (git and issues need the repository it
+ * names), then the others. The jobs' results (the sources' evidence, computed by workers)
+ * fill in the rest, so analyze() gets what an embedded run would have collected. Offline,
+ * the git source also accepts a cached history older than its TTL (at most 48 h: Redis
+ * expires it then); the enqueuer's clone folder is its own, so it never reads a clone.
  */
 export function createQueueGatherer(options: GatherOptions): QueueGatherer {
   const connection = connectionOptions(options.address);
@@ -80,29 +76,6 @@ export function createQueueGatherer(options: GatherOptions): QueueGatherer {
   }
   const startedAt = options.now().getTime();
   const addLimit = pLimit(addConcurrency);
-  const pending = new Map<string, Promise<Outcome>>();
-
-  /** Enqueues a job (once per run however many packages need it) and waits for its end. */
-  const submit = (data: JobData, stage: StageCounter): Promise<Outcome> => {
-    const id = jobIdOf(data);
-    const known = pending.get(id);
-    if (known) return known;
-    stage.total++;
-    const queue = queues.get(data.source) as Queue<JobData>;
-    const queueEvents = events.get(data.source) as QueueEvents;
-    const outcome = addLimit(() => addFresh(queue, data, id, startedAt))
-      .then((job) => job.waitUntilFinished(queueEvents))
-      .then(
-        (value: unknown): Outcome => ({ ok: true, value }),
-        (error: unknown): Outcome => ({ ok: false, reason: reasonOf(error) }),
-      )
-      .then((result) => {
-        stage.finish(jobLabelOf(data));
-        return result;
-      });
-    pending.set(id, outcome);
-    return outcome;
-  };
 
   const counter = (source: string): StageCounter => {
     const counted: StageCounter = {
@@ -121,6 +94,23 @@ export function createQueueGatherer(options: GatherOptions): QueueGatherer {
     return counted;
   };
 
+  /** Enqueues a job and waits for its end. */
+  const submit = (data: JobData, stage: StageCounter): Promise<Outcome> => {
+    stage.total++;
+    const queue = queues.get(data.source) as Queue<JobData>;
+    const queueEvents = events.get(data.source) as QueueEvents;
+    return addLimit(() => addFresh(queue, data, jobIdOf(data), startedAt))
+      .then((job) => job.waitUntilFinished(queueEvents))
+      .then(
+        (value: unknown): Outcome => ({ ok: true, value }),
+        (error: unknown): Outcome => ({ ok: false, reason: reasonOf(error) }),
+      )
+      .then((result) => {
+        stage.finish(jobLabelOf(data));
+        return result;
+      });
+  };
+
   const warnIfNoWorker = async (source: QueuedSource, stage: StageCounter) => {
     if (stage.total === 0) return;
     const queue = queues.get(source) as Queue<JobData>;
@@ -130,192 +120,77 @@ export function createQueueGatherer(options: GatherOptions): QueueGatherer {
       );
   };
 
-  async function gatherRegistry(packages: InventoryPackage[]) {
-    const stage = counter("registry");
-    const found = new Map<string, Evidence<RegistryEvidence>>();
+  /** Jobs for every package this source could not answer from the cache; their evidence replaces the miss. */
+  async function fillFromQueue(
+    source: QueuedSource,
+    found: Map<string, Evidence<unknown>>,
+    packages: InventoryPackage[],
+    config: LoadedConfig,
+  ): Promise<void> {
+    const stage = counter(source);
     const waits: Promise<void>[] = [];
     for (const pkg of packages) {
-      // Fresh in the shared cache (or not from a registry at all): no job.
-      const cached = await collectRegistry(pkg, {
-        fetcher: null,
-        cache: options.cache,
-        now: options.now,
-      });
-      if (cached.status === "ok" || pkg.origin !== "registry") {
-        found.set(pkg.name, cached);
-        continue;
-      }
+      const evidence = found.get(pkg.name);
+      if (evidence && !needsJob(source, evidence)) continue;
+      const data = jobDataOf(source, pkg, config.config.git?.allowHosts ?? []);
       waits.push(
-        submit({ source: "registry", name: pkg.name }, stage).then((outcome) => {
-          found.set(pkg.name, evidenceOf<RegistryEvidence>("registry", outcome));
+        submit(data, stage).then((outcome) => {
+          found.set(pkg.name, evidenceOf(source, outcome));
         }),
       );
     }
-    await warnIfNoWorker("registry", stage);
+    await warnIfNoWorker(source, stage);
     await Promise.all(waits);
-    return found;
-  }
-
-  async function gatherGit(
-    packages: InventoryPackage[],
-    registry: Map<string, Evidence<RegistryEvidence>>,
-    allowHosts: string[],
-  ) {
-    const stage = counter("git");
-    const found = new Map<string, Evidence<GitEvidence>>();
-    // Packages whose repository must be read, by repository: one job clones it once.
-    const byUrl = new Map<string, { pkg: string; directory: string }[]>();
-    for (const pkg of packages) {
-      const data = registry.get(pkg.name)?.data;
-      if (!data) {
-        found.set(
-          pkg.name,
-          missingEvidence("git", "skipped: no registry data to find the repository"),
-        );
-        continue;
-      }
-      const target = repositoryCloneTarget(
-        data.repository?.url,
-        data.repository?.directory ?? null,
-      );
-      if (!target) {
-        found.set(pkg.name, missingEvidence("git", "skipped: no usable repository URL"));
-        continue;
-      }
-      const cached = await freshGit(options.cache, target.url, target.directory, options.now());
-      if (cached) {
-        found.set(pkg.name, cached);
-        continue;
-      }
-      const list = byUrl.get(target.url) ?? [];
-      list.push({ pkg: pkg.name, directory: target.directory ?? "" });
-      byUrl.set(target.url, list);
-    }
-    const waits = [...byUrl].map(([url, wanted]) => {
-      const directories = [...new Set(wanted.map((w) => w.directory))].sort();
-      return submit({ source: "git", url, directories, allowHosts }, stage).then((outcome) => {
-        for (const { pkg, directory } of wanted) {
-          const value = outcome.ok
-            ? (outcome.value as Record<string, Evidence<GitEvidence>> | null)?.[directory]
-            : undefined;
-          found.set(
-            pkg,
-            value ??
-              evidenceOf<GitEvidence>(
-                "git",
-                outcome.ok ? { ok: false, reason: "no answer for this folder" } : outcome,
-              ),
-          );
-        }
-      });
-    });
-    await warnIfNoWorker("git", stage);
-    await Promise.all(waits);
-    return found;
-  }
-
-  async function gatherAdvisories(packages: InventoryPackage[]) {
-    const stage = counter("advisories");
-    const registryPackages = packages.filter((p) => p.origin === "registry");
-    // Offline against the shared cache: what both providers answered before, and nothing else.
-    const cached = await collectPackageAdvisories(
-      registryPackages,
-      {
-        cwd: options.cwd,
-        env: options.env,
-        toolVersion: options.toolVersion,
-        offline: true,
-        enabled: true,
-      },
-      { cache: options.cache, now: options.now },
-    );
-    const found = new Map<string, Evidence<AdvisoryEvidence>>();
-    // As the advisories source says it: a local or git dependency may share a public name, not its code.
-    for (const pkg of packages)
-      if (pkg.origin !== "registry")
-        found.set(
-          pkg.name,
-          missingEvidence("advisories", `skipped: ${pkg.origin} dependency, not from a registry`),
-        );
-    const waits: Promise<void>[] = [];
-    for (const pkg of registryPackages) {
-      const hit = cached.get(pkg.name);
-      if (hit && completeAdvisories(hit)) {
-        found.set(pkg.name, hit);
-        continue;
-      }
-      waits.push(
-        submit({ source: "advisories", name: pkg.name, versions: pkg.versions }, stage).then(
-          (outcome) => {
-            found.set(pkg.name, evidenceOf<AdvisoryEvidence>("advisories", outcome));
-          },
-        ),
-      );
-    }
-    await warnIfNoWorker("advisories", stage);
-    await Promise.all(waits);
-    return found;
-  }
-
-  async function gatherIssues(
-    packages: InventoryPackage[],
-    registry: Map<string, Evidence<RegistryEvidence>>,
-  ) {
-    const stage = counter("issues");
-    const fromCache = createIssuesCollector({ api: null, cache: options.cache, now: options.now });
-    const found = new Map<string, Evidence<IssuesEvidence>>();
-    const waits: Promise<void>[] = [];
-    for (const pkg of packages) {
-      const data = registry.get(pkg.name)?.data;
-      if (!data) {
-        found.set(
-          pkg.name,
-          missingEvidence("issues", "skipped: no registry data to find the repository"),
-        );
-        continue;
-      }
-      const repo = normalizeRepositoryUrl(data.repository?.url, data.repository?.directory ?? null);
-      const scoped = (evidence: Evidence<IssuesEvidence>) => {
-        found.set(
-          pkg.name,
-          evidence.data
-            ? {
-                ...evidence,
-                data: scopeToPackage(evidence.data, pkg.name, repo?.directory ?? null),
-              }
-            : evidence,
-        );
-      };
-      const cached = await fromCache.collect(repo);
-      if (!repo || cached.status !== "offline: not in cache") {
-        scoped(cached);
-        continue;
-      }
-      waits.push(
-        submit({ source: "issues", url: repo.url }, stage).then((outcome) =>
-          scoped(evidenceOf<IssuesEvidence>("issues", outcome)),
-        ),
-      );
-    }
-    await warnIfNoWorker("issues", stage);
-    await Promise.all(waits);
-    return found;
   }
 
   return {
     async gather(packages, config) {
       await Promise.all([...events.values()].map((e) => e.waitUntilReady()));
-      const registry = await gatherRegistry(packages);
-      const [git, advisories, issues] = await Promise.all([
-        options.git ? gatherGit(packages, registry, config.git?.allowHosts ?? []) : undefined,
-        options.advisories ? gatherAdvisories(packages) : undefined,
-        gatherIssues(packages, registry),
-      ]);
+      const run: SourceRun = {
+        paths: [],
+        cwd: options.cwd,
+        env: options.env,
+        home: options.home,
+        toolVersion: options.toolVersion,
+        // Clones are for workers: an empty folder of its own keeps offline git to the cache.
+        cache: { ...options.cache, dir: path.join(options.cache.dir, "enqueuer") },
+        now: options.now,
+        offline: true,
+        concurrency: addConcurrency,
+        config,
+        flags: { ...options.flags, usage: false, single: false },
+        http: null,
+        injected: {},
+      };
+      const sourcesOf = (ids: readonly SourceName[]) =>
+        allSources.filter((s) => ids.includes(s.id));
+      const first = await runSources(sourcesOf(["registry"]), packages, run);
+      await fillFromQueue(
+        "registry",
+        first.registry as Map<string, Evidence<unknown>>,
+        packages,
+        config,
+      );
+      const rest = await runSources(
+        sourcesOf(["registry", "git", "advisories", "issues"]),
+        packages,
+        run,
+        {
+          // The runner hands a source what it needs only from sources in its list: the registry
+          // is listed, and given, so it is not asked again.
+          given: { registry: first.registry },
+        },
+      );
+      await Promise.all(
+        (["git", "advisories", "issues"] as const).map((source) =>
+          fillFromQueue(source, rest[source] as Map<string, Evidence<unknown>>, packages, config),
+        ),
+      );
       return {
-        registry,
-        ...(git ? { git } : {}),
-        ...(advisories ? { advisories } : {}),
-        issues,
+        registry: first.registry,
+        git: rest.git,
+        advisories: rest.advisories,
+        issues: rest.issues,
       };
     },
     async close() {
@@ -323,6 +198,14 @@ export function createQueueGatherer(options: GatherOptions): QueueGatherer {
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
   };
+}
+
+/** A package the cache could not answer for; for advisories, also one where a provider did not answer (a worker asks again). */
+function needsJob(source: QueuedSource, evidence: Evidence<unknown>): boolean {
+  if (evidence.status === notInCache) return true;
+  if (source !== "advisories" || evidence.status !== "ok") return false;
+  const providers = (evidence.data as { providers?: { status: string }[] } | null)?.providers ?? [];
+  return providers.some((p) => p.status !== "ok");
 }
 
 interface StageCounter {
@@ -363,32 +246,6 @@ function evidenceOf<T>(source: SourceName, outcome: Outcome): Evidence<T> {
   if (!value || typeof value !== "object" || typeof value.status !== "string")
     return missingEvidence(source, "unavailable: the worker gave no answer");
   return value;
-}
-
-/** Advisories from the cache count only when every provider answered: otherwise a worker asks again. */
-function completeAdvisories(evidence: Evidence<AdvisoryEvidence>): boolean {
-  if (evidence.status !== "ok" || !evidence.data) return false;
-  const providers = (evidence.data as { providers?: { status: string }[] }).providers ?? [];
-  return providers.length > 0 && providers.every((p) => p.status === "ok");
-}
-
-/**
- * Git evidence the shared cache holds fresh for a repository folder, read as the collector
- * reads it. Unsafe or private URLs are left to a worker: the collector there says why.
- */
-async function freshGit(
-  cache: Cache,
-  rawUrl: string,
-  directory: string | null,
-  now: Date,
-): Promise<Evidence<GitEvidence> | null> {
-  const safe = safeRepoUrl(rawUrl);
-  if (!safe.ok) return null;
-  const host = hostOfRepoUrl(safe.url);
-  if (host && isPrivateHost(host)) return null;
-  const entry = await cache.read<GitEvidence>("git", `${safe.url}#${directory ?? ""}`, gitShape);
-  if (!entry || !isFresh(entry, cacheTtlMs.git, now)) return null;
-  return okEvidence("git", entry.value, entry.storedAt, true);
 }
 
 /** A job's failure as a short status: its first line, printable, never a stack. */

@@ -1,17 +1,15 @@
 import type { Cache } from "../cache/disk-cache.js";
-import { collectPackageAdvisories } from "../collectors/advisories/collect-package-advisories.js";
-import { createGitCollector } from "../collectors/git/collect-git.js";
+import { allSources } from "../collectors/all-sources.js";
 import { createProxyDispatcher } from "../collectors/http/http-dispatcher.js";
 import { loadNpmConfig } from "../collectors/http/npm-config.js";
-import { maxRetryWaitMs } from "../collectors/http/retry.js";
-import { createIssuesCollector } from "../collectors/issues/collect-issues.js";
-import { createGitHubClient, defaultGitHubApiUrl } from "../collectors/issues/github-client.js";
-import { findGitHubToken } from "../collectors/issues/github-token.js";
-import { collectRegistry } from "../collectors/registry/collect-registry.js";
-import { createRegistryClient } from "../collectors/registry/registry-client.js";
-import type { Evidence } from "../collectors/types.js";
+import { repositoryCloneTarget } from "../collectors/repository-url.js";
+import type { NeededEvidence, Source, SourceRun } from "../collectors/source.js";
+import { type Evidence, missingEvidence, type SourceName } from "../collectors/types.js";
+import type { LoadedConfig } from "../config/load-config.js";
+import type { JengaConfig } from "../config/schema.js";
 import type { InventoryPackage } from "../inventory/types.js";
-import type { JobData } from "./queue-jobs.js";
+import { defaultPolicy } from "../scoring/policy.js";
+import { type JobData, packageOfJob } from "./queue-jobs.js";
 
 export interface JobRunnerOptions {
   cache: Cache;
@@ -25,129 +23,104 @@ export interface JobRunnerOptions {
 }
 
 export interface JobRunner {
-  /** The evidence the source's collector returned: the job's result. */
+  /** The evidence the source returned for the job's package: the job's result. */
   run(data: JobData): Promise<unknown>;
   close(): Promise<void>;
 }
 
 /**
- * What a worker does with a job: exactly what the embedded run does for that package or
- * repository, with the same collector, through the shared cache. The raw answer lands in
- * the cache; the collector's evidence (an answer, or a status such as `unavailable: 404`)
- * is the job's result, so the process that enqueued it reports what an embedded run
- * would. Clients are made once per worker: one connection pool, one GitHub rate budget.
+ * What a worker does with a job: exactly what the embedded run does for that package,
+ * with the same source object from the one array, through the shared cache. The raw
+ * answer lands in the cache; the source's evidence (an answer, or a status such as
+ * `unavailable: 404`) is the job's result, so the process that enqueued it reports what
+ * an embedded run would. A source that needs another (git and issues need the registry's
+ * repository URL) gets it the same way: a cache hit, since its job ran first.
  */
 export async function createJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
-  const { cache, now, env } = options;
   // The worker's own npm configuration (its cwd's .npmrc, npm_config_* variables): the
   // registry, its credentials and proxies, which never travel through the queue.
   const npmSettings = await loadNpmConfig({
     cwd: options.cwd,
-    env,
+    env: options.env,
     userAgent: `jenga/${options.toolVersion}`,
   });
-  const registryClient = createRegistryClient(npmSettings, {
+  const dispatcher = createProxyDispatcher(npmSettings, options.concurrency);
+  const runOf = (allowHosts: string[]): SourceRun => ({
+    paths: [],
+    cwd: options.cwd,
+    env: options.env,
+    home: options.home,
+    toolVersion: options.toolVersion,
+    cache: options.cache,
+    now: options.now,
+    offline: false,
     concurrency: options.concurrency,
-    maxRetryAfterMs: maxRetryWaitMs(env),
-  });
-  const outbound = createProxyDispatcher(npmSettings, options.concurrency);
-  const token = await findGitHubToken({ env, home: options.home });
-  const github = createGitHubClient({
-    baseUrl: env.JENGA_GITHUB_API_URL || defaultGitHubApiUrl,
-    token: token?.token ?? null,
-    userAgent: `jenga/${options.toolVersion}`,
-    dispatcher: outbound,
+    config: {
+      file: null,
+      config: (allowHosts.length > 0 ? { git: { allowHosts } } : {}) as JengaConfig,
+      policy: defaultPolicy,
+    } satisfies LoadedConfig,
+    flags: { git: true, usage: false, advisories: true, single: false },
+    http: { npmSettings, dispatcher },
+    injected: {},
   });
 
-  // One git job per repository at a time in this process: a job BullMQ took back from a
-  // worker it thought dead (a lock lapsed under load) may run here twice, and two git
-  // processes cloning into one folder break each other.
+  // One git job per repository at a time in this process: two packages of one monorepo,
+  // or a job BullMQ took back from a worker whose lock lapsed under load, must not clone
+  // into one folder at once.
   const repositoryTurns = new Map<string, Promise<unknown>>();
-  const inTurn = <T>(url: string, work: () => Promise<T>): Promise<T> => {
-    const previous = repositoryTurns.get(url) ?? Promise.resolve();
-    const next = previous.then(work, work);
+  const inTurn = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const next = (repositoryTurns.get(key) ?? Promise.resolve()).then(work, work);
     const settled = next.catch(() => undefined);
-    repositoryTurns.set(url, settled);
+    repositoryTurns.set(key, settled);
     void settled.then(() => {
-      if (repositoryTurns.get(url) === settled) repositoryTurns.delete(url);
+      if (repositoryTurns.get(key) === settled) repositoryTurns.delete(key);
     });
     return next;
   };
 
-  const run = async (data: JobData): Promise<unknown> => {
-    switch (data.source) {
-      case "registry":
-        return collectRegistry(registryPackage(data.name, []), {
-          fetcher: registryClient,
-          cache,
-          now,
-        });
-      case "git":
-        return inTurn(data.url, async () => {
-          // A collector per job: its clone-once memo is per run, and a worker lives for many.
-          const git = createGitCollector({
-            cache,
-            now,
-            env,
-            concurrency: 1,
-            offline: false,
-            allowHosts: data.allowHosts,
-          });
-          const byDirectory: Record<string, Evidence<unknown>> = {};
-          for (const directory of data.directories)
-            byDirectory[directory] = await git.collect({
-              url: data.url,
-              directory: directory === "" ? null : directory,
-            });
-          return byDirectory;
-        });
-      case "advisories": {
-        const found = await collectPackageAdvisories(
-          [registryPackage(data.name, data.versions)],
-          {
-            cwd: options.cwd,
-            env,
-            toolVersion: options.toolVersion,
-            offline: false,
-            enabled: true,
-            dispatcher: outbound,
-            npmSettings,
-          },
-          { cache, now },
-        );
-        return found.get(data.name) ?? null;
-      }
-      case "issues":
-        // Per job too: the collector's per-run memo would serve a day-old answer for ever.
-        return createIssuesCollector({ api: github, cache, now }).collect({
-          url: data.url,
-          directory: null,
-        });
-    }
-  };
-
   return {
-    run,
-    async close() {
-      await registryClient.close();
-      await github.close();
-      await outbound.close();
+    async run(data) {
+      const run = runOf(data.allowHosts);
+      const pkg = packageOfJob(data);
+      const source = sourceById(data.source);
+      const needed: NeededEvidence = {};
+      for (const need of source.needs)
+        (needed as Record<string, Evidence<unknown>>)[need] = await collectOne(
+          sourceById(need),
+          pkg,
+          {},
+          run,
+        );
+      if (data.source !== "git") return collectOne(source, pkg, needed, run);
+      const repository = needed.registry?.data?.repository;
+      const target = repositoryCloneTarget(repository?.url, repository?.directory ?? null);
+      return inTurn(target?.url ?? data.name, () => collectOne(source, pkg, needed, run));
     },
+    close: () => dispatcher.close(),
   };
 }
 
-/** The little of an inventory entry a registry-side collector reads: its name, versions and origin. */
-function registryPackage(name: string, versions: string[]): InventoryPackage {
-  return {
-    name,
-    versions,
-    direct: false,
-    scopes: ["prod"],
-    dependents: 0,
-    path: [],
-    dependencies: [],
-    via: [],
-    projects: [],
-    origin: "registry",
-  };
+function sourceById(id: SourceName): Source {
+  const source = allSources.find((s) => s.id === id);
+  if (!source) throw new Error(`no source ${id}`);
+  return source;
+}
+
+/** One package through one source, opened and closed for it (a worker lives longer than a run's memo should). */
+async function collectOne(
+  source: Source,
+  pkg: InventoryPackage,
+  needed: NeededEvidence,
+  run: SourceRun,
+): Promise<Evidence<unknown>> {
+  const off = source.off(run);
+  if (off) return missingEvidence(source.id, off);
+  const session = await source.open(run);
+  try {
+    await session.batch?.([pkg]);
+    return await session.collect(pkg, needed);
+  } finally {
+    await session.close?.();
+  }
 }

@@ -1,39 +1,61 @@
 import { createHash } from "node:crypto";
+import type { InventoryPackage, PackageOrigin } from "../inventory/types.js";
 import type { QueuedSource } from "./queue-settings.js";
 
 /**
- * What a job carries: only what its collector needs and nothing secret (the queue is
- * readable by anyone with Redis access). Workers use their own npm configuration,
- * tokens and git configuration.
+ * One source's question about one package at the versions the projects resolve: what a
+ * job carries, and nothing secret (anyone with Redis access can read the queue). Workers
+ * use their own npm configuration, tokens and git configuration.
  */
-export type JobData =
-  /** One packument: it answers for every version of the name. */
-  | { source: "registry"; name: string }
-  /** One repository, cloned once, read for each monorepo folder its packages name ("" for the root). */
-  | { source: "git"; url: string; directories: string[]; allowHosts: string[] }
-  /** One package at the versions the projects resolve (the registry's bulk advisories answer per version). */
-  | { source: "advisories"; name: string; versions: string[] }
-  /** One GitHub repository (`https://github.com/owner/name`). */
-  | { source: "issues"; url: string };
+export interface JobData {
+  source: QueuedSource;
+  name: string;
+  versions: string[];
+  origin: PackageOrigin;
+  /** The project's `git.allowHosts` (private hosts its repositories may name); git jobs only. */
+  allowHosts: string[];
+}
 
-/** The part of a job's data that names the work: equal data, equal job. */
+export function jobDataOf(
+  source: QueuedSource,
+  pkg: InventoryPackage,
+  allowHosts: readonly string[],
+): JobData {
+  return {
+    source,
+    name: pkg.name,
+    versions: [...new Set(pkg.versions)].sort(),
+    origin: pkg.origin,
+    allowHosts: source === "git" ? [...allowHosts].sort() : [],
+  };
+}
+
+/** The package a job names, as a source reads it (name, versions, origin; nothing else matters to a source). */
+export function packageOfJob(data: JobData): InventoryPackage {
+  return {
+    name: data.name,
+    versions: data.versions,
+    direct: false,
+    scopes: ["prod"],
+    dependents: 0,
+    path: [],
+    dependencies: [],
+    via: [],
+    projects: [],
+    origin: data.origin,
+  };
+}
+
 function identityOf(data: JobData): string {
-  switch (data.source) {
-    case "registry":
-      return data.name;
-    case "git":
-      return `${data.url}#${[...data.directories].sort().join(",")}`;
-    case "advisories":
-      return `${data.name}@${[...new Set(data.versions)].sort().join(",")}`;
-    case "issues":
-      return data.url;
-  }
+  const hosts = data.allowHosts.length > 0 ? ` allow ${data.allowHosts.join(",")}` : "";
+  return `${data.name}@${data.versions.join(",")}${hosts}`;
 }
 
 /**
- * The job id: the same work always gets the same id, so enqueuing it again while it
- * waits, runs or has just finished adds nothing (BullMQ ignores an id it holds). A hash,
- * because ids come from strangers' names and BullMQ refuses `:` in them.
+ * The job id: source + package@versions, so the same question always gets the same id
+ * and enqueuing it again while it waits, runs or has just finished adds nothing (BullMQ
+ * ignores an id it holds). A hash, because names come from strangers and BullMQ refuses
+ * `:` in ids.
  */
 export function jobIdOf(data: JobData): string {
   const hash = createHash("sha256")
@@ -42,10 +64,8 @@ export function jobIdOf(data: JobData): string {
   return `${data.source}-${hash.slice(0, 40)}`;
 }
 
-/** A readable name for the job, shown by `jenga queue status` (names are strangers' text: cut short). */
+/** A readable name for the job, shown by `jenga queue status` (strangers' text: cut short). */
 export function jobLabelOf(data: JobData): string {
   const label = identityOf(data);
   return label.length > 120 ? `${label.slice(0, 117)}...` : label;
 }
-
-export type JobSource = QueuedSource;

@@ -1,7 +1,7 @@
 import type { Cache } from "../cache/disk-cache.js";
 import { createRedisCache } from "../cache/redis-cache.js";
 import type { EvidenceMaps } from "../collectors/types.js";
-import type { JengaConfig } from "../config/schema.js";
+import type { LoadedConfig } from "../config/load-config.js";
 import type { InventoryPackage } from "../inventory/types.js";
 import { createQueueGatherer, type GatherOptions } from "./gather.js";
 import { openRedis } from "./open-redis.js";
@@ -10,7 +10,7 @@ import { parseRedisAddress } from "./redis-address.js";
 export interface QueuedAnalysis {
   /** The shared cache analyze() uses instead of the on-disk one. */
   cache: Cache;
-  gather(packages: InventoryPackage[], config: JengaConfig): Promise<Partial<EvidenceMaps>>;
+  gather(packages: InventoryPackage[], config: LoadedConfig): Promise<Partial<EvidenceMaps>>;
   close(): Promise<void>;
 }
 

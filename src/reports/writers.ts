@@ -1,7 +1,7 @@
+import { serializeResult } from "../result/serialize-result.js";
 import type { JengaResult } from "../result/types.js";
 import { renderCsv } from "./csv.js";
 import { inRunFolder } from "./html/run-folder.js";
-import { writeHtml } from "./html/write-html.js";
 import type { DeclarationLocations } from "./locate-declarations.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderSarif } from "./sarif.js";
@@ -12,10 +12,10 @@ export type RenderedFiles = Record<string, string>;
 /** Every output format, by name, with one signature: the JSON result in, files out. */
 export const writers = {
   json: (result: JengaResult): RenderedFiles => ({
-    "jenga.json": `${JSON.stringify(result, null, 2)}\n`,
+    "jenga.json": serializeResult(result),
   }),
   /** The report's pages in a folder of their own run, and the index that links into it. */
-  html: (result: JengaResult): RenderedFiles => inRunFolder(result, writeHtml(result)),
+  html: (result: JengaResult): RenderedFiles => inRunFolder(result),
   markdown: (result: JengaResult): RenderedFiles => ({ "jenga.md": renderMarkdown(result) }),
   csv: (result: JengaResult): RenderedFiles => ({ "jenga.csv": renderCsv(result) }),
   /** Locations come from `locateDeclarations`; without them results carry no location. */

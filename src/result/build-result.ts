@@ -1,7 +1,6 @@
 import { normalizeRepositoryUrl } from "../collectors/repository-url.js";
 import { sourceNames } from "../collectors/sources.js";
 import type { EvidenceMaps, SourceName, SourceStatus } from "../collectors/types.js";
-import { unparsedFilesNote } from "../collectors/usage/parse-failures.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Inventory, InventoryPackage } from "../inventory/types.js";
 import { computeImpact } from "../scoring/impact.js";
@@ -10,10 +9,12 @@ import { scorePackage } from "../scoring/score-package.js";
 import { type Verdict, verdictNames } from "../scoring/verdicts.js";
 import { computeSignals } from "../signals/compute-signals.js";
 import type { EvidenceSet } from "../signals/define-signal.js";
+import { compactSignals } from "./compact-signals.js";
 import { rankFunders } from "./funders.js";
 import { attachDownstreamDrag, attachLeverage } from "./leverage.js";
 import { resultSchemaId } from "./result-schema-id.js";
 import type { JengaResult, PackageResult } from "./types.js";
+import { unparsedFilesNote } from "./usage-notes.js";
 import { findWaiver } from "./waivers.js";
 
 export interface ResultInput {
@@ -39,7 +40,7 @@ export function buildResult(input: ResultInput): JengaResult {
   );
   const summary = Object.fromEntries(verdictNames.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const p of packages) summary[p.verdict]++;
-  return {
+  const result: JengaResult = {
     $schema: resultSchemaId,
     schemaVersion: 1,
     tool: { name: "jenga", version: input.toolVersion },
@@ -61,6 +62,8 @@ export function buildResult(input: ResultInput): JengaResult {
     sources: sourceSummary(packages),
     config: { file: input.config.file, gate: { ...input.config.policy.gate } },
   };
+  compactSignals(packages);
+  return result;
 }
 
 function scoreOne(pkg: InventoryPackage, input: ResultInput): PackageResult {

@@ -6,7 +6,7 @@ import type { FunderCandidate, PackageResult } from "./types.js";
  * funding target only through one of these. Being behind, a fixed advisory the
  * user has not upgraded to, a misplaced declaration are the user's own upkeep.
  */
-const upstreamNeeds: ReadonlySet<MessageCode> = new Set<MessageCode>([
+export const upstreamNeeds: ReadonlySet<MessageCode> = new Set<MessageCode>([
   "slowFixes",
   "slowResponses",
   "reportsPilingUp",

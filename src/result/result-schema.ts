@@ -85,7 +85,12 @@ const signalResult = z.object({
   trusted: z
     .boolean()
     .describe("False when the value rests on data jenga has reason to doubt (mirror times)."),
-  note: z.string().optional(),
+  note: z
+    .string()
+    .optional()
+    .describe(
+      "Short context. Why publish times are untrusted is said once, on publishTimesTrusted, not on every signal resting on them.",
+    ),
   detail: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
@@ -120,7 +125,11 @@ const packageResult = z.object({
   confidence: z.number().min(0).max(1),
   scores: everyKey(actions, z.number()),
   reasons: z.array(reasonResult),
-  signals: z.record(z.string(), signalResult),
+  signals: z
+    .record(z.string(), signalResult)
+    .describe(
+      "Signals by id. A signal that could not be computed because its source gave no data is left out (`sources` says why): absent means unknown, as null does.",
+    ),
   sources: perSource(sourceStatus),
   waiver: z.object({ reason: z.string(), until: z.string(), expired: z.boolean() }).nullable(),
 });

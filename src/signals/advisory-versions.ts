@@ -1,6 +1,6 @@
 import semver from "semver";
-import { affectsVersion, lowestFixFor } from "../collectors/advisories/affects.js";
 import type { Advisory, AdvisoryEvidence, SeverityBucket } from "../collectors/advisories/types.js";
+import { affectsVersion, lowestFixFor } from "./advisories/affects.js";
 
 /** Pure helpers over AdvisoryEvidence shared by the advisory signals. */
 

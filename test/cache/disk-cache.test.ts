@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cacheFileName, createDiskCache, isFresh } from "../../src/cache/disk-cache.js";
+import { cacheFormats } from "../../src/cache/formats.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -12,11 +13,23 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const clock = () => new Date("2026-06-01T00:00:00Z");
 
 describe("disk cache", () => {
+  it("misses an entry written in another format of its source, and keeps the other sources'", async () => {
+    const cache = createDiskCache({ dir, mode: "normal", now: clock });
+    await cache.write("advisories", "a", { records: [] });
+    await cache.write("registry", "a", { name: "a" });
+    const file = path.join(dir, "v1", "advisories", cacheFileName("a"));
+    const entry = JSON.parse(await readFile(file, "utf8"));
+    await writeFile(file, JSON.stringify({ ...entry, format: cacheFormats.advisories - 1 }));
+    expect(await cache.read("advisories", "a")).toBeNull();
+    expect(await cache.read("registry", "a")).not.toBeNull();
+  });
+
   it("round-trips an entry with its time and etag", async () => {
     const cache = createDiskCache({ dir, mode: "normal", now: clock });
     await cache.write("registry", "@scope/name", { a: 1 }, '"etag"');
     expect(await cache.read("registry", "@scope/name")).toEqual({
       key: "@scope/name",
+      format: cacheFormats.registry,
       storedAt: "2026-06-01T00:00:00.000Z",
       etag: '"etag"',
       value: { a: 1 },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { OsvEvent } from "../../src/collectors/advisories/types.js";
 import {
   type AffectedEntry,
   affectsVersion,
   fixedVersions,
   lowestFixFor,
-} from "../../src/collectors/advisories/affects.js";
-import type { OsvEvent } from "../../src/collectors/advisories/types.js";
+} from "../../src/signals/advisories/affects.js";
 
 const range = (events: OsvEvent[], type = "SEMVER"): AffectedEntry => ({
   ranges: [{ type, events }],

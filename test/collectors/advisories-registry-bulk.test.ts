@@ -4,11 +4,6 @@
  * that serves it, with that registry's token only.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  affectsVersion,
-  fixedVersions,
-  lowestFixFor,
-} from "../../src/collectors/advisories/affects.js";
 import { parseBulkAnswer } from "../../src/collectors/advisories/bulk-advisory.js";
 import {
   batchesOf,
@@ -17,6 +12,11 @@ import {
 import { fromBulkAdvisories } from "../../src/collectors/advisories/from-bulk-advisories.js";
 import { type RegistryCredential, Secret } from "../../src/collectors/http/npm-settings.js";
 import { nerfDart } from "../../src/collectors/http/registry-auth.js";
+import {
+  affectsVersion,
+  fixedVersions,
+  lowestFixFor,
+} from "../../src/signals/advisories/affects.js";
 import {
   type BulkServer,
   bulkFixture,

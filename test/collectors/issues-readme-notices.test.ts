@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findReadmeNotices } from "../../src/collectors/issues/readme-notices.js";
+import { findReadmeNotices } from "../../src/collectors/shared/readme-notices.js";
 import { hasControlCharacters } from "../../src/util/control-characters.js";
 import { fixture } from "./github-api-server.js";
 

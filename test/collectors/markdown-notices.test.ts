@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findMarkdownNotices } from "../../src/collectors/issues/markdown-notices.js";
+import { findMarkdownNotices } from "../../src/collectors/shared/markdown-notices.js";
 
 describe("README notices read from Markdown (the clone's README)", () => {
   it("finds a notice in a heading, an alert, a paragraph or a badge", () => {

@@ -7,13 +7,13 @@ import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { Secret } from "../../src/collectors/http/npm-settings.js";
 import { nerfDart } from "../../src/collectors/http/registry-auth.js";
-import {
-  createTarballClient,
-  type TarballClientOptions,
-} from "../../src/collectors/registry/tarball-client.js";
 import { usageLimits } from "../../src/collectors/usage/limits.js";
 import { measureFootprint } from "../../src/collectors/usage/package-footprint.js";
 import { readTarballPackage } from "../../src/collectors/usage/read-tarball-package.js";
+import {
+  createTarballClient,
+  type TarballClientOptions,
+} from "../../src/collectors/usage/tarball-client.js";
 import type { ImportSite } from "../../src/collectors/usage/types.js";
 import { type Handler, sendJson, startServer, testSettings } from "./helpers/registry-server.js";
 import { sri, tarOf, tgzOf } from "./helpers/tarball.js";

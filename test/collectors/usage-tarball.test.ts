@@ -9,13 +9,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Cache, createDiskCache } from "../../src/cache/disk-cache.js";
-import {
-  createTarballClient,
-  type TarballClient,
-} from "../../src/collectors/registry/tarball-client.js";
 import { analyzeProject, collectUsage } from "../../src/collectors/usage/collect-usage.js";
 import { usageLimits } from "../../src/collectors/usage/limits.js";
 import type { FootprintCounters } from "../../src/collectors/usage/package-footprint.js";
+import {
+  createTarballClient,
+  type TarballClient,
+} from "../../src/collectors/usage/tarball-client.js";
 import type { PackageFootprint, UsageEvidence } from "../../src/collectors/usage/types.js";
 import type { InventoryPackage } from "../../src/inventory/types.js";
 import { inventoryPackage, now } from "../helpers/evidence.js";

@@ -31,6 +31,7 @@ export function syntheticResult(count, { projects = 1, seed = 1 } = {}) {
     const verdict = pick(verdicts);
     const health = verdict === "keep" ? 60 + Math.floor(random() * 41) : Math.floor(random() * 70);
     const via = direct ? [name] : [names[Math.floor(random() * directCount)]];
+    const dependents = direct ? 0 : 1 + Math.floor(random() ** 4 * 200);
     const signals = {
       unpackedSize: {
         value: Math.floor(500 + random() ** 3 * 5_000_000),
@@ -75,7 +76,7 @@ export function syntheticResult(count, { projects = 1, seed = 1 } = {}) {
       versions: [`${1 + (i % 5)}.${i % 10}.0`],
       direct,
       scopes: [i % 4 === 0 ? "dev" : "prod"],
-      dependents: direct ? 0 : 1 + Math.floor(random() ** 4 * 200),
+      dependents,
       via,
       path: direct ? ["app-0", name] : ["app-0", via[0], name],
       projects: projectList.filter((_, p) => p === 0 || random() < 0.5).map((p) => p.path),
@@ -85,6 +86,9 @@ export function syntheticResult(count, { projects = 1, seed = 1 } = {}) {
           : { url: `https://github.com/example/${name.replace("@", "")}`, directory: null },
       verdict,
       health,
+      impact: direct ? 60 : Math.min(100, 10 + dependents),
+      risksBelow: [],
+      blocksFixOf: [],
       confidence: Math.round(random() * 10) / 10,
       scores: {
         sunset: verdict === "sunset" ? 80 : 0,
@@ -104,15 +108,22 @@ export function syntheticResult(count, { projects = 1, seed = 1 } = {}) {
       signals,
       sources: {
         registry: "ok",
-        git: "skipped: --no-git",
+        // Sources answer for part of the tree only: some clones fail, some are skipped, and the
+        // issue tracker answers for every other package (the report's filters and first screen).
+        git:
+          i % 4 === 0
+            ? "unavailable: clone timed out (github.com)"
+            : i % 4 === 2
+              ? "ok"
+              : "skipped: --no-git",
         advisories: "ok",
-        issues: "unavailable: no token",
+        issues: i % 2 === 0 ? "ok" : "unavailable: no token",
         usage: "ok",
       },
       waiver: null,
     };
   });
-  const summary = { keep: 0, fix: 0, adopt: 0, rewrite: 0, sunset: 0 };
+  const summary = { keep: 0, fix: 0, adopt: 0, rewrite: 0, sunset: 0, unknown: 0 };
   for (const p of packages) summary[p.verdict]++;
   return {
     schemaVersion: 1,
@@ -122,13 +133,22 @@ export function syntheticResult(count, { projects = 1, seed = 1 } = {}) {
     packages,
     summary,
     notes: ["A synthetic result for tests and benchmarks."],
-    sources: {
-      registry: { ok: count, missing: {} },
-      git: { ok: 0, missing: { "skipped: --no-git": count } },
-      advisories: { ok: count, missing: {} },
-      issues: { ok: 0, missing: { "unavailable: no token": count } },
-      usage: { ok: count, missing: {} },
-    },
+    sources: sourceSummary(packages),
     config: { file: null, gate: { failOn: ["sunset"], minHealth: 0 } },
   };
+}
+
+/** Per source: packages with data, and the others counted by status (as build-result.ts counts them). */
+function sourceSummary(packages) {
+  const summary = {};
+  for (const source of ["registry", "git", "advisories", "issues", "usage"]) {
+    const entry = { ok: 0, missing: {} };
+    for (const p of packages) {
+      const status = p.sources[source];
+      if (status === "ok") entry.ok++;
+      else entry.missing[status] = (entry.missing[status] ?? 0) + 1;
+    }
+    summary[source] = entry;
+  }
+  return summary;
 }

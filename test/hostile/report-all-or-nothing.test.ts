@@ -51,6 +51,9 @@ async function expectWholeReport(result: typeof before) {
   const expected = writers.html(result);
   for (const href of links) {
     const file = href.split("#")[0] ?? "";
+    // The JSON result exists once, beside the index, and is checked by the caller: it is
+    // renamed into place just before the index, so it is newer when the index alone failed.
+    if (file === "jenga.json") continue;
     expect(existsSync(path.join(out, file)), file).toBe(true);
     expect(await readFile(path.join(out, file), "utf8")).toBe(expected[file]);
   }

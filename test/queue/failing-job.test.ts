@@ -3,12 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRedisCache } from "../../src/cache/redis-cache.js";
-import type { JengaConfig } from "../../src/config/schema.js";
 import { createQueueGatherer } from "../../src/queue/gather.js";
 import { openRedis } from "../../src/queue/open-redis.js";
 import { formatQueueStatus, readQueueStatus } from "../../src/queue/queue-status.js";
 import { parseRedisAddress } from "../../src/queue/redis-address.js";
 import { startWorkers } from "../../src/queue/start-workers.js";
+import { defaultPolicy } from "../../src/scoring/policy.js";
 import { inventoryPackage } from "../helpers/evidence.js";
 import { type RedisServer, startRedisServer } from "./helpers/redis-server.js";
 
@@ -44,7 +44,7 @@ describe("a job that keeps failing", () => {
       runner: {
         async run(data) {
           attempts++;
-          throw new Error(`the registry answered nonsense for ${JSON.stringify(data)}`);
+          throw new Error(`the registry answered nonsense for ${data.name}`);
         },
         close: async () => undefined,
       },
@@ -56,15 +56,19 @@ describe("a job that keeps failing", () => {
       now,
       cwd: dir,
       env: {},
+      home: dir,
       toolVersion: "0.0.0",
-      git: false,
-      advisories: false,
+      flags: { git: false, advisories: false },
     });
     try {
       const pkg = inventoryPackage({ name: "doomed" });
-      const gathered = await gatherer.gather([pkg], {} as JengaConfig);
+      const gathered = await gatherer.gather([pkg], {
+        file: null,
+        config: {},
+        policy: defaultPolicy,
+      });
       expect(gathered.registry?.get("doomed")?.status).toBe(
-        'unavailable: the registry answered nonsense for {"source":"registry","name":"doomed"}',
+        "unavailable: the registry answered nonsense for doomed",
       );
       expect(attempts).toBe(3);
       // No registry data: the sources that need it say so, without a job.
@@ -76,10 +80,10 @@ describe("a job that keeps failing", () => {
         waiting: 0,
         active: 0,
         failed: 1,
-        failures: [{ count: 1, example: "doomed" }],
+        failures: [{ count: 1, example: "doomed@1.0.0" }],
       });
       expect(formatQueueStatus(address, status)).toContain(
-        `failed ×1: the registry answered nonsense for {"source":"registry","name":"doomed"} (e.g. doomed)`,
+        "failed ×1: the registry answered nonsense for doomed (e.g. doomed@1.0.0)",
       );
     } finally {
       await gatherer.close();

@@ -139,7 +139,7 @@ describe("HTML report: package page", () => {
     expect(signalRows).toHaveLength(3);
     expect(signalRows.eq(1).text()).toContain("41 mo");
     expect(signalRows.eq(1).text()).toContain("mirror times");
-    expect(signalRows.eq(1).find("strong").text()).toBe("no");
+    expect(signalRows.eq(1).find("small").text()).toBe("(not trusted)");
     // A signal the catalog does not know yet is shown, just without a glossary link.
     expect(signalRows.eq(2).find("a").length).toBe(0);
     expect($(".path a").attr("href")).toBe(`../packages/${pageFileName("app-dep")}`);

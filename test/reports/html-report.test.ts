@@ -1,5 +1,6 @@
 import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
+import { pageSize } from "../../src/reports/html/package-table.js";
 import { contentSecurityPolicy } from "../../src/reports/html/render-index.js";
 import { writeHtml } from "../../src/reports/html/write-html.js";
 import { writers } from "../../src/reports/writers.js";
@@ -56,43 +57,136 @@ describe("HTML report: index", () => {
         .get(),
     ).toEqual(["keep", "fix", "adopt", "rewrite", "sunset", "unknown"]);
     const sortable = $("#packages thead th[aria-sort]");
-    expect(sortable.length).toBeGreaterThan(10);
+    expect(sortable.length).toBe(7);
     sortable.each((_, th) => expect($(th).find("button[type=button][data-sort]").length).toBe(1));
     expect($("#packages caption").text()).not.toBe("");
   });
 
-  it("shows '—' for signals a package does not have, and their values when it has them", () => {
+  it("shows what and why in fixed columns, with the data the filters read", () => {
     const { $ } = render(
       jengaResult([
         packageResult({
-          name: "with",
-          signals: {
-            activeMaintainers: { value: 2, unit: "count", trusted: true },
-            unpackedSize: { value: 2048, unit: "bytes", trusted: true },
+          name: "deep",
+          direct: false,
+          via: ["top", "other"],
+          health: null,
+          verdict: "adopt",
+          reasons: [
+            { signal: "dependents", code: "x", text: "context", action: null, points: 0 },
+            { signal: "busFactor", code: "y", text: "one person", action: "adopt", points: 20 },
+          ],
+          sources: {
+            registry: "ok",
+            git: "unavailable: no network",
+            advisories: "ok",
+            issues: "skipped: no token",
+            usage: "ok",
           },
         }),
-        packageResult({ name: "without" }),
+        packageResult({ name: "top", via: ["top"] }),
       ]),
     );
     const header = $("#packages thead th")
       .map((_, th) => $(th).text().trim())
       .get();
-    const col = (title: string) => header.findIndex((h) => h.startsWith(title));
-    const cell = (row: number, title: string) =>
-      $($("#packages tbody tr").get(row)).children().eq(col(title));
-    expect(cell(0, "Active maintainers").text()).toBe("2");
-    expect(cell(0, "Active maintainers").attr("data-value")).toBe("2");
-    expect(cell(0, "Size").text()).toBe("2.0 KB");
-    expect(cell(1, "Active maintainers").text()).toBe("—");
-    expect(cell(1, "Open advisories").text()).toBe("—");
-    expect(cell(1, "Open advisories").attr("data-value")).toBe("");
+    expect(header).toEqual([
+      "Package",
+      "Verdict",
+      "Health",
+      "Confidence",
+      "Impact",
+      "Reached",
+      "Sources",
+      "Top reason",
+    ]);
+    const deep = $("#packages tbody tr").first();
+    expect(deep.attr("data-reach")).toBe("transitive");
+    expect(deep.attr("data-missing")).toBe("git issues");
+    expect(deep.attr("data-projects")).toBe("0");
+    const cells = deep.children();
+    expect(cells.eq(2).text()).toBe("unknown");
+    expect(cells.eq(2).attr("data-value")).toBe("");
+    expect(cells.eq(5).text()).toBe("via top +1");
+    expect(cells.eq(5).attr("title")).toBe("via top, other");
+    expect(cells.eq(6).text()).toBe("3/5");
+    // The reason that decided the verdict, not the first context line.
+    expect(cells.eq(7).text()).toBe("one person");
+    // A direct package is never "via" itself.
+    expect($("#packages tbody tr").eq(1).children().eq(5).text()).toBe("direct");
+  });
+
+  it("starts on the first page: rows past it are hidden until report.js pages", () => {
+    const names = Array.from({ length: pageSize + 5 }, (_, i) => `p${String(i).padStart(3, "0")}`);
+    const { $ } = render(jengaResult(names.map((name) => packageResult({ name }))));
+    expect($("#packages tbody tr")).toHaveLength(pageSize + 5);
+    expect($("#packages tbody tr[hidden]")).toHaveLength(5);
+    expect($("#packages").attr("data-page-size")).toBe(String(pageSize));
+    expect($(".pager button").length).toBe(2);
+    for (const id of ["filter-reach", "filter-source", "filter"])
+      expect($(`#${id}`).length).toBe(1);
+    // A project filter only for a portfolio.
+    expect($("#filter-project").length).toBe(0);
+  });
+
+  it("states the gaps in the evidence before anything else, and groups the sources' reasons", () => {
+    const missing = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`unavailable: error ${i}`, 40 - i]),
+    );
+    const result = jengaResult([packageResult()]);
+    result.sources.git = { ok: 3, missing };
+    result.notes = ["Publish times look rewritten for 1 of 1 packages."];
+    const { $ } = render(result);
+    const first = $("main > section").first();
+    expect(first.attr("class")).toContain("gaps");
+    expect(first.find(".source-gaps li").first().text()).toMatch(
+      /^git: 3 of 1 packages; unavailable: error 0 \(40\), unavailable: error 1 \(39\), \d+ for other reasons$/,
+    );
+    expect(first.find(".notes li").text()).toBe(
+      "Publish times look rewritten for 1 of 1 packages.",
+    );
+    const reasons = $("#sources-h").parent().find("tr:contains('git') li");
+    expect(reasons).toHaveLength(6);
+    expect(reasons.last().text()).toMatch(/× 35 other reasons/);
+  });
+
+  it("says every source answered when none was missing", () => {
+    const result = jengaResult([packageResult()]);
+    for (const entry of Object.values(result.sources)) {
+      entry.ok = 1;
+      entry.missing = {};
+    }
+    const { $ } = render(result);
+    expect($("section.gaps").text()).toContain("Every source answered for every package.");
   });
 
   it("lists where to act first: non-keep, unwaived, direct first", () => {
     const { $ } = render(
       jengaResult([
         packageResult({ name: "deep", direct: false, dependents: 90, verdict: "adopt" }),
-        packageResult({ name: "mine", direct: true, dependents: 0, verdict: "fix" }),
+        packageResult({
+          name: "mine",
+          direct: true,
+          dependents: 0,
+          verdict: "fix",
+          reasons: [
+            { signal: "timeToFix", code: "slowFixes", text: "slow", action: "fix", points: 40 },
+          ],
+        }),
+        // An upgrade is the user's upkeep, not a maintenance risk: counted, not listed.
+        packageResult({
+          name: "behind",
+          direct: true,
+          verdict: "fix",
+          reasons: [
+            {
+              signal: "openAdvisories",
+              code: "openAdvisoryFixable",
+              text: "upgrade",
+              action: "fix",
+              points: 60,
+            },
+          ],
+        }),
         packageResult({
           name: "waived",
           verdict: "sunset",
@@ -105,6 +199,7 @@ describe("HTML report: index", () => {
       .map((_, a) => $(a).text())
       .get();
     expect(names).toEqual(["mine", "deep"]);
+    expect($("#act-h").parent().text()).toContain("1 upgrade (");
   });
 
   it("lists the result's funders: adopt candidates, then fixes upstream needs help with", () => {
@@ -251,5 +346,26 @@ describe("Markdown summary", () => {
       "| bad\\|pkg | sunset | 5 | direct | use \\<b\\>x\\</b\\> \\| injected \\| |",
     );
     expect(md).not.toContain("fine |");
+  });
+});
+
+describe("HTML report: written layout", () => {
+  it("holds the index and the JSON result once, at the top, and the pages link up to them", () => {
+    const files = writers.html(jengaResult([packageResult({ name: "a" })]));
+    const names = Object.keys(files);
+    expect(names.filter((f) => f.endsWith("index.html"))).toEqual(["index.html"]);
+    expect(names.filter((f) => f.endsWith("jenga.json"))).toEqual(["jenga.json"]);
+    // One line: pretty-printing doubled the result for no reader.
+    expect(files["jenga.json"]?.trimEnd()).not.toContain("\n");
+    const page = names.find((f) => f.includes("/packages/")) ?? "";
+    const $ = cheerio.load(files[page] ?? "");
+    expect($("nav a").first().attr("href")).toBe("../../index.html");
+    expect($("footer a").attr("href")).toBe("../../jenga.json");
+    const glossary = cheerio.load(
+      files[names.find((f) => f.endsWith("glossary.html")) ?? ""] ?? "",
+    );
+    expect(glossary("footer a").attr("href")).toBe("../jenga.json");
+    const index = cheerio.load(files["index.html"] ?? "");
+    expect(index("footer a").attr("href")).toBe("jenga.json");
   });
 });

@@ -1,9 +1,15 @@
-import { advisoriesShape } from "../../cache/cached-shapes.js";
+import { osvAnswerShape } from "../../cache/cached-shapes.js";
 import { type Cache, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import { fromOsvRecords } from "./from-osv-records.js";
-import type { AdvisoryEvidence, AdvisorySource } from "./types.js";
+import type { AdvisoryEvidence, AdvisorySource, AdvisorySourceKind, OsvRecord } from "./types.js";
+
+/** What the cache keeps: the records as the source gave them; evidence is derived on every read. */
+interface CachedOsvAnswer {
+  kind: AdvisorySourceKind;
+  records: OsvRecord[];
+}
 
 export interface AdvisoryContext {
   /** Null when the network is off (`--offline`) and no export was given. */
@@ -37,16 +43,23 @@ export async function collectAdvisories(
   const toFetch: string[] = [];
   for (const name of unique) {
     const entry = useCache
-      ? await ctx.cache.read<AdvisoryEvidence>("advisories", name, advisoriesShape)
+      ? await ctx.cache.read<CachedOsvAnswer>("advisories", name, osvAnswerShape)
+      : null;
+    const cached = entry
+      ? {
+          value: fromOsvRecords(name, entry.value.records, entry.value.kind),
+          storedAt: entry.storedAt,
+        }
       : null;
     if (
       entry &&
+      cached &&
       (ctx.cache.mode === "offline" || isFresh(entry, cacheTtlMs.advisories, ctx.now()))
     ) {
-      evidence.set(name, okEvidence("advisories", entry.value, entry.storedAt, true));
+      evidence.set(name, okEvidence("advisories", cached.value, cached.storedAt, true));
       continue;
     }
-    if (entry) stale.set(name, entry);
+    if (cached) stale.set(name, cached);
     toFetch.push(name);
   }
   if (toFetch.length === 0) return evidence;
@@ -65,7 +78,11 @@ export async function collectAdvisories(
     const old = stale.get(name);
     if (result.ok) {
       const value = fromOsvRecords(name, result.records, source.kind);
-      if (source.cacheable) await ctx.cache.write("advisories", name, value);
+      if (source.cacheable)
+        await ctx.cache.write<CachedOsvAnswer>("advisories", name, {
+          kind: source.kind,
+          records: result.records,
+        });
       evidence.set(name, okEvidence("advisories", value, ctx.now().toISOString(), false));
     } else if (old) {
       // The source failed but an older copy exists: stale evidence beats none, and says how old it is.

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { findMarkdownNotices } from "../issues/markdown-notices.js";
+import { findMarkdownNotices } from "../shared/markdown-notices.js";
 import { headReadme, listHead, measureBlobs, readBlobText } from "./git-blobs.js";
 import { streamGit } from "./git-process.js";
 import { HistoryBuilder, historyFormat } from "./history-builder.js";

@@ -4,12 +4,12 @@
  * once per run however many packages share it (a monorepo's packages do).
  */
 
-import { issuesShape } from "../../cache/cached-shapes.js";
+import { issuesAnswerShape } from "../../cache/cached-shapes.js";
 import { type Cache, isFresh } from "../../cache/disk-cache.js";
 import { cacheTtlMs } from "../../cache/ttl.js";
 import type { NormalizedRepository } from "../repository-url.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
-import { fetchGitHubIssues } from "./fetch-github-issues.js";
+import { fetchGitHubIssues, type IssuesAnswer, issuesFromAnswer } from "./fetch-github-issues.js";
 import type { GitHubApi } from "./github-client.js";
 import { gitHubRepository } from "./github-repository.js";
 import { defaultIssueLimits, type IssueLimits } from "./limits.js";
@@ -34,15 +34,15 @@ export function createIssuesCollector(ctx: IssuesContext): IssuesCollector {
   const inFlight = new Map<string, Promise<Evidence<IssuesEvidence>>>();
 
   async function collectRepo(key: string, repo: NonNullable<ReturnType<typeof gitHubRepository>>) {
-    const entry = await ctx.cache.read<IssuesEvidence>("issues", key, issuesShape);
+    const entry = await ctx.cache.read<IssuesAnswer>("issues", key, issuesAnswerShape);
     if (entry && (ctx.cache.mode === "offline" || isFresh(entry, cacheTtlMs.issues, ctx.now())))
-      return okEvidence("issues", entry.value, entry.storedAt, true);
+      return okEvidence("issues", issuesFromAnswer(entry.value), entry.storedAt, true);
     if (!ctx.api) return missingEvidence<IssuesEvidence>("issues", "offline: not in cache");
     const fetchedAt = ctx.now();
     const result = await fetchGitHubIssues(ctx.api, repo, limits, fetchedAt);
     if (!result.ok) return missingEvidence<IssuesEvidence>("issues", result.status);
-    await ctx.cache.write("issues", key, result.evidence);
-    return okEvidence("issues", result.evidence, fetchedAt.toISOString(), false);
+    await ctx.cache.write("issues", key, result.answer);
+    return okEvidence("issues", issuesFromAnswer(result.answer), fetchedAt.toISOString(), false);
   }
 
   return {

@@ -5,6 +5,7 @@
  */
 
 import { pushAll } from "../../util/extremes.js";
+import { findReadmeNotices } from "../shared/readme-notices.js";
 import {
   firstHumanResponse,
   type IssueItem,
@@ -18,10 +19,30 @@ import {
 import { type GitHubAnswer, type GitHubApi, htmlAccept } from "./github-client.js";
 import type { GitHubRepository } from "./github-repository.js";
 import { type IssueLimits, maxRequestsPerRepository, perRepositoryPerPage } from "./limits.js";
-import { findReadmeNotices } from "./readme-notices.js";
 import type { IssueRecord, IssuesEvidence, OpenIssues } from "./types.js";
 
-export type IssuesFetch = { ok: true; evidence: IssuesEvidence } | { ok: false; status: string };
+/**
+ * What the API said about a repository, as the cache keeps it: the lists' facts, and the
+ * README as GitHub rendered it (`read: false` when it could not be fetched). The notices
+ * in it are found on every read (issuesFromAnswer), so a better notice finder needs no refresh.
+ */
+export type IssuesAnswer = Omit<IssuesEvidence, "readmeNotices"> & {
+  readme: { read: false } | { read: true; html: string | null };
+};
+
+export type IssuesFetch = { ok: true; answer: IssuesAnswer } | { ok: false; status: string };
+
+/** The notices sit at the top of a README; a rendered page past this is not kept. */
+const maxReadmeChars = 512 * 1024;
+
+/** The pure twin of the fetch: a cached or fresh answer to evidence. */
+export function issuesFromAnswer(answer: IssuesAnswer): IssuesEvidence {
+  const { readme, ...facts } = answer;
+  return {
+    ...facts,
+    readmeNotices: !readme.read ? null : readme.html === null ? [] : findReadmeNotices(readme.html),
+  };
+}
 
 const NOT_FOUND = 404;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,7 +70,7 @@ export async function fetchGitHubIssues(
     return api.get(path, accept);
   };
   try {
-    return { ok: true, evidence: await collect(get, repo, limits, now, () => requests) };
+    return { ok: true, answer: await collect(get, repo, limits, now, () => requests) };
   } catch (error) {
     if (error instanceof Stop) return { ok: false, status: error.status };
     throw error;
@@ -64,7 +85,7 @@ async function collect(
   limits: IssueLimits,
   now: Date,
   requests: () => number,
-): Promise<IssuesEvidence> {
+): Promise<IssuesAnswer> {
   const base = `repos/${repo.owner}/${repo.name}`;
   const repoAnswer = await get(base);
   if (!repoAnswer.ok && repoAnswer.httpStatus === NOT_FOUND)
@@ -98,8 +119,10 @@ async function collect(
       ["SECURITY.md", "SECURITY.rst", "SECURITY.txt", "SECURITY"],
     ),
     fundingFile: presence([githubListing, rootListing], ["FUNDING.yml", "FUNDING.yaml"]),
-    readmeNotices:
-      readme === undefined ? null : readme === null ? [] : findReadmeNotices(readme.text),
+    readme:
+      readme === undefined
+        ? { read: false }
+        : { read: true, html: readme === null ? null : readme.text.slice(0, maxReadmeChars) },
     requests: requests(),
   };
 }

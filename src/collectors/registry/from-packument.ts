@@ -6,6 +6,13 @@
  */
 import semver from "semver";
 import {
+  boundedString,
+  cappedText,
+  isSafeKey,
+  ownField,
+  safeEntries,
+} from "../shared/untrusted.js";
+import {
   MAX_DIST_TAGS,
   MAX_NAME_LENGTH,
   MAX_TAG_LENGTH,
@@ -22,7 +29,6 @@ import {
 } from "./manifest-fields.js";
 import { projectVersion } from "./project-version.js";
 import type { RegistryEvidence, VersionRecord } from "./types.js";
-import { boundedString, cappedText, isSafeKey, ownField, safeEntries } from "./untrusted.js";
 
 /**
  * The top-level packument fields the evidence reads; everything else (readme,

@@ -7,11 +7,7 @@
 /** Descriptions and deprecation notices: a paragraph is plenty to say why. */
 export const MAX_TEXT_LENGTH = 1024;
 
-/**
- * URLs (homepage, bugs, repository). 2048 is the de-facto ceiling of browsers
- * and many servers; a longer URL is dropped, not cut, since a cut URL is wrong.
- */
-export const MAX_URL_LENGTH = 2048;
+export { MAX_URL_LENGTH } from "../shared/untrusted.js";
 
 /** semver's own MAX_LENGTH for a version string (semver/internal/constants.js). */
 export const MAX_VERSION_LENGTH = 256;

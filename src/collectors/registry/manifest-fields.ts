@@ -2,6 +2,8 @@
  * Normalisers for the package.json fields that come in several historical
  * shapes. Each takes what a publisher wrote and returns one shape or null.
  */
+
+import { boundedString, cappedText, isPlainObject, ownField } from "../shared/untrusted.js";
 import {
   MAX_DIRECTORY_LENGTH,
   MAX_LICENSE_LENGTH,
@@ -12,7 +14,6 @@ import {
   MAX_URL_LENGTH,
 } from "./limits.js";
 import type { PersonField, RepositoryField } from "./types.js";
-import { boundedString, cappedText, isPlainObject, ownField } from "./untrusted.js";
 
 /**
  * `license` as an SPDX string, the deprecated `{ type, url }` object, or the

@@ -8,6 +8,8 @@
  * they agree on every fixture and on hostile shapes.
  */
 import { JSONParser } from "@streamparser/json";
+import { guardJsonStream } from "../shared/guarded-json-stream.js";
+import { isPlainObject } from "../shared/untrusted.js";
 import {
   assembleEvidence,
   collectVersion,
@@ -16,9 +18,7 @@ import {
   TOP_LEVEL_FIELDS,
   type TopLevelValues,
 } from "./from-packument.js";
-import { guardJsonStream } from "./guarded-json-stream.js";
 import type { RegistryEvidence, VersionRecord } from "./types.js";
-import { isPlainObject } from "./untrusted.js";
 
 export type PackumentProblem = "unparsable body" | "not a packument";
 

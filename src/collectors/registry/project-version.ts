@@ -4,10 +4,11 @@
  * JSON.parse path and the streaming path call this once per version, so they
  * agree by construction.
  */
+
+import { cappedText, isPlainObject, nonNegativeInteger, ownField } from "../shared/untrusted.js";
 import { MAX_TEXT_LENGTH } from "./limits.js";
 import { normaliseLicense, normaliseRepository } from "./manifest-fields.js";
 import type { VersionRecord } from "./types.js";
-import { cappedText, isPlainObject, nonNegativeInteger, ownField } from "./untrusted.js";
 
 /** Facts about a version's files, when a caller knows them (from a tarball or node_modules). */
 export interface KnownFiles {

@@ -23,7 +23,7 @@ import {
   withRetries,
 } from "../http/retry.js";
 import type { BackoffOptions } from "../http/retry-policy.js";
-import { isValidPackageName, packumentUrl } from "./package-name.js";
+import { isValidPackageName, packumentUrl } from "../shared/package-name.js";
 import { type AttemptContext, attemptPackument } from "./packument-request.js";
 import { failure, type PackumentResult } from "./packument-result.js";
 

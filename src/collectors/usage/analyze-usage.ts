@@ -1,12 +1,12 @@
 import { parse as parseJsonc } from "jsonc-parser";
 import { pushAll } from "../../util/extremes.js";
+import { findReplacement } from "../shared/find-replacement.js";
 import { ambientTypes, type TypesFacts } from "./ambient-types.js";
 import { blindSpotsFor, classifyUsage, usageRoles } from "./classify-usage.js";
 import { configMentions, environmentDocblocks } from "./config-mentions.js";
 import { entryPoints, stringRecord } from "./entry-points.js";
 import { extractImports, type FileImports } from "./extract-imports.js";
 import { jsonConfigFile } from "./file-role.js";
-import { findReplacement } from "./find-replacement.js";
 import { packageOfSpecifier } from "./package-of-specifier.js";
 import { parseFailureSpot } from "./parse-failures.js";
 import { parseSource } from "./parse-source.js";

@@ -1,9 +1,9 @@
 import { maxRetryWaitMs } from "../http/retry.js";
-import { createTarballClient } from "../registry/tarball-client.js";
 import { defineSource } from "../source.js";
 import type { Evidence } from "../types.js";
 import { missingEvidence } from "../types.js";
 import { collectUsage } from "./collect-usage.js";
+import { createTarballClient } from "./tarball-client.js";
 import type { UsageEvidence } from "./types.js";
 
 /**

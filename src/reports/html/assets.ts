@@ -40,8 +40,19 @@ table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 table.compact { width: auto; }
-#packages tbody tr { content-visibility: auto; contain-intrinsic-size: auto 2.2rem; }
-#packages th[scope=row] { white-space: nowrap; max-width: 24rem; overflow: hidden; text-overflow: ellipsis; }
+#packages { table-layout: fixed; }
+#packages th, #packages td { box-sizing: border-box; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; overflow-wrap: normal; }
+#packages .c-name { width: 15rem; } #packages .c-verdict { width: 6.5rem; } #packages .c-health { width: 5rem; }
+#packages .c-conf { width: 7.5rem; } #packages .c-impact { width: 5rem; } #packages .c-reach { width: 9rem; }
+#packages .c-projects { width: 5.5rem; } #packages .c-sources { width: 5.5rem; }
+#packages.portfolio .c-name { width: 13rem; }
+.search { white-space: nowrap; }
+.pager { display: flex; gap: 1rem; align-items: center; margin: .5rem 0; }
+.pager button { background: var(--bg2); border: 1px solid var(--line); border-radius: 6px; padding: .2rem .8rem; cursor: pointer; }
+.pager button:disabled { cursor: default; opacity: .5; }
+.controls select { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: .15rem .3rem; }
+.gaps.open { border-left: 4px solid var(--fix); padding-left: .75rem; }
+.gaps h2 { margin-top: 1rem; } .gaps ul { margin: .25rem 0; padding-left: 1rem; }
 thead th { position: sticky; top: 0; background: var(--bg); white-space: nowrap; }
 thead th button { font-weight: 700; background: none; border: 0; cursor: pointer; padding: 0; }
 thead th[aria-sort=ascending] button::after { content: " ▲"; }
@@ -52,7 +63,7 @@ td ul, .notes, .reasons { margin: 0; padding-left: 1rem; }
 .controls { display: flex; gap: 1.5rem; align-items: center; flex-wrap: wrap; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; display: flex; gap: .75rem; flex-wrap: wrap; }
 .chip { white-space: nowrap; }
-input[type=search] { padding: .25rem .5rem; min-width: 18rem; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; }
+input[type=search] { padding: .25rem .5rem; min-width: 14rem; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; }
 .charts { display: grid; grid-template-columns: 2fr 1fr; gap: 1rem; }
 .charts h2 { grid-column: 1 / -1; }
 figure { margin: 0; }
@@ -67,12 +78,14 @@ td.missing { color: var(--muted); }
 td.unit { white-space: nowrap; }
 .waiver { border-left: 4px solid var(--fix); padding-left: .5rem; }
 h1, th, td, li { overflow-wrap: anywhere; }
+.badge, .chip, .count { white-space: nowrap; }
 @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } body { padding: 0 .75rem; } }
 @media print {
   .controls, .theme, .skip, thead th button::after, a.gl { display: none; }
   body { padding: 0; max-width: none; font-size: 11px; }
   tr { break-inside: avoid; }
-  #packages tbody tr { content-visibility: visible; }
+  #packages tbody tr[hidden] { display: table-row; }
+  #packages th, #packages td { white-space: normal; }
   thead th { position: static; }
   a { color: inherit; text-decoration: none; }
   .chart { height: 260px; } .chart-short { height: 160px; } section { break-inside: avoid-page; }

@@ -18,10 +18,12 @@ export function formatSignal(signal: SignalResult | undefined): string {
   if (!signal) return absent;
   const value: SignalValue | unknown = signal.value;
   if (value === null || value === undefined) return "unknown";
-  if (typeof value === "boolean") return value ? "yes" : "no";
+  // An untrusted "no" (deprecation data a mirror stripped) is not a no: it was never seen.
+  if (typeof value === "boolean") return value ? "yes" : signal.trusted ? "no" : "unknown";
+  // An empty list is "none", never "0 points".
+  if (Array.isArray(value) && value.length === 0) return "none";
   if (isNumberArray(value)) return `${value.length} points`;
   if (Array.isArray(value)) {
-    if (value.length === 0) return "none";
     // A series of records (commits per month, say) is drawn as a chart, not listed.
     if (value.some((v) => typeof v === "object" && v !== null)) return `${value.length} points`;
     return value.map(String).join(", ");

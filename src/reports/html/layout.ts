@@ -18,6 +18,11 @@ export interface PageOptions {
    * pages in a subfolder, "run-…/" for the index outside the run folder (see run-folder.ts).
    */
   root: string;
+  /**
+   * The way from this page to the folder of the index and the JSON result: the report's top,
+   * which is the run folder's parent in a written report (see run-folder.ts).
+   */
+  home: string;
   result: JengaResult;
   body: SafeHtml;
   /** Chart data, already escaped by `jsonForScript`; null when the page draws no chart. */
@@ -43,13 +48,13 @@ ${charts ? html`<script src="${r}${chartScript}" defer></script>` : ""}
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="top">
-<nav aria-label="Report"><a href="${r}index.html">jenga</a> <a href="${r}glossary.html">Glossary</a></nav>
+<nav aria-label="Report"><a href="${o.home}index.html">jenga</a> <a href="${r}glossary.html">Glossary</a></nav>
 <button type="button" id="theme" class="theme" aria-label="Colour theme: automatic">Theme: auto</button>
 </header>
 <main id="main">
 ${o.body}
 </main>
-<footer class="muted">Generated ${o.result.generatedAt} by jenga ${o.result.tool.version}. <a href="${r}jenga.json">JSON result</a></footer>
+<footer class="muted">Generated ${o.result.generatedAt} by jenga ${o.result.tool.version}. <a href="${o.home}jenga.json">JSON result</a></footer>
 ${charts ? html`<script type="application/json" id="chart-data">${rawJson(o.chartJson ?? "null")}</script>` : ""}
 </body>
 </html>

@@ -8,7 +8,12 @@ import { html } from "./escape.js";
 import { renderPage } from "./layout.js";
 
 /** Verdicts, signals and sources, rendered from their metadata tables (STYLE.md 3). */
-export function renderGlossary(result: JengaResult, rules = ruleTable(defaultPolicy)): string {
+/** `up`: the way from the report's pages to the index, "../" when they sit in a run folder. */
+export function renderGlossary(
+  result: JengaResult,
+  rules = ruleTable(defaultPolicy),
+  up = "",
+): string {
   const verdictItems = verdictNames.map(
     (v) =>
       html`<dt id="verdict-${v}"><span class="badge v-${v}">${v}</span> ${verdicts[v].title}</dt><dd>${verdicts[v].meaning} <em>What to do:</em> ${verdicts[v].remediation}</dd>`,
@@ -30,5 +35,12 @@ export function renderGlossary(result: JengaResult, rules = ruleTable(defaultPol
 <section aria-labelledby="g-rules"><h2 id="g-rules">Rules</h2><p>Each rule is one fact that feeds a verdict, costs health, or is a note about your upkeep. A decisive rule decides even when maintenance evidence is missing. <code>jenga rules</code> prints the same table; a config changes one by id under <code>rules</code>.</p><dl>${ruleItems}</dl></section>
 <section aria-labelledby="g-signals"><h2 id="g-signals">Signals</h2><dl>${signalItems}</dl></section>
 <section aria-labelledby="g-sources"><h2 id="g-sources">Data sources</h2><dl>${sourceItems}</dl></section>`;
-  return renderPage({ title: "jenga: glossary", root: "", result, body, chartJson: null });
+  return renderPage({
+    title: "jenga: glossary",
+    root: "",
+    home: up,
+    result,
+    body,
+    chartJson: null,
+  });
 }

@@ -1,11 +1,12 @@
 import type { JengaResult, PackageResult } from "../../result/types.js";
 import { verdictNames, verdicts } from "../../scoring/verdicts.js";
+import { sourceGaps } from "../source-gaps.js";
 import { jsonForScript, quadrantPoints } from "./chart-data.js";
 import { html, type SafeHtml } from "./escape.js";
 import { packagePagePath, projectPagePath } from "./file-names.js";
 import { renderPage } from "./layout.js";
-import { fundingLimit, topScore, whereToActFirst } from "./leverage.js";
-import { packageTable } from "./package-table.js";
+import { fundingLimit, isUpgradeChore, topScore, viaOthers, whereToActFirst } from "./leverage.js";
+import { packageTable, topReason } from "./package-table.js";
 
 export { contentSecurityPolicy } from "./layout.js";
 
@@ -46,18 +47,35 @@ export function renderIndex(result: JengaResult, root = ""): string {
   });
   const body = html`<h1>jenga <span class="muted">${title}</span></h1>
 <p class="muted">${result.packages.length} packages in ${result.projects.length} project${portfolio ? "s" : ""}</p>
+${gapsSection(result)}
 ${summary(result)}
 ${actFirst(result.packages, root)}
 ${charts()}
 ${funding(result, root)}
 ${portfolio ? projects(result, root) : ""}
-${result.notes.length > 0 ? html`<section aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul class="notes">${result.notes.map((n) => html`<li>${n}</li>`)}</ul></section>` : ""}
 ${sourcesTable(result)}
 <section aria-labelledby="packages-h">
 <h2 id="packages-h">Packages</h2>
-${packageTable(result.packages, { root, projectsColumn: portfolio, caption: "Every package, the worst first. Sort by any column; filter by verdict or text." })}
+${packageTable(result.packages, { root, projects: result.projects, caption: "Every package, the worst first. Sort by any column; filter by verdict, reach, project, sources or text." })}
 </section>`;
-  return renderPage({ title: `jenga: ${title}`, root, result, body, chartJson });
+  // The index always sits at the report's top, beside the JSON result.
+  return renderPage({ title: `jenga: ${title}`, root, home: "", result, body, chartJson });
+}
+
+/**
+ * The first screen's statement of what the evidence lacks: each source that
+ * was unavailable or skipped, for how many packages and why (the same lines
+ * as the terminal, Markdown and SARIF), then the run's caveats (a mirror's
+ * rewritten times, stripped fields), each said once.
+ */
+function gapsSection(result: JengaResult): SafeHtml {
+  const gaps = sourceGaps(result);
+  const complete = gaps.length === 0 && result.notes.length === 0;
+  return html`<section aria-labelledby="gaps-h" class="gaps${complete ? "" : " open"}"><h2 id="gaps-h">Gaps in the evidence</h2>
+${complete ? html`<p>Every source answered for every package.</p>` : ""}
+${gaps.length > 0 ? html`<ul class="source-gaps">${gaps.map((g) => html`<li>${g}</li>`)}</ul>` : ""}
+${result.notes.length > 0 ? html`<ul class="notes">${result.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ""}
+</section>`;
 }
 
 function summary(result: JengaResult): SafeHtml {
@@ -81,12 +99,14 @@ function packageLink(p: PackageResult, root: string): SafeHtml {
 function actFirst(packages: readonly PackageResult[], root: string): SafeHtml {
   const top = whereToActFirst(packages);
   const items = top.map((p) => {
-    const reason = p.reasons.find((r) => r.action === p.verdict) ?? p.reasons[0];
-    const where = p.direct ? "direct" : `via ${p.via.join(", ") || "a transitive path"}`;
-    return html`<li>${packageLink(p, root)} <span class="badge v-${p.verdict}">${p.verdict}</span> <small>${where} · ${p.dependents} dependents · score ${topScore(p)} · health ${p.health}</small>${reason ? html`<br><span>${reason.text}</span>` : ""}</li>`;
+    const via = viaOthers(p);
+    const where = p.direct ? "direct" : `via ${via.join(", ") || "a transitive path"}`;
+    return html`<li>${packageLink(p, root)} <span class="badge v-${p.verdict}">${p.verdict}</span> <small>${where} · ${p.dependents} dependents · score ${topScore(p)} · health ${p.health ?? "unknown"}</small><br><span>${topReason(p)}</span></li>`;
   });
+  const chores = packages.filter(isUpgradeChore).length;
   return html`<section aria-labelledby="act-h"><h2 id="act-h">Where to act first</h2>
-${items.length > 0 ? html`<ol class="act">${items}</ol>` : html`<p>Nothing to act on: every package is kept or waived.</p>`}</section>`;
+${items.length > 0 ? html`<ol class="act">${items}</ol>` : html`<p>No maintenance risk to act on: nothing to retire, adopt, help upstream with or rewrite.</p>`}
+${chores > 0 ? html`<p class="muted">${chores} upgrade${chores === 1 ? "" : "s"} (a fixed advisory, a deprecated release, an old major line) are your own upkeep, not a maintenance risk: filter the table by Fix.</p>` : ""}</section>`;
 }
 
 function charts(): SafeHtml {
@@ -126,10 +146,22 @@ function projects(result: JengaResult, root: string): SafeHtml {
 <div class="table-wrap"><table><thead><tr><th scope="col">Project</th><th scope="col">Path</th><th scope="col">Packages</th><th scope="col">Not keep</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
+/** Distinct reasons listed per source; the rest are counted, so a thousand error messages stay one line. */
+const listedReasons = 5;
+
 function sourcesTable(result: JengaResult): SafeHtml {
   const rows = Object.entries(result.sources).map(([source, s]) => {
-    const missing = Object.entries(s.missing).map(([status, n]) => html`<li>${n} × ${status}</li>`);
-    return html`<tr><th scope="row">${source}</th><td>${s.ok}</td><td><ul>${missing}</ul></td></tr>`;
+    const reasons = Object.entries(s.missing).sort((a, b) => b[1] - a[1]);
+    const listed = reasons
+      .slice(0, listedReasons)
+      .map(([status, n]) => html`<li>${n} × ${status}</li>`);
+    const rest = reasons.slice(listedReasons);
+    const restCount = rest.reduce((sum, [, n]) => sum + n, 0);
+    const more =
+      rest.length > 0
+        ? html`<li>${restCount} × ${rest.length} other reasons (each package's page names its own)</li>`
+        : "";
+    return html`<tr><th scope="row">${source}</th><td>${s.ok}</td><td><ul>${listed}${more}</ul></td></tr>`;
   });
   return html`<section aria-labelledby="sources-h"><h2 id="sources-h">Data sources</h2><table><thead><tr><th scope="col">Source</th><th scope="col">Packages with data</th><th scope="col">Without data</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

@@ -2,12 +2,14 @@ import { sources as sourceInfo } from "../../collectors/sources.js";
 import type { JengaResult, PackageResult } from "../../result/types.js";
 import { actions, verdicts } from "../../scoring/verdicts.js";
 import { signalCatalog } from "../../signals/catalog.js";
+import type { SignalResult } from "../../signals/define-signal.js";
 import { maxOf } from "../../util/extremes.js";
 import { jsonForScript, type SeriesChart, seriesCharts } from "./chart-data.js";
 import { html, type SafeHtml } from "./escape.js";
 import { packagePagePath } from "./file-names.js";
 import { absent, formatSignal, percent } from "./format.js";
 import { renderPage } from "./layout.js";
+import { viaOthers } from "./leverage.js";
 import { glossaryHref } from "./package-table.js";
 import { usageSection } from "./render-usage.js";
 
@@ -33,6 +35,7 @@ export function renderPackage(
   result: JengaResult,
   p: PackageResult,
   byName: ReadonlySet<string>,
+  up = "",
 ): string {
   const series = seriesCharts(p, signalTitle);
   const body = html`<h1>${p.name} <small>${p.versions.join(", ")}</small></h1>
@@ -46,6 +49,7 @@ ${sourcesSection(p)}`;
   return renderPage({
     title: `jenga: ${p.name}`,
     root: "../",
+    home: `../${up}`,
     result,
     body,
     chartJson: series.length > 0 ? jsonForScript({ series }) : null,
@@ -81,7 +85,8 @@ function reachedSection(
 ): SafeHtml {
   const link = (name: string): SafeHtml | string =>
     byName.has(name) ? html`<a href="../${packagePagePath(name)}">${name}</a>` : name;
-  const via = p.via.length > 0 ? p.via.map((v, i) => html`${i > 0 ? ", " : ""}${link(v)}`) : absent;
+  const via = viaOthers(p);
+  const viaList = via.length > 0 ? via.map((v, i) => html`${i > 0 ? ", " : ""}${link(v)}`) : absent;
   const path = p.path.map(
     (step, i) => html`${i > 0 ? html` <span aria-hidden="true">›</span> ` : ""}${link(step)}`,
   );
@@ -92,7 +97,7 @@ function reachedSection(
   return html`<section aria-labelledby="reached-h"><h2 id="reached-h">How it is reached</h2>
 <dl class="facts">
 <dt>Dependency</dt><dd>${p.direct ? "direct" : "transitive"} · ${p.scopes.join(", ") || absent}</dd>
-<dt>Via</dt><dd>${via}</dd>
+<dt>Via</dt><dd>${viaList}</dd>
 <dt>Path</dt><dd class="path">${p.path.length > 0 ? path : absent}</dd>
 <dt>Dependents in the tree</dt><dd>${p.dependents}</dd>
 <dt>Projects</dt><dd>${projectNames.join(", ") || absent}</dd>
@@ -106,17 +111,40 @@ function reachedSection(
 </dl></section>`;
 }
 
+/** Units of values read off publish times: an age or a rate. */
+const timeUnits = new Set(["months", "years", "per-year", "days"]);
+
+/**
+ * A signal's value as the page shows it. An age or rate jenga itself marks as
+ * resting on rewritten publish times (a mirror's copy times) is not shown at
+ * all: a number on the page is read as a fact whatever the note beside it says.
+ */
+function shownValue(p: PackageResult, s: SignalResult): SafeHtml | string {
+  const rewritten = p.signals.publishTimesTrusted?.value === false;
+  if (rewritten && !s.trusted && timeUnits.has(s.unit))
+    return html`<span class="muted">not shown: publish times rewritten</span>`;
+  return s.trusted ? formatSignal(s) : html`${formatSignal(s)} <small>(not trusted)</small>`;
+}
+
 function signalsSection(p: PackageResult): SafeHtml {
   const rows = Object.entries(p.signals).map(([id, s]) => {
     const href = glossaryHref("../", id);
-    return html`<tr><th scope="row">${href ? html`<a href="${href}">${signalTitle(id)}</a>` : id}</th><td>${formatSignal(s)}</td><td class="unit">${s.unit}</td><td>${s.trusted ? "yes" : html`<strong>no</strong>`}</td><td>${s.note ?? ""}</td></tr>`;
+    return html`<tr><th scope="row">${href ? html`<a href="${href}">${signalTitle(id)}</a>` : id}</th><td>${shownValue(p, s)}</td><td>${s.note ?? ""}</td></tr>`;
   });
   return html`<section aria-labelledby="signals-h"><h2 id="signals-h">Signals</h2>
 ${
   rows.length > 0
-    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Signal</th><th scope="col">Value</th><th scope="col">Unit</th><th scope="col">Trusted</th><th scope="col">Note</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    ? html`<div class="table-wrap"><table><thead><tr><th scope="col">Signal</th><th scope="col">Value</th><th scope="col">Note</th></tr></thead><tbody>${rows}</tbody></table></div>`
     : html`<p>No signals: every source of this package was unavailable.</p>`
-}</section>`;
+}
+${signalsLeftOut(p)}</section>`;
+}
+
+/** Sources without data: their signals are left out of the result, so the page names them once. */
+function signalsLeftOut(p: PackageResult): SafeHtml | "" {
+  const missing = Object.entries(p.sources).filter(([, status]) => status !== "ok");
+  if (missing.length === 0) return "";
+  return html`<p class="muted">No signals from ${missing.map(([source], i) => html`${i > 0 ? ", " : ""}${source}`)}: see the data sources below.</p>`;
 }
 
 /** Charts of how the package answers reports get a section of their own after the git history. */

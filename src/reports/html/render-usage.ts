@@ -31,12 +31,15 @@ interface Site {
 
 export function usageSection(p: PackageResult): SafeHtml | "" {
   const s = p.signals;
-  if (!usageSignalIds.some((id) => Object.hasOwn(s, id))) return "";
+  const replacements = strings(s.replacement?.value);
+  // Without usage evidence (its signals are left out of the result) there is nothing to say
+  // here but a replacement, if the package has one; the data-sources section says why.
+  const measured = usageSignalIds.some((id) => id !== "replacement" && Object.hasOwn(s, id));
+  if (!measured && !(replacements && replacements.length > 0)) return "";
   const usage = s.usageClass;
   const cls = typeof usage?.value === "string" ? usage.value : null;
   const detail = usage?.detail ?? {};
   const symbols = strings(s.usedSymbols?.value);
-  const replacements = strings(s.replacement?.value);
   const blindSpot = typeof detail.blindSpot === "string" ? detail.blindSpot : null;
   return html`<section aria-labelledby="usage-h" class="usage"><h2 id="usage-h">Usage in your code</h2>
 <dl class="facts">

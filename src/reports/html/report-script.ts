@@ -2,7 +2,7 @@
  * report.js: the theme toggle, the table's sorting and filtering, and the
  * charts. Plain ES2020 for any current browser; shipped as a file because the
  * Content-Security-Policy forbids inline script. Rows are rendered by the
- * server, so the script only toggles `hidden` and reorders: no jank at 5,000.
+ * server, so the script only toggles `hidden`, reorders and pages: no jank at 5,000.
  */
 export const reportJs = `"use strict";
 (() => {
@@ -29,30 +29,76 @@ export const reportJs = `"use strict";
   });
   matchMedia("(prefers-color-scheme: dark)").addEventListener?.("change", drawCharts);
 
-  // Table: sort by any column, filter by verdict and text.
+  // Table: filters (verdict, reach, project, sources, text), sorting by any column, and pages.
+  // Rows are rendered by the server; the script only toggles \`hidden\` and reorders, one page
+  // shown at a time, so 5,000 packages stay one screen of rows.
   const table = document.getElementById("packages");
   if (table) {
     const body = table.tBodies[0];
-    const rows = Array.from(body.rows);
-    let texts = null;
-    const filter = document.getElementById("filter");
+    let rows = Array.from(body.rows);
+    const size = Number(table.dataset.pageSize) || 50;
+    const byId = (id) => document.getElementById(id);
+    const filter = byId("filter");
+    const reach = byId("filter-reach");
+    const project = byId("filter-project");
+    const source = byId("filter-source");
     const boxes = Array.from(document.querySelectorAll('input[name="verdict"]'));
-    const shown = document.getElementById("shown");
-    const apply = () => {
-      const q = filter ? filter.value.trim().toLowerCase() : "";
-      if (q !== "" && texts === null) texts = rows.map((row) => row.textContent.toLowerCase());
-      const allowed = new Set(boxes.filter((b) => b.checked).map((b) => b.value));
-      let count = 0;
-      rows.forEach((row, i) => {
-        const visible = allowed.has(row.dataset.verdict) && (q === "" || texts[i].includes(q));
-        if (row.hidden === visible) row.hidden = !visible;
-        if (visible) count++;
-      });
-      if (shown) shown.textContent = "Showing " + count + " of " + rows.length + " packages";
+    const shown = byId("shown");
+    const prev = byId("page-prev");
+    const next = byId("page-next");
+    // Search text: what the row shows, and the full via list and reason its titles hold.
+    let texts = null;
+    const textOf = (row) => {
+      if (texts === null) {
+        texts = new Map(rows.map((r) => [r, (r.textContent + " " + Array.from(r.querySelectorAll("[title]"), (e) => e.title).join(" ")).toLowerCase()]));
+      }
+      return texts.get(row);
     };
-    filter?.addEventListener("input", apply);
-    boxes.forEach((b) => b.addEventListener("change", apply));
-    apply();
+    let matches = rows;
+    let page = 0;
+    const words = (value) => (value ? value.split(" ") : []);
+    const matching = () => {
+      const q = filter ? filter.value.trim().toLowerCase() : "";
+      const allowed = new Set(boxes.filter((b) => b.checked).map((b) => b.value));
+      const r = reach ? reach.value : "";
+      const pj = project ? project.value : "";
+      const src = source ? source.value : "";
+      return rows.filter((row) => {
+        const d = row.dataset;
+        if (!allowed.has(d.verdict)) return false;
+        if (r !== "" && d.reach !== r) return false;
+        if (pj !== "" && !words(d.projects).includes(pj)) return false;
+        if (src === "complete" && d.missing !== "") return false;
+        if (src !== "" && src !== "complete" && !words(d.missing).includes(src)) return false;
+        return q === "" || textOf(row).includes(q);
+      });
+    };
+    const render = () => {
+      const pages = Math.max(1, Math.ceil(matches.length / size));
+      page = Math.min(Math.max(0, page), pages - 1);
+      const start = page * size;
+      const visible = new Set(matches.slice(start, start + size));
+      rows.forEach((row) => {
+        const hide = !visible.has(row);
+        if (row.hidden !== hide) row.hidden = hide;
+      });
+      if (shown) {
+        shown.textContent = matches.length === 0
+          ? "No package matches (" + rows.length + " in all)"
+          : "Showing " + (start + 1) + "–" + Math.min(start + size, matches.length) + " of " + matches.length +
+            " packages" + (matches.length < rows.length ? " (" + rows.length + " in all)" : "") +
+            " · page " + (page + 1) + " of " + pages;
+      }
+      if (prev) prev.disabled = page === 0;
+      if (next) next.disabled = page >= pages - 1;
+    };
+    const refilter = () => { matches = matching(); page = 0; render(); };
+    filter?.addEventListener("input", refilter);
+    [reach, project, source].forEach((select) => select?.addEventListener("change", refilter));
+    boxes.forEach((b) => b.addEventListener("change", refilter));
+    prev?.addEventListener("click", () => { page--; render(); });
+    next?.addEventListener("click", () => { page++; render(); });
+    refilter();
 
     const headers = Array.from(table.tHead.rows[0].cells);
     table.querySelectorAll("thead button[data-sort]").forEach((button) => {
@@ -66,18 +112,22 @@ export const reportJs = `"use strict";
         const keys = new Map(rows.map((row) => {
           const cell = row.cells[index];
           const value = cell.dataset.value ?? cell.textContent.trim();
-          // Absent values ("—") sort last in both directions.
+          // Absent values (unknown health, "—") sort last in both directions.
           return [row, numeric ? (value === "" ? null : Number(value)) : value.toLowerCase()];
         }));
         const sign = ascending ? 1 : -1;
-        const sorted = rows.slice().sort((a, b) => {
+        rows = rows.slice().sort((a, b) => {
           const x = keys.get(a), y = keys.get(b);
           if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
           return (x < y ? -1 : x > y ? 1 : 0) * sign;
         });
         const fragment = document.createDocumentFragment();
-        sorted.forEach((row) => fragment.append(row));
+        rows.forEach((row) => fragment.append(row));
         body.append(fragment);
+        const kept = new Set(matches);
+        matches = rows.filter((row) => kept.has(row));
+        page = 0;
+        render();
       });
     });
   }

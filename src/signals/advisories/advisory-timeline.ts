@@ -1,4 +1,3 @@
-import { fixedVersions } from "../../collectors/advisories/affects.js";
 import type { Advisory } from "../../collectors/advisories/types.js";
 import type { RegistryEvidence } from "../../collectors/registry/types.js";
 import { minOf } from "../../util/extremes.js";
@@ -6,6 +5,7 @@ import { undatedAdvisories } from "../advisory-versions.js";
 import { defineSignal, type SeriesPoint } from "../define-signal.js";
 import { assessPublishTimes } from "../publish-times.js";
 import { dayMs } from "../time.js";
+import { fixedVersions } from "./affects.js";
 
 /**
  * A package's whole advisory record stays well under this; more is a flood of

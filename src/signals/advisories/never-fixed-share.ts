@@ -1,5 +1,5 @@
-import { fixedVersions } from "../../collectors/advisories/affects.js";
 import { defineSignal } from "../define-signal.js";
+import { fixedVersions } from "./affects.js";
 
 export const neverFixedShare = defineSignal({
   id: "neverFixedShare",

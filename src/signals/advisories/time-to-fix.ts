@@ -1,4 +1,3 @@
-import { fixedVersions } from "../../collectors/advisories/affects.js";
 import type { GitEvidence } from "../../collectors/git/types.js";
 import type { RegistryEvidence } from "../../collectors/registry/types.js";
 import { minOf } from "../../util/extremes.js";
@@ -6,6 +5,7 @@ import { undatedAdvisories } from "../advisory-versions.js";
 import { defineSignal, type EvidenceSet } from "../define-signal.js";
 import { assessPublishTimes } from "../publish-times.js";
 import { dayMs } from "../time.js";
+import { fixedVersions } from "./affects.js";
 
 /** A version's release time: from the registry when its times are real, else from its git tag. */
 type ReleaseTime = (version: string) => number;

@@ -1,4 +1,4 @@
-import { findReplacement } from "../../collectors/usage/find-replacement.js";
+import { findReplacement } from "../../collectors/shared/find-replacement.js";
 import { defineSignal } from "../define-signal.js";
 
 /**

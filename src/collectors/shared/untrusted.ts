@@ -66,3 +66,9 @@ const HIGH_SURROGATE_LAST = 0xdbff;
 function isHighSurrogate(code: number): boolean {
   return code >= HIGH_SURROGATE_FIRST && code <= HIGH_SURROGATE_LAST;
 }
+
+/**
+ * URLs (homepage, bugs, repository). 2048 is the de-facto ceiling of browsers
+ * and many servers; a longer URL is dropped, not cut, since a cut URL is wrong.
+ */
+export const MAX_URL_LENGTH = 2048;

@@ -9,7 +9,7 @@
  */
 import * as cheerio from "cheerio";
 import { hasControlCharacters } from "../../util/control-characters.js";
-import type { NoticeKind, ReadmeNotice } from "./types.js";
+import type { NoticeKind, ReadmeNotice } from "../issues/types.js";
 
 /** A notice is at the top: the title and a subtitle or two. */
 const HEADINGS_READ = 3;

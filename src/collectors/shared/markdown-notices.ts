@@ -1,5 +1,5 @@
+import type { ReadmeNotice } from "../issues/types.js";
 import { findReadmeNotices } from "./readme-notices.js";
-import type { ReadmeNotice } from "./types.js";
 
 /** A README longer than this is read only this far: notices sit at the top. */
 const maxReadmeChars = 64 * 1024;

@@ -1,5 +1,5 @@
 import semver from "semver";
-import type { AffectedEntry, OsvEvent, OsvRange } from "./types.js";
+import type { AffectedEntry, OsvEvent, OsvRange } from "../../collectors/advisories/types.js";
 
 /**
  * Does an advisory affect a version? OSV's evaluation, pure

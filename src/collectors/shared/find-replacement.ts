@@ -4,7 +4,7 @@ import {
   nativeReplacements,
   preferredReplacements,
 } from "module-replacements";
-import type { Replacement } from "./types.js";
+import type { Replacement } from "../usage/types.js";
 
 /**
  * The e18e project's replacement data (the module-replacements package): a

@@ -23,7 +23,7 @@ import {
   withRetries,
 } from "../http/retry.js";
 import type { BackoffOptions } from "../http/retry-policy.js";
-import { isValidPackageName, packumentUrl } from "./package-name.js";
+import { isValidPackageName, packumentUrl } from "../shared/package-name.js";
 import { checkIntegrity } from "./tarball-integrity.js";
 import { type CappedGet, cappedGet, type GetContext, type GetOutcome } from "./tarball-request.js";
 import { createDistParser, type VersionDist } from "./version-dist.js";

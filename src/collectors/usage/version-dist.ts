@@ -5,9 +5,8 @@
  * of its own: the caller supplies the bytes.
  */
 import { JSONParser } from "@streamparser/json";
-import { guardJsonStream } from "./guarded-json-stream.js";
-import { MAX_URL_LENGTH } from "./limits.js";
-import { boundedString, ownField } from "./untrusted.js";
+import { guardJsonStream } from "../shared/guarded-json-stream.js";
+import { boundedString, MAX_URL_LENGTH, ownField } from "../shared/untrusted.js";
 
 export interface VersionDist {
   tarball: string;

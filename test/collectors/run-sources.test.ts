@@ -1,0 +1,181 @@
+/**
+ * The source runner with stand-in sources: the order sources run in per
+ * package, overlap, batch hooks, and that one source's bug costs only its
+ * own status.
+ */
+import { describe, expect, it } from "vitest";
+import { createDiskCache } from "../../src/cache/disk-cache.js";
+import { runSources, type SourceProgress } from "../../src/collectors/run-sources.js";
+import { defineSource, type Source, type SourceRun } from "../../src/collectors/source.js";
+import { missingEvidence, okEvidence } from "../../src/collectors/types.js";
+import { validate } from "../../src/config/load-config.js";
+import { inventoryPackage, now, registryEvidence } from "../helpers/evidence.js";
+
+const run: SourceRun = {
+  paths: ["/p"],
+  cwd: "/p",
+  env: {},
+  home: "/home/x",
+  toolVersion: "0.0.0-test",
+  cache: createDiskCache({ dir: "/nonexistent/jenga-test-cache", mode: "offline", now: () => now }),
+  now: () => now,
+  offline: true,
+  concurrency: 4,
+  config: validate("test", {}),
+  flags: { git: true, usage: true, advisories: true, single: false },
+  http: null,
+  injected: {},
+};
+
+const packages = ["a", "b", "c"].map((name, i) =>
+  inventoryPackage({ name, direct: i === 2, dependents: i }),
+);
+
+const gate = () => {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+};
+
+describe("runSources", () => {
+  it("starts a source for a package as soon as what it needs has answered for that package", async () => {
+    const events: string[] = [];
+    const release = new Map(packages.map((p) => [p.name, gate()]));
+    const registry = defineSource({
+      id: "registry",
+      needs: [],
+      off: () => null,
+      async open() {
+        return {
+          async collect(pkg) {
+            await release.get(pkg.name)?.opened;
+            events.push(`registry ${pkg.name}`);
+            return okEvidence("registry", registryEvidence({}, { name: pkg.name }), "t", false);
+          },
+        };
+      },
+    });
+    const git = defineSource({
+      id: "git",
+      needs: ["registry"],
+      off: () => null,
+      async open() {
+        return {
+          async collect(pkg, needed) {
+            events.push(`git ${pkg.name} after ${needed.registry?.data?.name}`);
+            return missingEvidence("git", "skipped: test");
+          },
+        };
+      },
+    });
+    const pending = runSources([registry, git], packages, run);
+    // Release b first: git for b runs before the registry has answered for a and c.
+    release.get("b")?.open();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release.get("a")?.open();
+    release.get("c")?.open();
+    const maps = await pending;
+    expect(events.slice(0, 2)).toEqual(["registry b", "git b after b"]);
+    expect(maps.git.get("a")?.status).toBe("skipped: test");
+    expect(maps.registry.get("c")?.data?.name).toBe("c");
+  });
+
+  it("turns a source that throws into that package's status, and the run goes on", async () => {
+    const flaky = defineSource({
+      id: "issues",
+      needs: [],
+      off: () => null,
+      async open() {
+        return {
+          async collect(pkg) {
+            if (pkg.name === "b") throw new RangeError("Maximum call stack size exceeded");
+            return missingEvidence("issues", "skipped: fine");
+          },
+        };
+      },
+    });
+    const maps = await runSources([flaky], packages, run);
+    expect(maps.issues.get("b")?.status).toBe(
+      "unavailable: internal error in issues: Maximum call stack size exceeded (please report it)",
+    );
+    expect(maps.issues.get("a")?.status).toBe("skipped: fine");
+  });
+
+  it("gives every package the source's reason when it is off, a failed batch, or a failed open", async () => {
+    const off = defineSource({
+      id: "git",
+      needs: [],
+      off: () => "skipped: --no-git",
+      open: async () => {
+        throw new Error("never opened");
+      },
+    });
+    const badBatch = defineSource({
+      id: "advisories",
+      needs: [],
+      off: () => null,
+      async open() {
+        return {
+          batch: async () => {
+            throw new Error("bulk answer was \u001b]0;hostile");
+          },
+          collect: async () => missingEvidence("advisories", "never"),
+        };
+      },
+    });
+    const badOpen: Source = defineSource({
+      id: "usage",
+      needs: [],
+      off: () => null,
+      open: async () => {
+        throw new Error("no project");
+      },
+    });
+    const maps = await runSources([off, badBatch, badOpen], packages, run);
+    for (const pkg of packages) {
+      expect(maps.git.get(pkg.name)?.status).toBe("skipped: --no-git");
+      expect(maps.advisories.get(pkg.name)?.status).toBe(
+        "unavailable: internal error in advisories: bulk answer was ?]0;hostile (please report it)",
+      );
+      expect(maps.usage.get(pkg.name)?.status).toBe(
+        "unavailable: internal error in usage: no project (please report it)",
+      );
+    }
+  });
+
+  it("runs the batch hook once, first, with direct dependencies first; reports progress per source; closes every session", async () => {
+    const seen: string[] = [];
+    let closed = 0;
+    const bulk = defineSource({
+      id: "advisories",
+      needs: [],
+      off: () => null,
+      async open() {
+        return {
+          async batch(all) {
+            seen.push(`batch ${all.map((p) => p.name).join(",")}`);
+          },
+          async collect(pkg) {
+            seen.push(pkg.name);
+            return missingEvidence("advisories", "skipped: test");
+          },
+          close: async () => {
+            closed++;
+          },
+        };
+      },
+    });
+    const progress: SourceProgress[] = [];
+    await runSources([bulk], packages, run, { onProgress: (e) => progress.push(e) });
+    expect(seen[0]).toBe("batch c,b,a");
+    expect(seen.slice(1).sort()).toEqual(["a", "b", "c"]);
+    expect(closed).toBe(1);
+    expect(progress.map((e) => `${e.stage} ${e.done}/${e.total}`)).toEqual([
+      "advisories 1/3",
+      "advisories 2/3",
+      "advisories 3/3",
+    ]);
+  });
+});
