@@ -1,6 +1,11 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { type CacheMode, createDiskCache, defaultCacheDir } from "./cache/disk-cache.js";
+import {
+  type Cache,
+  type CacheMode,
+  createDiskCache,
+  defaultCacheDir,
+} from "./cache/disk-cache.js";
 import { claimCacheFolder, type ProcessTable } from "./cache/stale-temps.js";
 import { allSources } from "./collectors/all-sources.js";
 import type { GitRunner } from "./collectors/git/collect-git.js";
@@ -12,7 +17,7 @@ import { runSources } from "./collectors/run-sources.js";
 import type { SourceRun } from "./collectors/source.js";
 import type { EvidenceMaps, SourceName } from "./collectors/types.js";
 import type { TarballFetcher } from "./collectors/usage/tarball-source.js";
-import { loadConfig } from "./config/load-config.js";
+import { type LoadedConfig, loadConfig } from "./config/load-config.js";
 import { readInventory } from "./inventory/read-inventory.js";
 import {
   type PackageSpec,
@@ -60,6 +65,14 @@ export interface AnalyzeOptions {
   gitLimits?: Partial<GitLimits>;
   /** This process and a liveness probe: with it, what killed runs left in the cache is removed. */
   processes?: ProcessTable;
+  /** Replaces the on-disk cache (scale-out: the shared cache on Redis, src/queue/). */
+  cache?: Cache;
+  /**
+   * Scale-out (src/queue/): gathers some sources' evidence elsewhere (queue workers),
+   * handed the packages once the inventory is read. A source it returns is not run
+   * here; one it leaves out runs as usual.
+   */
+  gather?: (packages: InventoryPackage[], config: LoadedConfig) => Promise<Partial<EvidenceMaps>>;
 }
 
 /** One step of a stage: the inventory, then each source (they overlap), `done` of `total` packages. */
@@ -96,15 +109,19 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
   options.onProgress?.({ stage: "inventory", done: packages.length, total: packages.length });
 
   const mode: CacheMode = options.offline ? "offline" : options.refresh ? "refresh" : "normal";
-  const cache = createDiskCache({
-    dir: options.cacheDir ?? defaultCacheDir(options.env, options.home),
-    mode,
-    now,
-  });
-  // The file system's clock, not the injected one: it is compared with files' mtimes.
-  const claim = options.processes
-    ? await claimCacheFolder(cache.dir, options.processes, new Date())
-    : null;
+  const cache =
+    options.cache ??
+    createDiskCache({
+      dir: options.cacheDir ?? defaultCacheDir(options.env, options.home),
+      mode,
+      now,
+    });
+  // The file system's clock, not the injected one: it is compared with files' mtimes. A shared
+  // cache (Redis) has no folder to clean.
+  const claim =
+    options.processes && !options.cache
+      ? await claimCacheFolder(cache.dir, options.processes, new Date())
+      : null;
   const concurrency = options.concurrency ?? defaultConcurrency;
   // npm's own configuration: the registry, its credentials, and the proxies every source uses.
   const npmSettings = options.offline
@@ -150,6 +167,7 @@ export async function analyze(options: AnalyzeOptions): Promise<JengaResult> {
       given.registry = (await runSources(registryOnly, packages, run, { onProgress })).registry;
       packages = packages.map((pkg) => withResolvedVersion(pkg, given.registry));
     }
+    if (options.gather) Object.assign(given, await options.gather(packages, loaded));
     const evidence = await runSources(allSources, packages, run, { onProgress, given });
     const result = buildResult({
       inventory: { ...inventory, packages },

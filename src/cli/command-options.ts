@@ -10,6 +10,10 @@ export interface AnalysisOptions {
   advisories: boolean;
   osv?: string;
   quiet?: boolean;
+  /** `analyze --queue URL`: collect through queue workers on this Redis (src/queue/). */
+  queue?: string;
+  /** `analyze --projects FILE`: more project paths, one a line. */
+  projects?: string;
 }
 
 /** `analyze` and `gate` also write reports. */
@@ -49,4 +53,12 @@ export interface ExplainOptions extends AnalysisOptions {
 export interface DiffOptions {
   json?: string;
   markdown?: string;
+}
+
+/** `jenga worker` and `jenga queue status`. */
+export interface WorkerOptions {
+  queue: string;
+  cache?: string;
+  concurrency?: number;
+  quiet?: boolean;
 }

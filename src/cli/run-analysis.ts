@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { analyze } from "../analyze.js";
+import { defaultCacheDir } from "../cache/disk-cache.js";
 import { UsageError } from "../errors.js";
 import type { GatePolicy } from "../gate/gate-policy.js";
 import type { PackageSpec } from "../inventory/single-package.js";
@@ -14,6 +15,7 @@ import { printableLines } from "../util/control-characters.js";
 import type { AnalysisOptions, CommonOptions } from "./command-options.js";
 import { processTable } from "./process-table.js";
 import { createProgress } from "./progress.js";
+import { readProjectList } from "./read-project-list.js";
 import type { CliIo } from "./run-cli.js";
 import { toolVersion } from "./tool-version.js";
 
@@ -62,10 +64,20 @@ export async function runAnalysisOnly(
     quiet: options.quiet ?? false,
     env: io.env,
   });
+  const allPaths = options.projects
+    ? [...paths, ...(await readProjectList(options.projects, io.cwd))]
+    : paths;
+  const cacheDir = options.cache
+    ? path.resolve(io.cwd, options.cache)
+    : defaultCacheDir(io.env, homeDirectory(io.env));
+  // Loaded only with --queue: an embedded run never loads BullMQ or a Redis client.
+  const queued = options.queue
+    ? await (await import("./queue-options.js")).openQueue(options, io, cacheDir, progress)
+    : null;
   let result: JengaResult;
   try {
     result = await analyze({
-      paths,
+      paths: allPaths,
       cwd: io.cwd,
       env: io.env,
       home: homeDirectory(io.env),
@@ -83,9 +95,11 @@ export async function runAnalysisOnly(
       toolVersion,
       onProgress: progress.update,
       processes: processTable(),
+      ...(queued ? { cache: queued.cache, gather: queued.gather } : {}),
     });
   } finally {
     progress.stop();
+    await queued?.close();
   }
   return { result, progress };
 }
@@ -94,7 +108,7 @@ export async function runAnalysisOnly(
  * The home folder as the given environment names it, as os.homedir() reads it from the
  * process's own: a run in-process (tests, a host program) must not see the host's HOME.
  */
-function homeDirectory(env: CliIo["env"]): string {
+export function homeDirectory(env: CliIo["env"]): string {
   return (process.platform === "win32" ? env.USERPROFILE : env.HOME) || os.homedir();
 }
 

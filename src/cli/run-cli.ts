@@ -8,6 +8,7 @@ import type {
   ExplainOptions,
   GateOptions,
   RulesOptions,
+  WorkerOptions,
 } from "./command-options.js";
 import { exitCodes } from "./exit-codes.js";
 import { toolVersion } from "./tool-version.js";
@@ -90,13 +91,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       .option("--osv <path>", "an OSV export folder or zip to read advisories from")
       .option("--quiet", "no progress on stderr");
 
-  addCommon(
-    program.command("analyze").description("analyze dependencies and write the report"),
-  ).action(async (paths: string[], options: CommonOptions) => {
-    // Each command loads its pipeline when it runs: --help and --version stay light.
-    const { runAnalysis } = await import("./run-analysis.js");
-    await runAnalysis(paths, options, io);
-  });
+  addCommon(program.command("analyze").description("analyze dependencies and write the report"))
+    .option("--projects <file>", "more project paths, one a line (a portfolio)")
+    .option(
+      "--queue <url>",
+      "collect through jenga workers on this Redis (redis://HOST:PORT; password: JENGA_REDIS_PASSWORD)",
+    )
+    .action(async (paths: string[], options: CommonOptions) => {
+      // Each command loads its pipeline when it runs: --help and --version stay light.
+      const { runAnalysis } = await import("./run-analysis.js");
+      await runAnalysis(paths, options, io);
+    });
   addCommon(program.command("gate").description("analyze, then exit 1 when the policy fails"), null)
     .option("--baseline <file>", "a previous JSON result: fail only on what is new or worse")
     .option("--fail-on <verdicts>", "verdicts that fail, comma-separated (overrides gate.failOn)")
@@ -164,6 +169,41 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { runDiff } = await import("./run-diff.js");
       await runDiff(before, after, options, io);
     });
+  const addQueueUrl = (command: Command) =>
+    command.requiredOption(
+      "--queue <url>",
+      "the Redis the queue lives on: redis://HOST:PORT (password: JENGA_REDIS_PASSWORD)",
+    );
+  addQueueUrl(
+    program
+      .command("worker")
+      .description("run collector jobs from the queue until SIGTERM or Ctrl-C (scale-out)"),
+  )
+    .option(
+      "--cache <dir>",
+      "folder for this worker's git clones (default: the usual cache folder)",
+    )
+    .addOption(
+      new Option(
+        "--concurrency <n>",
+        "jobs at once per source queue (default: each queue's own)",
+      ).argParser(positiveInt),
+    )
+    .option("--quiet", "print nothing but errors")
+    .action(async (options: WorkerOptions) => {
+      const { runWorker } = await import("./run-worker.js");
+      await runWorker(options, io);
+    });
+  addQueueUrl(
+    program
+      .command("queue")
+      .description("the scale-out queue")
+      .command("status")
+      .description("per source: jobs waiting, running and failed, and why they failed"),
+  ).action(async (options: { queue: string }) => {
+    const { runQueueStatus } = await import("./run-queue-status.js");
+    await runQueueStatus(options, io);
+  });
   program
     .command("rules")
     .description("list every scoring rule: what it feeds, its points and health cost, and why")
