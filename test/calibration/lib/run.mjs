@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { fromOsvRecords } from "../../../.build/collectors/advisories/from-osv-records.js";
 import { parseOsvRecord } from "../../../.build/collectors/advisories/parse-osv-record.js";
 import { fromPackument } from "../../../.build/collectors/registry/from-packument.js";
-import { findReplacement } from "../../../.build/collectors/usage/find-replacement.js";
+import { findReplacement } from "../../../.build/collectors/shared/find-replacement.js";
 import { validate } from "../../../.build/config/load-config.js";
 import { buildResult } from "../../../.build/result/build-result.js";
 import { fixtureDir } from "./fixtures.mjs";
