@@ -120,6 +120,10 @@ async function startSource(
       }
       const batchFailure = await batch;
       if (batchFailure) return missingEvidence(source.id, batchFailure);
+      // A hint only: a failure here must not cost the package its evidence.
+      try {
+        session.announce?.(pkg, needed);
+      } catch {}
       return limit(() => session.collect(pkg, needed)).catch((error: unknown) =>
         missingEvidence(source.id, internalError(source.id, error)),
       );

@@ -55,6 +55,13 @@ export interface SourceSession<S extends SourceName> {
    * project at once (usage). Runs before any `collect` of this source.
    */
   batch?(packages: readonly InventoryPackage[]): Promise<void>;
+  /**
+   * Sees each package's needed evidence as soon as it is there, before the
+   * package waits for a slot to be collected: a source that shares work
+   * between packages (git reads a monorepo's folders in one pass) learns of
+   * every package that will ask, not only those already collecting.
+   */
+  announce?(pkg: InventoryPackage, needed: NeededEvidence): void;
   /** One package's evidence. May throw: the runner turns that into the package's status. */
   collect(pkg: InventoryPackage, needed: NeededEvidence): Promise<Evidence<EvidenceBySource[S]>>;
   /** Frees the client (connections, temporary files). */

@@ -10,7 +10,11 @@ import {
   systemGit,
 } from "../../src/collectors/git/collect-git.js";
 import { readGitHistories, readGitHistory } from "../../src/collectors/git/git-log.js";
-import { now } from "../helpers/evidence.js";
+import { gitSource } from "../../src/collectors/git/git-source.js";
+import type { SourceRun } from "../../src/collectors/source.js";
+import { okEvidence } from "../../src/collectors/types.js";
+import { validate } from "../../src/config/load-config.js";
+import { inventoryPackage, now, registryEvidence } from "../helpers/evidence.js";
 
 // Issue 17 item 5: a monorepo's history is read once for all its package folders, and each
 // folder's evidence is exactly what reading it alone with `git log -- <folder>` gives. The
@@ -245,6 +249,49 @@ describe("the git collector on a monorepo", () => {
       const results = await Promise.all(targets.slice(i, i + 2).map((t) => git.collect(t)));
       expect(results.map((r) => r.status)).toEqual(results.map(() => "ok"));
     }
+    expect(calls).toEqual({ clones: 1, passes: 1, folders: folders.length });
+  }, 60_000);
+
+  it("reads them in one pass through the git source when the runner announces each package", async () => {
+    const { runner, calls } = counting();
+    const run: SourceRun = {
+      paths: [root],
+      cwd: root,
+      env,
+      home: os.tmpdir(),
+      toolVersion: "0.0.0-test",
+      cache: createDiskCache({
+        dir: path.join(root, "cache-source"),
+        mode: "normal",
+        now: () => now,
+      }),
+      now: () => now,
+      offline: false,
+      concurrency: 4,
+      config: validate("test", {}),
+      flags: { git: true, usage: false, advisories: false, single: false },
+      http: null,
+      injected: { gitRunner: runner },
+    };
+    const session = await gitSource.open(run);
+    const asked = targets.map((t, i) => ({
+      pkg: inventoryPackage({ name: `pkg-${i}` }),
+      needed: {
+        registry: okEvidence(
+          "registry",
+          registryEvidence({}, { repository: { url: `git+${t.url}`, directory: t.directory } }),
+          "t",
+          false,
+        ),
+      },
+    }));
+    for (const { pkg, needed } of asked) session.announce?.(pkg, needed);
+    for (let i = 0; i < asked.length; i += 2) {
+      const pair = asked.slice(i, i + 2);
+      const results = await Promise.all(pair.map((a) => session.collect(a.pkg, a.needed)));
+      expect(results.map((r) => r.status)).toEqual(results.map(() => "ok"));
+    }
+    await session.close?.();
     expect(calls).toEqual({ clones: 1, passes: 1, folders: folders.length });
   }, 60_000);
 });

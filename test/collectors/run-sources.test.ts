@@ -178,4 +178,49 @@ describe("runSources", () => {
       "advisories 3/3",
     ]);
   });
+
+  it("announces every package with its needed evidence, also those still waiting for a slot", async () => {
+    // More packages than the runner lets collect at once: a source that shares work between
+    // packages (git's one pass per monorepo) must hear of all of them while the first collect.
+    const many = Array.from({ length: 150 }, (_, i) => inventoryPackage({ name: `p${i}` }));
+    const announced = new Map<string, string | undefined>();
+    let everyoneAnnounced!: () => void;
+    const allAnnounced = new Promise<boolean>((resolve) => {
+      everyoneAnnounced = () => resolve(true);
+    });
+    const registry = defineSource({
+      id: "registry",
+      needs: [],
+      off: () => null,
+      async open() {
+        return {
+          collect: async (pkg) =>
+            okEvidence("registry", registryEvidence({}, { name: pkg.name }), "t", false),
+        };
+      },
+    });
+    const seenAtCollect: boolean[] = [];
+    const git = defineSource({
+      id: "git",
+      needs: ["registry"],
+      off: () => null,
+      async open() {
+        return {
+          announce(pkg, needed) {
+            announced.set(pkg.name, needed.registry?.data?.name);
+            if (announced.size === many.length) everyoneAnnounced();
+          },
+          async collect() {
+            const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false));
+            seenAtCollect.push(await Promise.race([allAnnounced, timeout]));
+            return missingEvidence("git", "skipped: test");
+          },
+        };
+      },
+    });
+    await runSources([registry, git], many, run);
+    expect(announced.size).toBe(many.length);
+    expect(announced.get("p77")).toBe("p77");
+    expect(seenAtCollect.every(Boolean)).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import { repositoryCloneTarget } from "../repository-url.js";
-import { defineSource } from "../source.js";
+import { defineSource, type NeededEvidence } from "../source.js";
 import { missingEvidence } from "../types.js";
 import { createGitCollector } from "./collect-git.js";
 
@@ -22,15 +22,21 @@ export const gitSource = defineSource({
       ...(run.injected.gitRunner ? { runner: run.injected.gitRunner } : {}),
       ...(run.injected.gitLimits ? { limits: run.injected.gitLimits } : {}),
     });
+    const target = (needed: NeededEvidence) => {
+      const repository = needed.registry?.data?.repository;
+      return repositoryCloneTarget(repository?.url, repository?.directory ?? null);
+    };
     return {
+      // Every package of a monorepo is announced as soon as the registry names its folder,
+      // so the repository's one history pass covers packages still waiting for a slot.
+      announce(_pkg, needed) {
+        const repo = target(needed);
+        if (repo) collector.expect([repo]);
+      },
       async collect(_pkg, needed) {
-        const data = needed.registry?.data;
-        if (!data)
+        if (!needed.registry?.data)
           return missingEvidence("git", "skipped: no registry data to find the repository");
-        const repo = repositoryCloneTarget(
-          data.repository?.url,
-          data.repository?.directory ?? null,
-        );
+        const repo = target(needed);
         if (!repo) return missingEvidence("git", "skipped: no usable repository URL");
         return collector.collect(repo);
       },
