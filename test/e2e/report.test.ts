@@ -1,6 +1,6 @@
 // The HTML report in a real browser: Debian's chromium, headless, through playwright-core,
-// from file:// with no network. Skipped (with the reason) when /usr/bin/chromium is missing;
-// CI (.ci/run) installs it. Screenshots go to reports/screenshots/ (gitignored); set
+// from file:// with no network. A missing chromium fails the
+// test (.ci/run installs it). Screenshots go to reports/screenshots/ (gitignored); set
 // JENGA_UPDATE_SCREENSHOT=1 to refresh the README's test/e2e/screenshots/index.png.
 
 import { existsSync } from "node:fs";
@@ -8,29 +8,22 @@ import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageFileName } from "../../src/reports/html/file-names.js";
 import { pageSize } from "../../src/reports/html/package-table.js";
 import { writeHtml } from "../../src/reports/html/write-html.js";
 import { writeFiles } from "../../src/reports/write-files.js";
 import type { JengaResult } from "../../src/result/types.js";
+import { launchTestBrowser, type TestBrowser } from "../helpers/browser.js";
 import { syntheticResult } from "../helpers/synthetic-result.mjs";
 import { fullPackageSignals } from "../reports/html-package-signals.js";
 
-const chromiumPath = "/usr/bin/chromium";
-const haveChromium = existsSync(chromiumPath);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const screenshots = path.join(repo, "reports", "screenshots");
 const hostileName = `<img src=x onerror=alert(1)>/../../evil`;
 /** A package with every chart (activity, advisories, issues) and a usage section. */
 const fullName = "full-history";
-
-if (!haveChromium) {
-  console.warn(
-    `test/e2e/report.test.ts skipped: ${chromiumPath} is missing (apt-get install chromium).`,
-  );
-}
 
 interface Problems {
   console: string[];
@@ -76,16 +69,15 @@ const visibleCells = (page: Page, column: string) =>
       });
   }, column);
 
-describe.skipIf(!haveChromium)("HTML report in headless chromium", () => {
+describe("HTML report in headless chromium", () => {
   let dir = "";
-  let profile = "";
+  let browser: TestBrowser | undefined;
   let context: BrowserContext;
   let result: JengaResult;
   const problems: Problems = { console: [], errors: [] };
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "jenga-e2e-"));
-    profile = await mkdtemp(path.join(os.tmpdir(), "jenga-e2e-profile-"));
     result = syntheticResult(60, { projects: 2 }) as JengaResult;
     const hostile = structuredClone(result.packages[7]);
     if (hostile) {
@@ -98,21 +90,8 @@ describe.skipIf(!haveChromium)("HTML report in headless chromium", () => {
     }
     await writeFiles(dir, writeHtml(result));
     await mkdir(screenshots, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-      viewport: { width: 1400, height: 1000 },
-      colorScheme: "light",
-      offline: true,
-    });
+    browser = await launchTestBrowser({ width: 1400, height: 1000 });
+    context = browser.context;
     await context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
@@ -123,9 +102,8 @@ describe.skipIf(!haveChromium)("HTML report in headless chromium", () => {
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await rm(dir, { recursive: true, force: true });
-    await rm(profile, { recursive: true, force: true });
   });
 
   const indexUrl = () => pathToFileURL(path.join(dir, "index.html")).href;
