@@ -18,6 +18,8 @@ const versionRecord = z.looseObject({
   fileCount: z.number().nullable(),
   dependencyCount: z.number(),
   license: nullableString,
+  peers: z.array(z.string()).optional(),
+  optionalPeers: z.array(z.string()).optional(),
 });
 
 const repositoryField = z.looseObject({ url: z.string(), directory: nullableString }).nullable();

@@ -9,7 +9,8 @@ import type { SourceName } from "../collectors/types.js";
  * it on every read, so a change in how evidence is read needs no bump.
  */
 export const cacheFormats = {
-  registry: 1,
+  /** 2: each version's peer dependencies (names, optional ones apart), for code usage without node_modules. */
+  registry: 2,
   git: 1,
   /** 2: OSV records as the API gave them, no longer the evidence derived from them. */
   advisories: 2,

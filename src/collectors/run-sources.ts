@@ -102,9 +102,17 @@ async function startSource(
   } catch (error) {
     return everyPackage(internalError(source.id, error));
   }
+  const neededBy = async (pkg: InventoryPackage): Promise<NeededEvidence> => {
+    const needed: NeededEvidence = {};
+    for (const need of source.needs) {
+      const evidence = await pending.get(need)?.get(pkg.name);
+      if (evidence) (needed as Record<string, Evidence<unknown>>)[need] = evidence;
+    }
+    return needed;
+  };
   // The batch hook runs once, before any collect; its failure is every package's status.
   const batch = session.batch
-    ? session.batch(ordered).then(
+    ? session.batch(ordered, neededBy).then(
         () => null,
         (error: unknown) => internalError(source.id, error),
       )
@@ -113,11 +121,7 @@ async function startSource(
   for (const pkg of ordered) {
     if (results.has(pkg.name)) continue;
     const collected = (async (): Promise<Evidence<unknown>> => {
-      const needed: NeededEvidence = {};
-      for (const need of source.needs) {
-        const evidence = await pending.get(need)?.get(pkg.name);
-        if (evidence) (needed as Record<string, Evidence<unknown>>)[need] = evidence;
-      }
+      const needed = await neededBy(pkg);
       const batchFailure = await batch;
       if (batchFailure) return missingEvidence(source.id, batchFailure);
       // A hint only: a failure here must not cost the package its evidence.

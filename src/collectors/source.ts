@@ -53,8 +53,14 @@ export interface SourceSession<S extends SourceName> {
    * The batch hook: sees every package first, for sources that ask in bulk
    * (OSV's querybatch, the registry's bulk advisories) or read the whole
    * project at once (usage). Runs before any `collect` of this source.
+   * `needed` waits for a package's evidence from the sources this one
+   * `needs`, for a batch that reads it (usage without node_modules reads
+   * the registry's peer dependencies).
    */
-  batch?(packages: readonly InventoryPackage[]): Promise<void>;
+  batch?(
+    packages: readonly InventoryPackage[],
+    needed: (pkg: InventoryPackage) => Promise<NeededEvidence>,
+  ): Promise<void>;
   /**
    * Sees each package's needed evidence as soon as it is there, before the
    * package waits for a slot to be collected: a source that shares work

@@ -118,7 +118,7 @@ async function collectOne(
   if (off) return missingEvidence(source.id, off);
   const session = await source.open(run);
   try {
-    await session.batch?.([pkg]);
+    await session.batch?.([pkg], async () => needed);
     return await session.collect(pkg, needed);
   } finally {
     await session.close?.();

@@ -29,7 +29,7 @@ export function unparsedFilesNote(usage: ReadonlyMap<string, Evidence<UsageEvide
  * measured from registry tarballs where there were any and missing
  * elsewhere, so the verdicts built on them (rewrite for a small used
  * fraction, the used-fraction notes) rest on less; and peers came from the
- * lockfile graph, not from installed package.json files.
+ * lockfile graph and the registry's packuments, not from installed package.json files.
  */
 export function notInstalledNote(usage: ReadonlyMap<string, Evidence<UsageEvidence>>): string[] {
   let tarball = 0;
@@ -43,6 +43,6 @@ export function notInstalledNote(usage: ReadonlyMap<string, Evidence<UsageEviden
   }
   if (tarball + missing === 0) return [];
   return [
-    `node_modules missing: installed-code figures (code closure, exports count) are partial for ${tarball + missing} used packages (${tarball} measured from registry tarballs, ${missing} not measured); rewrite verdicts and used-fraction notes rest on them, and peers were taken from the lockfile graph (yarn classic and npm v1 lockfiles record none: install to read them).`,
+    `node_modules missing: installed-code figures (code closure, exports count) are partial for ${tarball + missing} used packages (${tarball} measured from registry tarballs, ${missing} not measured); rewrite verdicts and used-fraction notes rest on them, and peers were taken from the lockfile graph and from the packuments of the resolved versions.`,
   ];
 }

@@ -36,6 +36,12 @@ export const MAX_DIRECTORY_LENGTH = 1024;
 /** An ISO 8601 timestamp is 24 characters; leave room for offsets and precision. */
 export const MAX_TIMESTAMP_LENGTH = 64;
 
+/**
+ * Peer dependencies of one version: real packages list one to a dozen (eslint
+ * configs, babel presets); past this the rest are dropped.
+ */
+export const MAX_PEERS = 100;
+
 /** The package name as published (npm caps new names at 214; old ones may be longer). */
 export const MAX_NAME_LENGTH = 1024;
 

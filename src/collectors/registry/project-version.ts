@@ -5,8 +5,14 @@
  * agree by construction.
  */
 
-import { cappedText, isPlainObject, nonNegativeInteger, ownField } from "../shared/untrusted.js";
-import { MAX_TEXT_LENGTH } from "./limits.js";
+import {
+  cappedText,
+  isPlainObject,
+  nonNegativeInteger,
+  ownField,
+  safeEntries,
+} from "../shared/untrusted.js";
+import { MAX_NAME_LENGTH, MAX_PEERS, MAX_TEXT_LENGTH } from "./limits.js";
 import { normaliseLicense, normaliseRepository } from "./manifest-fields.js";
 import type { VersionRecord } from "./types.js";
 
@@ -39,6 +45,31 @@ export function projectVersion(manifest: unknown, known: KnownFiles = {}): Versi
     dependencyCount: isPlainObject(dependencies) ? Object.keys(dependencies).length : 0,
     license: normaliseLicense(ownField(manifest, "license"), ownField(manifest, "licenses")),
     repository: normaliseRepository(ownField(manifest, "repository")),
+    ...peerNames(manifest),
+  };
+}
+
+/**
+ * The names in `peerDependencies`, split by `peerDependenciesMeta[name].optional`
+ * as npm reads them (a meta entry alone, without a range, is an optional peer
+ * too). Kept only when present, so a version without peers costs the cache nothing.
+ */
+function peerNames(
+  manifest: Record<string, unknown>,
+): Pick<VersionRecord, "peers" | "optionalPeers"> {
+  const meta = ownField(manifest, "peerDependenciesMeta");
+  const optional = (name: string) => ownField(ownField(meta, name), "optional") === true;
+  const named = (value: unknown) =>
+    safeEntries(value)
+      .map(([name]) => name)
+      .filter((name) => name.length <= MAX_NAME_LENGTH)
+      .slice(0, MAX_PEERS);
+  const listed = named(ownField(manifest, "peerDependencies"));
+  const peers = listed.filter((name) => !optional(name));
+  const optionalPeers = [...new Set([...listed, ...named(meta)])].filter(optional);
+  return {
+    ...(peers.length > 0 ? { peers } : {}),
+    ...(optionalPeers.length > 0 ? { optionalPeers } : {}),
   };
 }
 

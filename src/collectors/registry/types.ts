@@ -33,6 +33,13 @@ export interface VersionRecord {
   /** SPDX expression or license name, normalised from `license` / legacy `licenses`. */
   license: string | null;
   repository: RepositoryField | null;
+  /**
+   * The peer dependencies this version requires (`peerDependencies` not marked optional), by
+   * name; absent when none. Code usage reads them when no installed package.json can say.
+   */
+  peers?: string[];
+  /** The peers `peerDependenciesMeta` marks optional: loaded only if the user installs them. */
+  optionalPeers?: string[];
 }
 
 export interface RegistryEvidence {

@@ -6,7 +6,7 @@ import { glob } from "tinyglobby";
 import type { Cache } from "../../cache/disk-cache.js";
 import type { InventoryPackage } from "../../inventory/types.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
-import { analyzeUsage, type ProjectManifest, type UsageAnalysis } from "./analyze-usage.js";
+import { analyzeUsage, type UsageAnalysis } from "./analyze-usage.js";
 import { classifyUsage } from "./classify-usage.js";
 import { type UsageLimits, usageLimits } from "./limits.js";
 import { type FreshFootprint, measureLoaded, tryMeasure } from "./measure-loaded.js";
@@ -28,6 +28,13 @@ import {
   tarballVersion,
 } from "./tarball-source.js";
 import type { PackageFootprint, UsageEvidence, UsageSite } from "./types.js";
+import {
+  addLockfilePeers,
+  addPeerFacts,
+  type PeerFacts,
+  packumentPeers,
+  type RegistryLookup,
+} from "./uninstalled-peers.js";
 
 export interface UsageOptions {
   /** False for `--no-usage`. */
@@ -48,6 +55,11 @@ export interface UsageOptions {
   ignoreDependencies?: readonly string[];
   /** `usage.entry`: more production entry files, project-relative paths or globs. */
   entry?: readonly string[];
+  /**
+   * A package's registry evidence: a project without node_modules takes its
+   * direct dependencies' peers from it (see `packumentPeers`).
+   */
+  registryOf?: RegistryLookup;
 }
 
 /** What the dependency side may use beside the limits. */
@@ -57,6 +69,8 @@ export interface FootprintOptions {
   tarballs?: TarballSource;
   /** The inventory's packages by name: their lockfile edges stand in for peers when nothing is installed. */
   graph?: ReadonlyMap<string, InventoryPackage>;
+  /** The direct dependencies' peers from the registry, for a project without node_modules. */
+  registryPeers?: PeerFacts;
 }
 
 /** Reads one project folder (its files, manifests and installed binaries) and analyzes it. */
@@ -66,7 +80,7 @@ export async function analyzeProject(
   options: FootprintOptions = {},
   entry: readonly string[] = [],
 ): Promise<UsageAnalysis | null> {
-  const analysis = await analyzeProjectSources(dir, limits, entry, options.graph);
+  const analysis = await analyzeProjectSources(dir, limits, entry, options);
   if (!analysis) return null;
   await addFootprints(dir, analysis.packages, limits, options);
   settlePeers(analysis.packages);
@@ -82,7 +96,7 @@ export async function analyzeProjectSources(
   dir: string,
   limits: UsageLimits,
   entry: readonly string[] = [],
-  graph?: ReadonlyMap<string, InventoryPackage>,
+  uninstalled: Pick<FootprintOptions, "graph" | "registryPeers"> = {},
 ): Promise<UsageAnalysis | null> {
   const manifests = await readManifests(dir);
   if (manifests.length === 0) return null;
@@ -90,8 +104,10 @@ export async function analyzeProjectSources(
   // JSON config alone (a jenga.config.json beside a lockfile) is no source to judge use by.
   if (!files.some((f) => isCodeFile(f.path))) return null;
   const installed = await readInstalled(dir, manifests);
-  if (graph && !existsSync(path.join(dir, "node_modules")))
-    addLockfilePeers(installed.peers, manifests, graph);
+  if (!existsSync(path.join(dir, "node_modules"))) {
+    if (uninstalled.graph) addLockfilePeers(installed.peers, manifests, uninstalled.graph);
+    if (uninstalled.registryPeers) addPeerFacts(installed, uninstalled.registryPeers);
+  }
   const tsconfigs = await readPathAliases(dir, configDirs(manifests, files));
   return analyzeUsage({
     files,
@@ -104,41 +120,6 @@ export async function analyzeProjectSources(
         ? await glob([...entry], { cwd: dir, dot: true, ignore: ["**/node_modules/**"] })
         : [],
   });
-}
-
-/**
- * Without node_modules no installed package.json says what each package
- * wants as a peer, so the lockfile graph stands in: a declared package that
- * another declared package's lockfile edges reach is loaded through it (npm
- * 7+, pnpm and yarn berry lockfiles resolve peers into those edges). The
- * graph cannot tell a peer from a plain dependency the project also
- * declares, so either is kept from `unused`: a wrong "used" costs a review,
- * a wrong "unused" a broken build. Changes `peers` in place.
- */
-export function addLockfilePeers(
-  peers: Map<string, string[]>,
-  manifests: readonly ProjectManifest[],
-  graph: ReadonlyMap<string, InventoryPackage>,
-): void {
-  const declared = new Set(manifests.flatMap((m) => Object.keys(declaredSections(m.data))));
-  for (const name of declared) {
-    const edges = graph.get(name)?.dependencies.filter((d) => d !== name && declared.has(d)) ?? [];
-    if (edges.length > 0) peers.set(name, [...new Set([...(peers.get(name) ?? []), ...edges])]);
-  }
-}
-
-function declaredSections(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of [
-    "dependencies",
-    "devDependencies",
-    "optionalDependencies",
-    "peerDependencies",
-  ]) {
-    const section = data[key];
-    if (section && typeof section === "object") Object.assign(out, section);
-  }
-  return out;
 }
 
 /**
@@ -357,8 +338,13 @@ export async function collectUsage(
       : { fetcher: options.tarballs, packages: new Map(declared.map((p) => [p.name, p])) };
   const analyses: UsageAnalysis[] = [];
   const graph = new Map(declared.map((p) => [p.name, p]));
+  // Asked once, and only when a project lacks node_modules: it waits for the registry's answers.
+  let registryPeers: Promise<PeerFacts> | undefined;
   for (const input of projectDirs) {
     const dir = (await stat(input).catch(() => null))?.isDirectory() ? input : path.dirname(input);
+    const { registryOf } = options;
+    if (registryOf && !existsSync(path.join(dir, "node_modules")))
+      registryPeers ??= packumentPeers(declared, registryOf);
     const analysis = await analyzeProject(
       dir,
       limits,
@@ -366,6 +352,7 @@ export async function collectUsage(
         cache: options.cache,
         counters: options.counters,
         graph,
+        ...(registryPeers ? { registryPeers: await registryPeers } : {}),
         ...(tarballs ? { tarballs } : {}),
       },
       options.entry,

@@ -10,11 +10,13 @@ import type { UsageEvidence } from "./types.js";
  * What the project's own code uses of each package. The whole project is
  * read at once (the batch hook): a package's use is only known once every
  * file has been read. Packages that are imported but not installed are
- * measured from their registry tarball.
+ * measured from their registry tarball. It needs the registry: a project
+ * read without node_modules takes its dependencies' peers from their
+ * packuments (yarn classic and npm v1 lockfiles record none).
  */
 export const usageSource = defineSource({
   id: "usage",
-  needs: [],
+  needs: ["registry"],
   off: (run) =>
     run.flags.single
       ? "skipped: no project to read (jenga check)"
@@ -30,12 +32,13 @@ export const usageSource = defineSource({
     const tarballs = run.offline ? null : (run.injected.tarballFetcher ?? own);
     let answers = new Map<string, Evidence<UsageEvidence>>();
     return {
-      async batch(packages) {
+      async batch(packages, needed) {
         answers = await collectUsage(run.paths, packages, {
           enabled: true,
           now: run.now,
           ignoreDependencies: run.config.config.usage?.ignoreDependencies ?? [],
           entry: run.config.config.usage?.entry ?? [],
+          registryOf: async (pkg) => (await needed(pkg)).registry?.data ?? null,
           cache: run.cache,
           // Offline, null: cached measurements only. Undefined: no registry to fetch from.
           ...(tarballs || run.offline ? { tarballs } : {}),
