@@ -4,6 +4,7 @@ import pLimit from "p-limit";
 import writeFileAtomic from "write-file-atomic";
 import { OutputError } from "../errors.js";
 import { refuseLinks } from "./refuse-links.js";
+import { writeNewFile } from "./write-new-file.js";
 import type { RenderedFiles } from "./writers.js";
 
 /** Enough parallel writes to hide file-system latency, few enough to stay far below fd limits. */
@@ -14,12 +15,15 @@ const writeConcurrency = 32;
  * parallel, creating subfolders (the HTML report's `packages/`). A relative
  * path that would leave `dir` is refused: writers name files from untrusted
  * package names, and this is the last line of defence. So is a symbolic link
- * anywhere below `trusted` (see refuse-links.ts).
+ * anywhere below `trusted` (see refuse-links.ts). `fresh`: `dir` is a folder
+ * this run creates and nothing links to yet (a report's run folder), so each
+ * file is created exclusively instead of atomically (see write-new-file.ts).
  */
 export async function writeFiles(
   dir: string,
   files: RenderedFiles,
   trusted = path.dirname(path.resolve(dir)),
+  { fresh = false } = {},
 ): Promise<string[]> {
   const root = path.resolve(dir);
   const targets = Object.keys(files).map((name) => {
@@ -36,14 +40,15 @@ export async function writeFiles(
   }
   const limit = pLimit(writeConcurrency);
   // write-file-atomic resolves links to write their target: each file must not be one.
-  await Promise.all(targets.map((file) => limit(() => refuseLinks(path.dirname(file), file))));
+  // An exclusive create refuses whatever is in the file's place, a link included.
+  if (!fresh)
+    await Promise.all(targets.map((file) => limit(() => refuseLinks(path.dirname(file), file))));
+  const write = fresh ? writeNewFile : writeFileAtomic;
   const contents = Object.values(files);
   // Every write settles before a failure is reported, so a caller that takes back
   // what it wrote (a report cut short by a full disk) is not raced by writes in flight.
   const settled = await Promise.allSettled(
-    targets.map((file, i) =>
-      limit(() => failsAsOutput(file, writeFileAtomic(file, contents[i] ?? ""))),
-    ),
+    targets.map((file, i) => limit(() => failsAsOutput(file, write(file, contents[i] ?? "")))),
   );
   const failure = settled.find((outcome) => outcome.status === "rejected");
   if (failure) throw failure.reason;
@@ -89,6 +94,7 @@ const WRITE_FAILURES: Record<string, string> = {
   EROFS: "read-only file system (EROFS)",
   ENOTDIR: "a part of the path is a file, not a folder (ENOTDIR)",
   EISDIR: "is a folder (EISDIR)",
+  EEXIST: "something else is already in its place (EEXIST)",
   EIO: "input/output error (EIO)",
 };
 

@@ -1,5 +1,6 @@
 import { lstat, readdir, readFile, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
+import pLimit from "p-limit";
 import { runFolderPattern, runManifestName } from "./html/run-folder.js";
 import { writeFiles } from "./write-files.js";
 import type { RenderedFiles } from "./writers.js";
@@ -28,14 +29,18 @@ export async function writeReport(dir: string, files: RenderedFiles, trusted: st
   for (const run of current) {
     if (run && !(await lstat(path.resolve(dir, run)).catch(() => null))) fresh.push(run);
   }
+  // A folder this run creates is linked from nowhere until index.html: its files need no
+  // temporary file and rename each (write-new-file.ts). One that exists is rewritten atomically.
+  const options = { fresh: fresh.length === current.size };
   try {
     await writeFiles(
       dir,
       Object.fromEntries(lists.map((name) => [name, inFolders[name] ?? ""])),
       trusted,
+      options,
     );
     for (const name of lists) delete inFolders[name];
-    await writeFiles(dir, inFolders, trusted);
+    await writeFiles(dir, inFolders, trusted, options);
     top.sort(([a], [b]) => Number(a === "index.html") - Number(b === "index.html"));
     for (const [name, text] of top) await writeFiles(dir, { [name]: text }, trusted);
   } catch (error) {
@@ -59,20 +64,33 @@ async function removePreviousRuns(root: string, current: Set<string | undefined>
   }
 }
 
+/** As many removals in flight as writes (write-files.ts): enough to hide the file system's latency. */
+const removeConcurrency = 32;
+
 async function removeRun(folder: string) {
   const manifest = path.join(folder, runManifestName);
   const listed = await readFile(manifest, "utf8").catch(() => null);
   // Without its list, the folder is not one jenga wrote.
   if (listed === null) return;
   const folders = new Set<string>();
+  const files: string[] = [];
   for (const name of listed.split("\n").filter(Boolean)) {
     const file = path.resolve(folder, name);
     if (!file.startsWith(folder + path.sep)) continue;
-    const info = await lstat(file).catch(() => null);
-    // Something else in a listed file's place (a folder, a link) is not jenga's.
-    if (info?.isFile()) await rm(file, { force: true });
+    files.push(file);
     for (let up = path.dirname(file); up !== folder; up = path.dirname(up)) folders.add(up);
   }
+  // A thousand pages one after another spend most of their time waiting on each call.
+  const limit = pLimit(removeConcurrency);
+  await Promise.all(
+    files.map((file) =>
+      limit(async () => {
+        const info = await lstat(file).catch(() => null);
+        // Something else in a listed file's place (a folder, a link) is not jenga's.
+        if (info?.isFile()) await rm(file, { force: true });
+      }),
+    ),
+  );
   await removeAtomicTemps(folder, folders, listed);
   await rm(manifest, { force: true });
   const deepestFirst = [...folders].sort((a, b) => b.length - a.length);

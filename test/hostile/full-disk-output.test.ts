@@ -6,7 +6,7 @@ import { useSmallApp } from "../cli/small-app.js";
 // Issue 15 item 7: a full disk under --out ended in `internal error` with no path, and
 // left a report without its package pages. Now: exit 2, one line naming the file that
 // could not be written, the previous report whole, nothing of the failed run left. The
-// fault is injected into the atomic writer every output goes through, for files under
+// fault is injected into the writers every output goes through, for files under
 // one folder only (the cache, elsewhere, keeps working).
 const disk = vi.hoisted(() => ({ fullUnder: "", writesLeft: 0 }));
 
@@ -21,6 +21,19 @@ vi.mock("write-file-atomic", async (importOriginal) => {
     return (real as (...args: unknown[]) => Promise<void>)(file, content, ...rest);
   };
   return { default: failing };
+});
+// A run's new report folder is written by exclusive creates, not atomic writes: the same fault.
+vi.mock("../../src/reports/write-new-file.js", async (importOriginal) => {
+  const real = (await importOriginal<typeof import("../../src/reports/write-new-file.js")>())
+    .writeNewFile;
+  const failing = async (file: string, content: string) => {
+    if (disk.fullUnder && file.startsWith(disk.fullUnder) && disk.writesLeft-- <= 0)
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), {
+        code: "ENOSPC",
+      });
+    return real(file, content);
+  };
+  return { writeNewFile: failing };
 });
 
 const { state, run } = useSmallApp();

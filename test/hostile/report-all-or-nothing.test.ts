@@ -11,19 +11,30 @@ import { jengaResult, packageResult } from "../helpers/result.js";
 // Issue 15 item 10: a run killed while writing its report left index.html and jenga.json
 // linking to pages that were missing, or pages of two runs under one index. The fault:
 // the disk fills (or the process dies) after a number of files, injected into the
-// atomic writer every report file goes through.
-const faults = vi.hoisted(() => ({ writesLeft: Number.POSITIVE_INFINITY }));
-
-vi.mock("write-file-atomic", async (importOriginal) => {
-  const real = (await importOriginal<{ default: (f: string, c: string) => Promise<void> }>())
-    .default;
-  const failing = async (file: string, content: string) => {
-    if (faults.writesLeft-- <= 0)
-      throw Object.assign(new Error("no space left"), { code: "ENOSPC" });
-    return real(file, content);
-  };
-  return { default: failing };
+// writers every report file goes through.
+const faults = vi.hoisted(() => {
+  const state = { writesLeft: Number.POSITIVE_INFINITY };
+  /** A writer that fails once `writesLeft` files were written. */
+  const failing =
+    (real: (f: string, c: string) => Promise<void>) => async (file: string, content: string) => {
+      if (state.writesLeft-- <= 0)
+        throw Object.assign(new Error("no space left"), { code: "ENOSPC" });
+      return real(file, content);
+    };
+  return Object.assign(state, { failing });
 });
+
+vi.mock("write-file-atomic", async (importOriginal) => ({
+  default: faults.failing(
+    (await importOriginal<{ default: (f: string, c: string) => Promise<void> }>()).default,
+  ),
+}));
+// A run's new folder is written by exclusive creates, not atomic writes: the same fault.
+vi.mock("../../src/reports/write-new-file.js", async (importOriginal) => ({
+  writeNewFile: faults.failing(
+    (await importOriginal<typeof import("../../src/reports/write-new-file.js")>()).writeNewFile,
+  ),
+}));
 
 let out: string;
 beforeEach(async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -364,6 +364,23 @@ describe("writeFiles", () => {
       expect(await readFile(path.join(dir, "packages/a.html"), "utf8")).toBe("a");
       await expect(writeFiles(dir, { "../escape.html": "x" })).rejects.toThrow(/outside/);
       await expect(writeFiles(dir, { "/etc/x.html": "x" })).rejects.toThrow(/outside/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  it("a new run folder's files are created, never written through what is in their place", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "jenga-html-"));
+    try {
+      const secret = path.join(dir, "secret.txt");
+      await writeFile(secret, "mine");
+      await writeFiles(path.join(dir, "run"), { "packages/a.html": "a" }, dir, { fresh: true });
+      expect(await readFile(path.join(dir, "run/packages/a.html"), "utf8")).toBe("a");
+      await symlink(secret, path.join(dir, "run/packages/b.html"));
+      const planted = writeFiles(path.join(dir, "run"), { "packages/b.html": "b" }, dir, {
+        fresh: true,
+      });
+      await expect(planted).rejects.toThrow(/already in its place/);
+      expect(await readFile(secret, "utf8")).toBe("mine");
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

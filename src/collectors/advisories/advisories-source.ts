@@ -1,7 +1,6 @@
 import { defineSource } from "../source.js";
 import type { Evidence } from "../types.js";
 import { missingEvidence } from "../types.js";
-import { collectPackageAdvisories } from "./collect-package-advisories.js";
 import type { AdvisoryEvidence } from "./types.js";
 
 /**
@@ -15,6 +14,8 @@ export const advisoriesSource = defineSource({
   needs: [],
   off: (run) => (run.flags.advisories ? null : "skipped: --no-advisories"),
   async open(run) {
+    // Loaded when the source runs: a run without it (--no-advisories) never parses the OSV and CVSS readers.
+    const { collectPackageAdvisories } = await import("./collect-package-advisories.js");
     let answers = new Map<string, Evidence<AdvisoryEvidence>>();
     return {
       async batch(packages) {

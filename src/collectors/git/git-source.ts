@@ -1,7 +1,6 @@
 import { repositoryCloneTarget } from "../repository-url.js";
 import { defineSource, type NeededEvidence } from "../source.js";
 import { missingEvidence } from "../types.js";
-import { createGitCollector } from "./collect-git.js";
 
 /**
  * The history of each package's repository, cloned once however many
@@ -12,6 +11,8 @@ export const gitSource = defineSource({
   needs: ["registry"],
   off: (run) => (run.flags.git ? null : "skipped: --no-git"),
   async open(run) {
+    // Loaded when the source runs: a run without it (--no-git) never parses the git collector.
+    const { createGitCollector } = await import("./collect-git.js");
     const collector = createGitCollector({
       cache: run.cache,
       now: run.now,

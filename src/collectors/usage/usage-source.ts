@@ -2,8 +2,6 @@ import { maxRetryWaitMs } from "../http/retry.js";
 import { defineSource } from "../source.js";
 import type { Evidence } from "../types.js";
 import { missingEvidence } from "../types.js";
-import { collectUsage } from "./collect-usage.js";
-import { createTarballClient } from "./tarball-client.js";
 import type { UsageEvidence } from "./types.js";
 
 /**
@@ -24,6 +22,11 @@ export const usageSource = defineSource({
         ? null
         : "skipped: --no-usage",
   async open(run) {
+    // Loaded when the source runs: a run without it (--no-usage) never parses Babel, ts-morph or tar.
+    const [{ collectUsage }, { createTarballClient }] = await Promise.all([
+      import("./collect-usage.js"),
+      import("./tarball-client.js"),
+    ]);
     // A replaced registry client means the registry is the caller's to reach: no tarballs then.
     const own =
       run.injected.fetcher || run.injected.tarballFetcher || !run.http
