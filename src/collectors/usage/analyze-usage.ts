@@ -339,6 +339,7 @@ const configKeys = [
   "mocha",
   "postcss",
   "stylelint",
+  "release-it",
 ];
 
 /** Every string and key of a config value, as `[file, string]` pairs. */

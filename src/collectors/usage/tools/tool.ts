@@ -87,3 +87,15 @@ export function prefixed(value: string, prefix: string): string[] {
   // `plugin:@scope/recommended` is a config of the plugin `@scope/eslint-plugin`.
   return [name, `${scope}/${bare}`, `${scope}/${prefix}${rest}`];
 }
+
+/**
+ * The command lines of a table whose values are each a command or a list of
+ * them (lint-staged's globs, release-it's hooks), under `name`.
+ */
+export function commandTable(table: unknown, name: string, out: ToolCommand[]): void {
+  if (!table || typeof table !== "object" || Array.isArray(table)) return;
+  for (const value of Object.values(table)) {
+    for (const command of Array.isArray(value) ? value : [value])
+      if (typeof command === "string") out.push({ name, command });
+  }
+}
