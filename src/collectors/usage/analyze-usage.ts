@@ -214,7 +214,8 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   for (const [file, s] of configStrings) {
     const text = texts.get(file);
     const where = text === undefined ? file : `${file}:${lineOf(text, s)}`;
-    for (const name of configMentions([s], declaredNames)) mention(name, file, `${where}: ${s}`);
+    for (const name of configMentions([s], declaredNames, file))
+      mention(name, file, `${where}: ${s}`);
     written.push(s);
   }
   for (const use of toolUses(toolProject))

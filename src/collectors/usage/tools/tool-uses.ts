@@ -8,10 +8,14 @@ import {
   type ToolUse,
 } from "./tool.js";
 
-/** The package names a string in any config may stand for: itself (its package part) and each tool's expansions. */
-export function toolNames(value: string): string[] {
+/**
+ * The package names a string in the config `file` may stand for: itself (its
+ * package part) and the expansions of each tool that reads that file's strings.
+ */
+export function toolNames(value: string, file: string): string[] {
   const out = [packagePart(value)];
-  for (const tool of tools) if (tool.names) pushAll(out, tool.names(value));
+  for (const tool of tools)
+    if (tool.names && (!tool.namesIn || tool.namesIn.test(file))) pushAll(out, tool.names(value));
   return out;
 }
 

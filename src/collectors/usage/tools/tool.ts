@@ -36,6 +36,12 @@ export interface Tool {
   configFiles?: RegExp;
   manifestKey?: string;
   names?(value: string): string[];
+  /**
+   * The files whose strings `names` reads, when its short names are common
+   * words (`ts` → `ts-loader`): a string elsewhere (jest's `moduleFileExtensions`)
+   * is not this tool's. Without it, any config's strings.
+   */
+  namesIn?: RegExp;
   /** `words` is one simple command of a script, its binary first; `bin` the package that binary belongs to. */
   flags?(words: readonly string[], bin: string, declared: ReadonlySet<string>): string[];
   uses?(project: ToolProject): ToolUse[];
