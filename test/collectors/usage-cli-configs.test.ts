@@ -62,6 +62,49 @@ describe("the Nest CLI's config", () => {
   });
 });
 
+describe("the Nest CLI's entry files", () => {
+  const app = (main: Record<string, unknown>) =>
+    analyzeUsage({
+      files: [
+        { path: "nest-cli.json", text: JSON.stringify(main) },
+        { path: "src/main.ts", text: 'import { App } from "./app.module";\nnew App();\n' },
+        {
+          path: "src/app.module.ts",
+          text: 'import { Module } from "@nestjs/common";\nexport class App {}\n',
+        },
+        {
+          path: "apps/worker/src/start.ts",
+          text: 'import { Queue } from "queue-lib";\nnew Queue();\n',
+        },
+        { path: "src/seeds/run.ts", text: 'import "seed-lib";\n' },
+        { path: "src/orphan.ts", text: 'import "orphan-lib";\n' },
+      ],
+      manifests: [
+        {
+          dir: "",
+          data: {
+            // A script names a runtime file, so entries are known and unreached files are dead.
+            scripts: { start: "nest start", "seed:run": "ts-node ./src/seeds/run.ts" },
+            dependencies: dev(["@nestjs/common", "queue-lib", "seed-lib", "orphan-lib"]),
+          },
+        },
+      ],
+    }).packages;
+
+  it("runs sourceRoot/entryFile (src/main by default) and each monorepo project's", () => {
+    const packages = app({
+      collection: "@nestjs/schematics",
+      projects: { worker: { sourceRoot: "apps/worker/src", entryFile: "start" } },
+    });
+    expect(packages.get("@nestjs/common")).toMatchObject({
+      class: "runtime",
+      sites: [{ file: "src/app.module.ts", reachable: true }],
+    });
+    expect(packages.get("queue-lib")?.class).toBe("runtime");
+    expect(packages.get("orphan-lib")?.class).toBe("dead-code-only");
+  });
+});
+
 describe("release-it", () => {
   it("takes its plugins (keys of `plugins`) and runs its hooks, from the package.json key", () => {
     const usage = analyze([], {

@@ -1,4 +1,5 @@
 import { pushAll } from "../../../util/extremes.js";
+import { resolveProjectFile } from "../resolve-file.js";
 import { tools } from "./index.js";
 import {
   firstDeclared,
@@ -60,5 +61,17 @@ export function flagUses(
 ): string[] {
   const out: string[] = [];
   for (const tool of tools) if (tool.flags) pushAll(out, tool.flags(words, bin, declared));
+  return out;
+}
+
+/** The project files tools start the product from, among `files` (extensions tried as an import's). */
+export function toolEntries(project: ToolProject, files: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const tool of tools) {
+    for (const entry of tool.entries?.(project) ?? []) {
+      const file = resolveProjectFile(entry, files);
+      if (file) out.push(file);
+    }
+  }
   return out;
 }

@@ -27,6 +27,7 @@ export interface ToolUse {
  * - `flags`: packages a command line of the tool loads by a flag
  *   (`vitest --coverage` → a coverage provider).
  * - `uses`: anything else the tool makes the project use.
+ * - `entries`: files it runs as the product, from its config.
  * - `commands`: command lines it runs, whose binaries are uses like a script's.
  */
 export interface Tool {
@@ -45,6 +46,11 @@ export interface Tool {
   /** `words` is one simple command of a script, its binary first; `bin` the package that binary belongs to. */
   flags?(words: readonly string[], bin: string, declared: ReadonlySet<string>): string[];
   uses?(project: ToolProject): ToolUse[];
+  /**
+   * Files the tool runs as the product, project-relative, with or without an
+   * extension (`nest start` runs the config's `src/main`): production entries.
+   */
+  entries?(project: ToolProject): string[];
   /** Command lines the tool runs (git hooks, lint-staged tasks), read like package.json scripts. */
   commands?(project: ToolProject): ToolCommand[];
 }
