@@ -13,6 +13,7 @@ const { analyzeUsage } = await mod("collectors/usage/analyze-usage.js");
 const { usageLimits } = await mod("collectors/usage/limits.js");
 const { readInstalled, readManifests } = await mod("collectors/usage/read-manifests.js");
 const { readProjectFiles } = await mod("collectors/usage/read-project-files.js");
+const { namedDotFolders } = await mod("collectors/usage/named-dot-folders.js");
 const { createDiskCache } = await mod("cache/disk-cache.js");
 
 const [project, cacheDir] = process.argv.slice(2);
@@ -21,7 +22,7 @@ if (!project) {
   process.exit(2);
 }
 const manifests = await readManifests(project);
-const { files, skipped } = await readProjectFiles(project, usageLimits);
+const { files, skipped } = await readProjectFiles(project, usageLimits, namedDotFolders(manifests));
 const { bins, peers } = await readInstalled(project, manifests);
 const analysis = analyzeUsage({ files, manifests, bins, peers, skipped });
 const cache = cacheDir

@@ -16,6 +16,7 @@ export interface AmbientTypes {
 /** What the installed packages say about types (read-manifests.ts `readInstalled`). */
 export interface TypesFacts {
   ownTypes?: ReadonlySet<string>;
+  /** `@types` package → its entry's text; "" for a stub that holds no declaration file. */
   typesEntries?: ReadonlyMap<string, string>;
 }
 
@@ -50,7 +51,8 @@ export function ambientTypes(
     if (!name.startsWith("@types/")) continue;
     const typed = typedPackage(name);
     const entry = facts.typesEntries?.get(name);
-    const globals = entry === undefined ? null : declaresGlobals(entry);
+    // "" is a stub package with no declaration file: it declares nothing, globals included.
+    const globals = entry === undefined ? null : entry === "" ? false : declaresGlobals(entry);
     if (typed !== "node" && facts.ownTypes?.has(typed)) {
       out.redundant.set(name, typed);
       if (globals !== false) spots.push(ambientSpot(name));

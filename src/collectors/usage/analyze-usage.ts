@@ -18,7 +18,7 @@ import { specifierResolver } from "./specifier-resolver.js";
 import { stylesheetFile, stylesheetUses } from "./stylesheet-imports.js";
 import { configData } from "./tools/config-data.js";
 import { lineOf } from "./tools/tool.js";
-import { toolCommands, toolUses } from "./tools/tool-uses.js";
+import { toolCommands, toolEntries, toolUses } from "./tools/tool-uses.js";
 import type { BlindSpot, UsageEvidence, UsageSite } from "./types.js";
 import {
   blindSpotInScope,
@@ -101,18 +101,17 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   }
   const resolver = specifierResolver(input.manifests, input.aliases ?? [], new Set(parsed.keys()));
   const resolveFile = (from: string, specifier: string) => resolver.resolve(from, specifier).file;
-  const reach = reachableFiles(
-    parsed,
-    input.manifests,
-    entryPointsByUse,
-    resolveFile,
-    input.entries,
-  );
   const fileSet = new Set(parsed.keys());
-  const entries = new Set(input.manifests.flatMap((m) => entryPoints(m.dir, m.data, fileSet)));
-  const narrowed = barrelSymbols(parsed, resolveFile, entries);
   const declarations = input.manifests.map((m) => ({ dir: m.dir, of: declaredIn(m.data) }));
   const declaredNames = new Set(declarations.flatMap((d) => Object.keys(d.of)));
+  const toolProject = { files: input.files, manifests: input.manifests, declared: declaredNames };
+  // A CLI that starts the product from its config (`nest start` → src/main.ts) names entries too.
+  const reach = reachableFiles(parsed, input.manifests, entryPointsByUse, resolveFile, [
+    ...(input.entries ?? []),
+    ...toolEntries(toolProject, fileSet),
+  ]);
+  const entries = new Set(input.manifests.flatMap((m) => entryPoints(m.dir, m.data, fileSet)));
+  const narrowed = barrelSymbols(parsed, resolveFile, entries);
   const ownerOf = workspaceOwner(input.manifests.map((m) => m.dir));
   // Workspace folder → the packages used from it (imports, scripts, config), for misplacements.
   const usedIn = new Map<string, Set<string>>();
@@ -188,7 +187,6 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       useIn(pkg, dir);
     }
   };
-  const toolProject = { files: input.files, manifests: input.manifests, declared: declaredNames };
   for (const m of input.manifests) {
     addScripts(
       scriptUses(stringRecord(m.data.scripts), declaredNames, input.bins ?? new Map()),
@@ -214,7 +212,8 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   for (const [file, s] of configStrings) {
     const text = texts.get(file);
     const where = text === undefined ? file : `${file}:${lineOf(text, s)}`;
-    for (const name of configMentions([s], declaredNames)) mention(name, file, `${where}: ${s}`);
+    for (const name of configMentions([s], declaredNames, file))
+      mention(name, file, `${where}: ${s}`);
     written.push(s);
   }
   for (const use of toolUses(toolProject))
@@ -339,6 +338,7 @@ const configKeys = [
   "mocha",
   "postcss",
   "stylelint",
+  "release-it",
 ];
 
 /** Every string and key of a config value, as `[file, string]` pairs. */

@@ -11,6 +11,7 @@ import { classifyUsage } from "./classify-usage.js";
 import { type UsageLimits, usageLimits } from "./limits.js";
 import { type FreshFootprint, measureLoaded, tryMeasure } from "./measure-loaded.js";
 import { mergeUsage } from "./merge-usage.js";
+import { namedDotFolders } from "./named-dot-folders.js";
 import { digestFormat, type FootprintCounters, type PackageDigest } from "./package-footprint.js";
 import { isCodeFile } from "./parse-source.js";
 import { resolvePeerSpots } from "./peer-uses.js";
@@ -100,7 +101,7 @@ export async function analyzeProjectSources(
 ): Promise<UsageAnalysis | null> {
   const manifests = await readManifests(dir);
   if (manifests.length === 0) return null;
-  const { files, skipped } = await readProjectFiles(dir, limits);
+  const { files, skipped } = await readProjectFiles(dir, limits, namedDotFolders(manifests));
   // JSON config alone (a jenga.config.json beside a lockfile) is no source to judge use by.
   if (!files.some((f) => isCodeFile(f.path))) return null;
   const installed = await readInstalled(dir, manifests);

@@ -1,7 +1,7 @@
 import { toolNames } from "./tools/tool-uses.js";
 
 /**
- * The declared packages a config file names as strings, the way tools load
+ * The declared packages the config `file` names as strings, the way tools load
  * plugins: `"plugins": ["prettier-plugin-x"]`, `presets: ["@babel/env"]`,
  * `extends: ["airbnb", "plugin:react/recommended"]`, by each tool's naming
  * rules (tools/). Only declared names can match, so a random string never
@@ -10,11 +10,12 @@ import { toolNames } from "./tools/tool-uses.js";
 export function configMentions(
   strings: readonly string[],
   declared: ReadonlySet<string>,
+  file: string,
 ): string[] {
   const found = new Set<string>();
   for (const raw of strings) {
     if (raw.length > 214 || /\s/.test(raw)) continue;
-    for (const name of toolNames(raw)) {
+    for (const name of toolNames(raw, file)) {
       if (declared.has(name)) found.add(name);
     }
   }

@@ -69,15 +69,7 @@ export function entryPointsByUse(
   manifest: Record<string, unknown>,
   files: ReadonlySet<string>,
 ): Record<EntryUse, string[]> {
-  const named: Record<EntryUse, string[]> = { runtime: [], tooling: [], test: [] };
-  for (const key of ["main", "module", "browser"]) {
-    if (typeof manifest[key] === "string") named.runtime.push(manifest[key]);
-  }
-  collectStrings(manifest.exports, named.runtime);
-  collectStrings(manifest.bin, named.runtime);
-  for (const [name, command] of Object.entries(stringRecord(manifest.scripts))) {
-    pushAll(named[scriptUse(name)], scriptFiles(command));
-  }
+  const named = namedEntries(manifest);
   const found: Record<EntryUse, Set<string>> = {
     runtime: new Set(),
     tooling: new Set(),
@@ -90,6 +82,20 @@ export function entryPointsByUse(
     }
   }
   return { runtime: [...found.runtime], tooling: [...found.tooling], test: [...found.test] };
+}
+
+/** The entry paths a package.json writes (relative to its folder), by what they serve; found or not. */
+export function namedEntries(manifest: Record<string, unknown>): Record<EntryUse, string[]> {
+  const named: Record<EntryUse, string[]> = { runtime: [], tooling: [], test: [] };
+  for (const key of ["main", "module", "browser"]) {
+    if (typeof manifest[key] === "string") named.runtime.push(manifest[key]);
+  }
+  collectStrings(manifest.exports, named.runtime);
+  collectStrings(manifest.bin, named.runtime);
+  for (const [name, command] of Object.entries(stringRecord(manifest.scripts))) {
+    pushAll(named[scriptUse(name)], scriptFiles(command));
+  }
+  return named;
 }
 
 /** Every entry, whatever it serves. */

@@ -6,10 +6,10 @@ const testFile = /(^|\/)(tests?|__tests__|__mocks__|e2e|cypress)\/|\.(test|spec|
 /**
  * Tool configuration: `*.config.*` (vite, vitest, jest, babel, eslint flat,
  * tailwind...), `*rc` files (`.eslintrc.js`, `.prettierrc.cjs`, `.babelrc`),
- * Storybook's `.storybook/` and husky's hooks.
+ * release-it's `.release-it.js`, Storybook's `.storybook/` and husky's hooks.
  */
 const configFile =
-  /(^|\/)([^/]+\.config\.[^/]+|\.[a-z]+rc(\.[a-z]+)?|[a-z]+rc\.[cm]?js)$|(^|\/)\.(storybook|husky)\//;
+  /(^|\/)([^/]+\.config\.[^/]+|\.[a-z]+rc(\.[a-z]+)?|[a-z]+rc\.[cm]?js|\.release-it\.[cm]?[jt]s)$|(^|\/)\.(storybook|husky)\//;
 
 export function fileRole(file: string): FileRole {
   if (configFile.test(file)) return "config";
@@ -17,6 +17,10 @@ export function fileRole(file: string): FileRole {
   return "source";
 }
 
-/** JSON, YAML and rc config files read only for the package names they mention. */
+/**
+ * JSON, YAML and rc config files read only for the package names they mention;
+ * with the configs of tools whose file names follow no pattern (the Nest CLI's
+ * `nest-cli.json`, release-it's `.release-it.json`).
+ */
 export const jsonConfigFile =
-  /(^|\/)(\.[a-z-]+rc(\.(json|ya?ml))?|[^/]+\.config\.(json|ya?ml)|tsconfig(\.[^/]+)?\.json)$/;
+  /(^|\/)(\.[a-z-]+rc(\.(json|ya?ml))?|[^/]+\.config\.(json|ya?ml)|tsconfig(\.[^/]+)?\.json|(nest-cli|\.nestcli|\.nest-cli|nest)\.json|\.release-it\.(json|ya?ml))$/;

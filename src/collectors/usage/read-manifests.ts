@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { open, readFile } from "node:fs/promises";
+import { open, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { parse as parseYaml } from "yaml";
@@ -39,7 +39,7 @@ export interface InstalledFacts {
   optionalPeers: Map<string, string[]>;
   /** Packages that ship their own type declarations (TypeScript never loads their `@types`). */
   ownTypes: Set<string>;
-  /** `@types/x` → the text of its entry declaration file, to see whether it declares globals. */
+  /** `@types/x` → the text of its entry declaration file, to see whether it declares globals ("" for a stub). */
   typesEntries: Map<string, string>;
 }
 
@@ -102,13 +102,18 @@ function shipsTypes(dir: string, data: Record<string, unknown>): boolean {
   return [main, "index"].some((base) => existsSync(path.join(dir, `${base}.d.ts`)));
 }
 
+/**
+ * The text of an `@types` package's entry; "" for a stub (`@types/bcryptjs`
+ * 3: "bcryptjs provides its own types"), which names no entry and holds no
+ * declaration file: it declares nothing. Null when it cannot be read.
+ */
 async function readTypesEntry(dir: string, data: Record<string, unknown>): Promise<string | null> {
   const declared = typeof data.types === "string" ? data.types : data.typings;
   const entry = path.resolve(dir, typeof declared === "string" ? declared : "index.d.ts");
   // A stranger's `types: "../../x"` must not make jenga read outside the package.
   if (!entry.startsWith(dir + path.sep)) return null;
   const handle = await open(entry, "r").catch(() => null);
-  if (!handle) return null;
+  if (!handle) return (await isTypesStub(dir, data)) ? "" : null;
   try {
     const { size } = await handle.stat();
     if (size > maxTypesEntryBytes) return null;
@@ -116,6 +121,14 @@ async function readTypesEntry(dir: string, data: Record<string, unknown>): Promi
   } finally {
     await handle.close();
   }
+}
+
+/** No `types`, `typings` or `exports` to point elsewhere, and no `.d.ts` file at its top. */
+async function isTypesStub(dir: string, data: Record<string, unknown>): Promise<boolean> {
+  if (data.types !== undefined || data.typings !== undefined || data.exports !== undefined)
+    return false;
+  const names = await readdir(dir).catch(() => null);
+  return names !== null && !names.some((n) => /\.d\.[cm]?ts$/.test(n));
 }
 
 function declaredNames(data: Record<string, unknown>): string[] {

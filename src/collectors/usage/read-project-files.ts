@@ -35,11 +35,16 @@ export interface ProjectFiles {
 /**
  * The project's code, stylesheets, JSON and YAML config files and git
  * hooks, relative and `/`-separated.
- * Skips installed and built folders, dot folders, what the root .gitignore
+ * Skips installed and built folders, dot folders (but tools' and `dotFolders`,
+ * those a script runs code from: named-dot-folders.ts), what the root .gitignore
  * ignores, jenga's own report folder, minified files, and symlinks (never followed: no loops, no escape
  * from the project). Oversized files and the file cap become blind spots.
  */
-export async function readProjectFiles(root: string, limits: UsageLimits): Promise<ProjectFiles> {
+export async function readProjectFiles(
+  root: string,
+  limits: UsageLimits,
+  dotFolders: ReadonlySet<string> = new Set(),
+): Promise<ProjectFiles> {
   const gitignore = await readGitignore(root);
   const out: ProjectFiles = { files: [], skipped: [] };
   const queue: [string, number][] = [["", 0]];
@@ -50,7 +55,8 @@ export async function readProjectFiles(root: string, limits: UsageLimits): Promi
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
-        const folderWanted = !entry.name.startsWith(".") || toolFolders.has(entry.name);
+        const folderWanted =
+          !entry.name.startsWith(".") || toolFolders.has(entry.name) || dotFolders.has(rel);
         const skipped = skippedFolders.has(entry.name) || gitignore.ignores(`${rel}/`);
         if (folderWanted && !skipped && depth < limits.maxDepth) {
           queue.push([rel, depth + 1]);

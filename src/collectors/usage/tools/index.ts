@@ -6,9 +6,11 @@ import { eslint } from "./eslint.js";
 import { husky } from "./husky.js";
 import { jest } from "./jest.js";
 import { lintStaged } from "./lint-staged.js";
+import { nest } from "./nest.js";
 import { playwright } from "./playwright.js";
 import { postcss } from "./postcss.js";
 import { prettier } from "./prettier.js";
+import { releaseIt } from "./release-it.js";
 import { rollup } from "./rollup.js";
 import { storybook } from "./storybook.js";
 import { stylelint } from "./stylelint.js";
@@ -29,9 +31,11 @@ export const tools: readonly Tool[] = [
   husky,
   jest,
   lintStaged,
+  nest,
   playwright,
   postcss,
   prettier,
+  releaseIt,
   rollup,
   storybook,
   stylelint,

@@ -1,5 +1,5 @@
 import { configData, field } from "./config-data.js";
-import type { Tool, ToolCommand } from "./tool.js";
+import { commandTable, type Tool, type ToolCommand } from "./tool.js";
 
 const configFiles = /(^|\/)(\.lintstagedrc(\.(json|ya?ml))?|lint-staged\.config\.[cm]?js)$/;
 
@@ -15,17 +15,9 @@ export const lintStaged: Tool = {
   commands: ({ files, manifests }) => {
     const out: ToolCommand[] = [];
     for (const m of manifests)
-      tasks(field(m.data, "lint-staged"), `${m.dir || "."}/package.json lint-staged`, out);
+      commandTable(field(m.data, "lint-staged"), `${m.dir || "."}/package.json lint-staged`, out);
     for (const file of files)
-      if (configFiles.test(file.path)) tasks(configData(file), file.path, out);
+      if (configFiles.test(file.path)) commandTable(configData(file), file.path, out);
     return out;
   },
 };
-
-function tasks(config: unknown, name: string, out: ToolCommand[]): void {
-  if (!config || typeof config !== "object" || Array.isArray(config)) return;
-  for (const value of Object.values(config)) {
-    for (const command of Array.isArray(value) ? value : [value])
-      if (typeof command === "string") out.push({ name, command });
-  }
-}

@@ -1,4 +1,5 @@
 import { pushAll } from "../../../util/extremes.js";
+import { resolveProjectFile } from "../resolve-file.js";
 import { tools } from "./index.js";
 import {
   firstDeclared,
@@ -8,10 +9,14 @@ import {
   type ToolUse,
 } from "./tool.js";
 
-/** The package names a string in any config may stand for: itself (its package part) and each tool's expansions. */
-export function toolNames(value: string): string[] {
+/**
+ * The package names a string in the config `file` may stand for: itself (its
+ * package part) and the expansions of each tool that reads that file's strings.
+ */
+export function toolNames(value: string, file: string): string[] {
   const out = [packagePart(value)];
-  for (const tool of tools) if (tool.names) pushAll(out, tool.names(value));
+  for (const tool of tools)
+    if (tool.names && (!tool.namesIn || tool.namesIn.test(file))) pushAll(out, tool.names(value));
   return out;
 }
 
@@ -56,5 +61,17 @@ export function flagUses(
 ): string[] {
   const out: string[] = [];
   for (const tool of tools) if (tool.flags) pushAll(out, tool.flags(words, bin, declared));
+  return out;
+}
+
+/** The project files tools start the product from, among `files` (extensions tried as an import's). */
+export function toolEntries(project: ToolProject, files: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const tool of tools) {
+    for (const entry of tool.entries?.(project) ?? []) {
+      const file = resolveProjectFile(entry, files);
+      if (file) out.push(file);
+    }
+  }
   return out;
 }

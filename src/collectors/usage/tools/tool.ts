@@ -27,6 +27,7 @@ export interface ToolUse {
  * - `flags`: packages a command line of the tool loads by a flag
  *   (`vitest --coverage` → a coverage provider).
  * - `uses`: anything else the tool makes the project use.
+ * - `entries`: files it runs as the product, from its config.
  * - `commands`: command lines it runs, whose binaries are uses like a script's.
  */
 export interface Tool {
@@ -36,9 +37,20 @@ export interface Tool {
   configFiles?: RegExp;
   manifestKey?: string;
   names?(value: string): string[];
+  /**
+   * The files whose strings `names` reads, when its short names are common
+   * words (`ts` → `ts-loader`): a string elsewhere (jest's `moduleFileExtensions`)
+   * is not this tool's. Without it, any config's strings.
+   */
+  namesIn?: RegExp;
   /** `words` is one simple command of a script, its binary first; `bin` the package that binary belongs to. */
   flags?(words: readonly string[], bin: string, declared: ReadonlySet<string>): string[];
   uses?(project: ToolProject): ToolUse[];
+  /**
+   * Files the tool runs as the product, project-relative, with or without an
+   * extension (`nest start` runs the config's `src/main`): production entries.
+   */
+  entries?(project: ToolProject): string[];
   /** Command lines the tool runs (git hooks, lint-staged tasks), read like package.json scripts. */
   commands?(project: ToolProject): ToolCommand[];
 }
@@ -86,4 +98,16 @@ export function prefixed(value: string, prefix: string): string[] {
   if (!rest) return [`${scope}/${bare}`];
   // `plugin:@scope/recommended` is a config of the plugin `@scope/eslint-plugin`.
   return [name, `${scope}/${bare}`, `${scope}/${prefix}${rest}`];
+}
+
+/**
+ * The command lines of a table whose values are each a command or a list of
+ * them (lint-staged's globs, release-it's hooks), under `name`.
+ */
+export function commandTable(table: unknown, name: string, out: ToolCommand[]): void {
+  if (!table || typeof table !== "object" || Array.isArray(table)) return;
+  for (const value of Object.values(table)) {
+    for (const command of Array.isArray(value) ? value : [value])
+      if (typeof command === "string") out.push({ name, command });
+  }
 }
