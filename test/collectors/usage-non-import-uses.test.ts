@@ -278,6 +278,7 @@ describe("tool configs", () => {
       "husky",
       "lint-staged",
       "commitlint",
+      "commitizen",
     ])
       expect(ids).toContain(id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -7,6 +7,7 @@ import { pnpmWorkspacePatterns } from "../../inventory/workspace-patterns.js";
 import { pushAll } from "../../util/extremes.js";
 import { isValidPackageName } from "../../util/package-name.js";
 import type { ProjectManifest } from "./analyze-usage.js";
+import { configRequirements } from "./config-requirements.js";
 
 /** The root package.json and its workspaces' (npm, yarn, pnpm); empty when the root has none. */
 export async function readManifests(root: string): Promise<ProjectManifest[]> {
@@ -33,7 +34,7 @@ export async function readManifests(root: string): Promise<ProjectManifest[]> {
 export interface InstalledFacts {
   /** Binary name → package. */
   bins: Map<string, string>;
-  /** Package → the peer dependencies it requires. */
+  /** Package → the peer dependencies it requires, and the declared packages a shared config loads without declaring them. */
   peers: Map<string, string[]>;
   /** Package → the peer dependencies it marks optional (`peerDependenciesMeta`): loaded only if present. */
   optionalPeers: Map<string, string[]>;
@@ -61,6 +62,7 @@ export async function readInstalled(
   const optionalPeers = new Map<string, string[]>();
   const ownTypes = new Set<string>();
   const typesEntries = new Map<string, string>();
+  const declared = new Set(manifests.flatMap((m) => declaredNames(m.data)));
   for (const m of manifests) {
     for (const name of declaredNames(m.data)) {
       if (!isValidPackageName(name)) continue;
@@ -85,6 +87,9 @@ export async function readInstalled(
       else if (bin && typeof bin === "object")
         for (const key of Object.keys(bin)) bins.set(key, name);
       if (!dir || !data) continue;
+      const required = await configRequirements(name, dir, data, declared);
+      if (required.length > 0)
+        peers.set(name, [...new Set([...(peers.get(name) ?? []), ...required])]);
       if (name.startsWith("@types/")) {
         const text = await readTypesEntry(dir, data);
         if (text !== null) typesEntries.set(name, text);

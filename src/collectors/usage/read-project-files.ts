@@ -15,13 +15,22 @@ const skippedFolders = new Set([
   "bower_components",
   "jspm_packages",
   "dist",
-  "build",
-  "out",
   "coverage",
   // Test fixtures are data the tests read (sample projects, recorded inputs), not code the project runs.
   "fixtures",
   "__fixtures__",
 ]);
+
+/**
+ * Names build tools write to, which projects also give to their own build code: Vite
+ * admin templates keep `build/plugins.ts` that `vite.config.ts` imports, vue-cli 2 apps
+ * run `node build/build.js`. A root .gitignore is the project's own list of what is
+ * generated, so one that does not ignore such a folder says it is source (Knip, which
+ * reads every file git does not ignore, reads it too). Without a .gitignore the name is
+ * all there is, and it is skipped. `dist` is not here: committed `dist/` folders are
+ * bundles (GitHub Actions check theirs in), never sources.
+ */
+const outputFolders = new Set(["build", "out"]);
 
 /** Dot folders that hold tool config naming packages: Storybook's `main.ts`, husky's git hooks. */
 const toolFolders = new Set([".storybook", ".husky"]);
@@ -35,17 +44,18 @@ export interface ProjectFiles {
 /**
  * The project's code, stylesheets, JSON and YAML config files and git
  * hooks, relative and `/`-separated.
- * Skips installed and built folders, dot folders (but tools' and `dotFolders`,
- * those a script runs code from: named-dot-folders.ts), what the root .gitignore
- * ignores, jenga's own report folder, minified files, and symlinks (never followed: no loops, no escape
- * from the project). Oversized files and the file cap become blind spots.
+ * Skips installed and built folders (`build`/`out` only when no .gitignore says which is
+ * which), dot folders (but tools' and `dotFolders`, those a script runs code from:
+ * named-dot-folders.ts), what the root .gitignore ignores, jenga's own report folder,
+ * minified files, and symlinks (never followed: no loops, no escape from the project).
+ * Oversized files and the file cap become blind spots.
  */
 export async function readProjectFiles(
   root: string,
   limits: UsageLimits,
   dotFolders: ReadonlySet<string> = new Set(),
 ): Promise<ProjectFiles> {
-  const gitignore = await readGitignore(root);
+  const { gitignore, present } = await readGitignore(root);
   const out: ProjectFiles = { files: [], skipped: [] };
   const queue: [string, number][] = [["", 0]];
   while (queue.length > 0) {
@@ -57,7 +67,10 @@ export async function readProjectFiles(
       if (entry.isDirectory()) {
         const folderWanted =
           !entry.name.startsWith(".") || toolFolders.has(entry.name) || dotFolders.has(rel);
-        const skipped = skippedFolders.has(entry.name) || gitignore.ignores(`${rel}/`);
+        const skipped =
+          skippedFolders.has(entry.name) ||
+          (outputFolders.has(entry.name) && (!present || nestedIgnores(root, dir, entry.name))) ||
+          gitignore.ignores(`${rel}/`);
         if (folderWanted && !skipped && depth < limits.maxDepth) {
           queue.push([rel, depth + 1]);
         }
@@ -130,7 +143,26 @@ function cap(rel: string, max: number): BlindSpot {
  * is the root's lib folder only, `lib/` any folder named lib, globs and `!`
  * negations as git reads them.
  */
-async function readGitignore(root: string): Promise<Ignore> {
-  const text = await readFile(path.join(root, ".gitignore"), "utf8").catch(() => "");
-  return ignore({ allowRelativePaths: true }).add(text);
+async function readGitignore(root: string): Promise<{ gitignore: Ignore; present: boolean }> {
+  const text = await readFile(path.join(root, ".gitignore"), "utf8").catch(() => null);
+  return {
+    gitignore: ignore({ allowRelativePaths: true }).add(text ?? ""),
+    present: text !== null,
+  };
+}
+
+/**
+ * Whether the .gitignore beside a nested `build`/`out` folder ignores it: a monorepo's
+ * packages often list their own output there rather than in the root's. Only that one
+ * file is read, for these folders alone; the other nested .gitignore files are not.
+ */
+function nestedIgnores(root: string, dir: string, name: string): boolean {
+  if (dir === "") return false;
+  try {
+    return ignore()
+      .add(readFileSync(path.join(root, dir, ".gitignore"), "utf8"))
+      .ignores(`${name}/`);
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import { babel } from "./babel.js";
+import { commitizen } from "./commitizen.js";
 import { commitlint } from "./commitlint.js";
 import { cssPreprocessors } from "./css-preprocessors.js";
 import { cypress } from "./cypress.js";
@@ -24,6 +25,7 @@ import { webpack } from "./webpack.js";
 /** Every tool jenga knows, one module each (knip's plugins are the reference for what each reads). */
 export const tools: readonly Tool[] = [
   babel,
+  commitizen,
   commitlint,
   cssPreprocessors,
   cypress,
