@@ -2,6 +2,7 @@ import { pushAll } from "../../util/extremes.js";
 import { findReplacement } from "../shared/find-replacement.js";
 import { ambientTypes, type TypesFacts } from "./ambient-types.js";
 import { blindSpotsFor, classifyUsage, usageRoles } from "./classify-usage.js";
+import { compiledImports } from "./compiled-imports.js";
 import { configMentions, environmentDocblocks } from "./config-mentions.js";
 import { entryPoints, entryPointsByUse, stringRecord } from "./entry-points.js";
 import { extractImports, type FileImports } from "./extract-imports.js";
@@ -18,7 +19,7 @@ import { specifierResolver } from "./specifier-resolver.js";
 import { stylesheetFile, stylesheetUses } from "./stylesheet-imports.js";
 import { configData } from "./tools/config-data.js";
 import { lineOf } from "./tools/tool.js";
-import { toolCommands, toolUses } from "./tools/tool-uses.js";
+import { toolCommands, toolEntries, toolUses } from "./tools/tool-uses.js";
 import type { BlindSpot, UsageEvidence, UsageSite } from "./types.js";
 import {
   blindSpotInScope,
@@ -101,13 +102,10 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   }
   const resolver = specifierResolver(input.manifests, input.aliases ?? [], new Set(parsed.keys()));
   const resolveFile = (from: string, specifier: string) => resolver.resolve(from, specifier).file;
-  const reach = reachableFiles(
-    parsed,
-    input.manifests,
-    entryPointsByUse,
-    resolveFile,
-    input.entries,
-  );
+  const reach = reachableFiles(parsed, input.manifests, entryPointsByUse, resolveFile, [
+    ...(input.entries ?? []),
+    ...toolEntries(input.files),
+  ]);
   const fileSet = new Set(parsed.keys());
   const entries = new Set(input.manifests.flatMap((m) => entryPoints(m.dir, m.data, fileSet)));
   const narrowed = barrelSymbols(parsed, resolveFile, entries);
@@ -189,22 +187,23 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
     }
   };
   const toolProject = { files: input.files, manifests: input.manifests, declared: declaredNames };
-  for (const m of input.manifests) {
-    addScripts(
-      scriptUses(stringRecord(m.data.scripts), declaredNames, input.bins ?? new Map()),
-      m.dir,
+  // A script's PATH holds its own workspace's and the root's installed binaries.
+  const onPath = (dir: string) =>
+    new Set(
+      declarations.filter((d) => d.dir === dir || d.dir === "").flatMap((d) => Object.keys(d.of)),
     );
+  const bins = input.bins ?? new Map<string, string>();
+  for (const m of input.manifests) {
+    addScripts(scriptUses(stringRecord(m.data.scripts), declaredNames, bins, onPath(m.dir)), m.dir);
     for (const text of Object.values(stringRecord(m.data.scripts)))
       pushAll(written, text.split(/\s+/));
     for (const key of configKeys)
       collect(m.data[key], configStrings, `${m.dir || "."}/package.json`);
   }
-  // Git hooks and lint-staged tasks run commands like scripts do.
-  for (const { name, command } of toolCommands(toolProject)) {
-    addScripts(
-      scriptUses({ [name]: command }, declaredNames, input.bins ?? new Map()),
-      ownerOf(name),
-    );
+  // Git hooks, lint-staged tasks and workflow steps run commands like scripts do.
+  for (const { name, command, dir } of toolCommands(toolProject)) {
+    const owner = dir === undefined ? ownerOf(name) : ownerOf(`${dir}/package.json`);
+    addScripts(scriptUses({ [name]: command }, declaredNames, bins, onPath(owner)), owner);
     pushAll(written, command.split(/\s+/));
   }
   const mention = (name: string, file: string, text: string) => {
@@ -292,6 +291,7 @@ function parseFile(file: SourceFile, blindSpots: BlindSpot[]): FileImports | nul
     pushAll(merged.strings, found.strings);
     pushAll(merged.keys, found.keys);
   }
+  pushAll(merged.imports, compiledImports(file.path, merged.imports));
   return merged;
 }
 

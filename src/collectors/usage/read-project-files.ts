@@ -7,6 +7,7 @@ import { jsonConfigFile } from "./file-role.js";
 import type { UsageLimits } from "./limits.js";
 import { codeExtensions } from "./parse-source.js";
 import { stylesheetFile } from "./stylesheet-imports.js";
+import { workflowFile } from "./tools/github-actions.js";
 import type { BlindSpot } from "./types.js";
 
 /** Folders that hold installed or built code, never the project's own sources. */
@@ -23,8 +24,14 @@ const skippedFolders = new Set([
   "__fixtures__",
 ]);
 
-/** Dot folders that hold tool config naming packages: Storybook's `main.ts`, husky's git hooks. */
-const toolFolders = new Set([".storybook", ".husky"]);
+/**
+ * Dot folders that hold tool config naming packages: Storybook's `main.ts`, husky's git hooks,
+ * VitePress's config and theme (a docs site's code lives there), GitHub Actions' workflows.
+ */
+const toolFolders = new Set([".storybook", ".husky", ".vitepress", ".github"]);
+
+/** Inside a tool folder, what the tool writes itself: VitePress's pre-bundled dependencies. */
+const generatedToolFolder = /(^|\/)\.vitepress\/(cache|dist)$/;
 
 export interface ProjectFiles {
   files: SourceFile[];
@@ -51,7 +58,10 @@ export async function readProjectFiles(root: string, limits: UsageLimits): Promi
       const rel = dir === "" ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
         const folderWanted = !entry.name.startsWith(".") || toolFolders.has(entry.name);
-        const skipped = skippedFolders.has(entry.name) || gitignore.ignores(`${rel}/`);
+        const skipped =
+          skippedFolders.has(entry.name) ||
+          generatedToolFolder.test(rel) ||
+          gitignore.ignores(`${rel}/`);
         if (folderWanted && !skipped && depth < limits.maxDepth) {
           queue.push([rel, depth + 1]);
         }
@@ -78,7 +88,7 @@ function wanted(rel: string): boolean {
   const ext = path.posix.extname(rel);
   if ((codeExtensions as readonly string[]).includes(ext) || jsonConfigFile.test(rel)) return true;
   // A hook is a shell script without an extension; husky's own `_/` folder is generated.
-  return stylesheetFile.test(rel) || /(^|\/)\.husky\/[\w-]+$/.test(rel);
+  return stylesheetFile.test(rel) || /(^|\/)\.husky\/[\w-]+$/.test(rel) || workflowFile.test(rel);
 }
 
 /**

@@ -48,6 +48,11 @@ export function toolCommands(project: ToolProject): ToolCommand[] {
   return out;
 }
 
+/** Files the tools load by their own conventions (a VitePress theme): production entries. */
+export function toolEntries(files: readonly { path: string }[]): string[] {
+  return files.filter((f) => tools.some((tool) => tool.entries?.test(f.path))).map((f) => f.path);
+}
+
 /** Packages one command's flags load (`vitest --coverage`), for the package `bin` belongs to. */
 export function flagUses(
   words: readonly string[],

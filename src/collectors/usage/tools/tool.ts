@@ -28,6 +28,8 @@ export interface ToolUse {
  *   (`vitest --coverage` → a coverage provider).
  * - `uses`: anything else the tool makes the project use.
  * - `commands`: command lines it runs, whose binaries are uses like a script's.
+ * - `entries`: files it loads by its own conventions, whatever the package.json
+ *   names (VitePress's `.vitepress/theme/index.ts`): production entries.
  */
 export interface Tool {
   id: string;
@@ -41,6 +43,7 @@ export interface Tool {
   uses?(project: ToolProject): ToolUse[];
   /** Command lines the tool runs (git hooks, lint-staged tasks), read like package.json scripts. */
   commands?(project: ToolProject): ToolCommand[];
+  entries?: RegExp;
 }
 
 /** A command line a tool runs: `.husky/pre-commit: npx lint-staged`. */
@@ -48,6 +51,8 @@ export interface ToolCommand {
   /** Where it is written, as the script's name in the evidence: `.husky/pre-commit`. */
   name: string;
   command: string;
+  /** The folder it runs in, when not the file's own workspace (a workflow step's `working-directory`). */
+  dir?: string;
 }
 
 /** The 1-based line of the first place `needle` is written in `text` (1 when it is not). */
