@@ -37,7 +37,26 @@ const files: Record<string, string> = {
   "packages/cli/package.json": json({
     name: "cli",
     main: "src/index.js",
-    devDependencies: { "pm-next": "npm:pm-real@2" },
+    devDependencies: {
+      "pm-next": "npm:pm-real@2",
+      "@loader/core": "1",
+      "@local/registry": "1",
+      "by-variable": "1",
+    },
+  }),
+  // Tests that reach packages by path: a loader for `node --import`, a server's binary.
+  "packages/cli/src/__tests__/e2e-helpers.ts": [
+    'import path from "node:path";',
+    'const root = path.resolve(import.meta.dirname, "../..");',
+    'export const loader = path.resolve(root, "..", "..", "node_modules", "@loader", "core", "register.mjs");',
+    'export const server = path.join(root, "node_modules", ".bin", "registry-server");',
+    'export const any = (name: string) => path.join(root, "node_modules", name, "by-variable");',
+    "",
+  ].join("\n"),
+  "packages/cli/node_modules/@local/registry/package.json": json({
+    name: "@local/registry",
+    version: "1.0.0",
+    bin: { "registry-server": "server.js" },
   }),
   "packages/cli/src/index.js": "export const run = () => 1;\n",
   // An aliased package manager installs the `pnpm` binary into this workspace only.
@@ -125,6 +144,19 @@ describe("GitHub Actions workflows", () => {
     );
     expect(usage("docs-linter").class).toBe("script-only");
     expect(usage("docs-linter").misplaced).toBeUndefined();
+  });
+});
+
+describe("paths built into node_modules", () => {
+  it("takes literal segments after node_modules for a package, and .bin/<name> for its binary", () => {
+    expect(usage("@loader/core")).toMatchObject({ class: "test-only" });
+    expect(usage("@loader/core").sites).toMatchObject([
+      { file: "packages/cli/src/__tests__/e2e-helpers.ts", line: 3, kind: "require-resolve" },
+    ]);
+    expect(usage("@local/registry").class).toBe("test-only");
+    expect(usage("@local/registry").sites[0]).toMatchObject({ line: 4 });
+    // A variable right after node_modules names nothing: the later literal is no package.
+    expect(usage("by-variable").class).toBe("unused");
   });
 });
 

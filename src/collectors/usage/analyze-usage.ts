@@ -94,7 +94,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       if (jsonConfigFile.test(file.path)) collect(configData(file), configStrings, file.path);
       continue;
     }
-    const result = parseFile(file, blindSpots);
+    const result = parseFile(file, blindSpots, input.bins ?? new Map());
     if (result) parsed.set(file.path, result);
     if (file.text.includes("-environment")) {
       for (const s of environmentDocblocks(file.text)) configStrings.push([file.path, s]);
@@ -277,7 +277,11 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   };
 }
 
-function parseFile(file: SourceFile, blindSpots: BlindSpot[]): FileImports | null {
+function parseFile(
+  file: SourceFile,
+  blindSpots: BlindSpot[],
+  bins: ReadonlyMap<string, string>,
+): FileImports | null {
   const { programs, error } = parseSource(file.path, file.text);
   if (error) {
     blindSpots.push(parseFailureSpot(file.path, error.line, error.message));
@@ -290,9 +294,18 @@ function parseFile(file: SourceFile, blindSpots: BlindSpot[]): FileImports | nul
     pushAll(merged.computed, found.computed);
     pushAll(merged.strings, found.strings);
     pushAll(merged.keys, found.keys);
+    // `node_modules/.bin/tool` spawned by path: the package that installs that binary.
+    for (const bin of found.binaries ?? []) {
+      const owner = bins.get(bin.name);
+      if (owner) merged.imports.push(resolveSite(owner, bin.line));
+    }
   }
   pushAll(merged.imports, compiledImports(file.path, merged.imports));
   return merged;
+}
+
+function resolveSite(specifier: string, line: number): FileImports["imports"][number] {
+  return { specifier, line, kind: "require-resolve", symbols: new Set(), typeOnly: false };
 }
 
 function computedBlindSpot(file: string, computed: FileImports["computed"][number]): BlindSpot {
