@@ -2,6 +2,7 @@ import { pushAll } from "../../util/extremes.js";
 import { findReplacement } from "../shared/find-replacement.js";
 import { ambientTypes, type TypesFacts } from "./ambient-types.js";
 import { blindSpotsFor, classifyUsage, usageRoles } from "./classify-usage.js";
+import { compiledImports } from "./compiled-imports.js";
 import { configMentions, environmentDocblocks } from "./config-mentions.js";
 import { entryPoints, entryPointsByUse, stringRecord } from "./entry-points.js";
 import { extractImports, type FileImports } from "./extract-imports.js";
@@ -93,7 +94,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       if (jsonConfigFile.test(file.path)) collect(configData(file), configStrings, file.path);
       continue;
     }
-    const result = parseFile(file, blindSpots);
+    const result = parseFile(file, blindSpots, input.bins ?? new Map());
     if (result) parsed.set(file.path, result);
     if (file.text.includes("-environment")) {
       for (const s of environmentDocblocks(file.text)) configStrings.push([file.path, s]);
@@ -187,22 +188,23 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       useIn(pkg, dir);
     }
   };
-  for (const m of input.manifests) {
-    addScripts(
-      scriptUses(stringRecord(m.data.scripts), declaredNames, input.bins ?? new Map()),
-      m.dir,
+  // A script's PATH holds its own workspace's and the root's installed binaries.
+  const onPath = (dir: string) =>
+    new Set(
+      declarations.filter((d) => d.dir === dir || d.dir === "").flatMap((d) => Object.keys(d.of)),
     );
+  const bins = input.bins ?? new Map<string, string>();
+  for (const m of input.manifests) {
+    addScripts(scriptUses(stringRecord(m.data.scripts), declaredNames, bins, onPath(m.dir)), m.dir);
     for (const text of Object.values(stringRecord(m.data.scripts)))
       pushAll(written, text.split(/\s+/));
     for (const key of configKeys)
       collect(m.data[key], configStrings, `${m.dir || "."}/package.json`);
   }
-  // Git hooks and lint-staged tasks run commands like scripts do.
-  for (const { name, command } of toolCommands(toolProject)) {
-    addScripts(
-      scriptUses({ [name]: command }, declaredNames, input.bins ?? new Map()),
-      ownerOf(name),
-    );
+  // Git hooks, lint-staged tasks and workflow steps run commands like scripts do.
+  for (const { name, command, dir } of toolCommands(toolProject)) {
+    const owner = dir === undefined ? ownerOf(name) : ownerOf(`${dir}/package.json`);
+    addScripts(scriptUses({ [name]: command }, declaredNames, bins, onPath(owner)), owner);
     pushAll(written, command.split(/\s+/));
   }
   const mention = (name: string, file: string, text: string) => {
@@ -277,7 +279,11 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
   };
 }
 
-function parseFile(file: SourceFile, blindSpots: BlindSpot[]): FileImports | null {
+function parseFile(
+  file: SourceFile,
+  blindSpots: BlindSpot[],
+  bins: ReadonlyMap<string, string>,
+): FileImports | null {
   const { programs, error } = parseSource(file.path, file.text);
   if (error) {
     blindSpots.push(parseFailureSpot(file.path, error.line, error.message));
@@ -290,8 +296,18 @@ function parseFile(file: SourceFile, blindSpots: BlindSpot[]): FileImports | nul
     pushAll(merged.computed, found.computed);
     pushAll(merged.strings, found.strings);
     pushAll(merged.keys, found.keys);
+    // `node_modules/.bin/tool` spawned by path: the package that installs that binary.
+    for (const bin of found.binaries ?? []) {
+      const owner = bins.get(bin.name);
+      if (owner) merged.imports.push(resolveSite(owner, bin.line));
+    }
   }
+  pushAll(merged.imports, compiledImports(file.path, merged.imports));
   return merged;
+}
+
+function resolveSite(specifier: string, line: number): FileImports["imports"][number] {
+  return { specifier, line, kind: "require-resolve", symbols: new Set(), typeOnly: false };
 }
 
 function computedBlindSpot(file: string, computed: FileImports["computed"][number]): BlindSpot {

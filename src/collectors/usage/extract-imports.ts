@@ -1,5 +1,6 @@
 import { type AstNode, child, children, keyName, lineOf, literalString, walk } from "./ast.js";
 import { type ComputedSpecifier, computedSpecifier } from "./computed-specifier.js";
+import { nodeModulesPath } from "./node-modules-paths.js";
 import type { ImportKind } from "./types.js";
 
 /** One specifier as written in one file, before it is resolved to a package or a file. */
@@ -20,6 +21,8 @@ export interface FileImports {
   strings: string[];
   /** Identifier keys of object literals: config files name plugins so too (`plugins: { autoprefixer: {} }`). */
   keys: string[];
+  /** Installed binaries a path names (`node_modules/.bin/tool`), for the caller to map to packages. */
+  binaries?: { name: string; line: number }[];
 }
 
 /**
@@ -101,6 +104,7 @@ export function extractImports(
       case "CallExpression":
       case "ImportExpression":
         calls.push([node, parent]);
+        if (!sitesOnly && node.type === "CallExpression") intoNodeModules(node, add, out);
         return;
       case "Identifier":
       case "JSXIdentifier":
@@ -138,6 +142,17 @@ export function extractImports(
     if (!binding.referenced && binding.prefix !== "") binding.site.symbols.add(binding.whole);
   if (declarationFile) for (const site of out.imports) site.typeOnly = true;
   return out;
+}
+
+/** A path built into node_modules: a package's file is found like `require.resolve`. */
+function intoNodeModules(call: AstNode, add: Add, out: FileImports): void {
+  const target = nodeModulesPath(call);
+  if (!target) return;
+  if ("package" in target) add(target.package, call, "require-resolve", false);
+  else {
+    out.binaries = out.binaries ?? [];
+    out.binaries.push({ name: target.binary, line: lineOf(call) });
+  }
 }
 
 type Add = (specifier: string, node: AstNode, kind: ImportKind, typeOnly: boolean) => RawImport;

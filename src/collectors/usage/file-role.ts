@@ -6,10 +6,11 @@ const testFile = /(^|\/)(tests?|__tests__|__mocks__|e2e|cypress)\/|\.(test|spec|
 /**
  * Tool configuration: `*.config.*` (vite, vitest, jest, babel, eslint flat,
  * tailwind...), `*rc` files (`.eslintrc.js`, `.prettierrc.cjs`, `.babelrc`),
- * release-it's `.release-it.js`, Storybook's `.storybook/` and husky's hooks.
+ * release-it's `.release-it.js`, Storybook's `.storybook/`, husky's hooks, VitePress's
+ * `.vitepress/config.ts` (its theme beside it is the site's own code, not config).
  */
 const configFile =
-  /(^|\/)([^/]+\.config\.[^/]+|\.[a-z]+rc(\.[a-z]+)?|[a-z]+rc\.[cm]?js|\.release-it\.[cm]?[jt]s)$|(^|\/)\.(storybook|husky)\//;
+  /(^|\/)([^/]+\.config\.[^/]+|\.[a-z]+rc(\.[a-z]+)?|[a-z]+rc\.[cm]?js|\.release-it\.[cm]?[jt]s)$|(^|\/)\.(storybook|husky)\/|(^|\/)\.vitepress\/config(\/|\.[cm]?[jt]s$)/;
 
 export function fileRole(file: string): FileRole {
   if (configFile.test(file)) return "config";

@@ -7,6 +7,7 @@ import { jsonConfigFile } from "./file-role.js";
 import type { UsageLimits } from "./limits.js";
 import { codeExtensions } from "./parse-source.js";
 import { stylesheetFile } from "./stylesheet-imports.js";
+import { workflowFile } from "./tools/github-actions.js";
 import type { BlindSpot } from "./types.js";
 
 /** Folders that hold installed or built code, never the project's own sources. */
@@ -32,8 +33,14 @@ const skippedFolders = new Set([
  */
 const outputFolders = new Set(["build", "out"]);
 
-/** Dot folders that hold tool config naming packages: Storybook's `main.ts`, husky's git hooks. */
-const toolFolders = new Set([".storybook", ".husky"]);
+/**
+ * Dot folders that hold tool config naming packages: Storybook's `main.ts`, husky's git hooks,
+ * VitePress's config and theme (a docs site's code lives there), GitHub Actions' workflows.
+ */
+const toolFolders = new Set([".storybook", ".husky", ".vitepress", ".github"]);
+
+/** Inside a tool folder, what the tool writes itself: VitePress's pre-bundled dependencies. */
+const generatedToolFolder = /(^|\/)\.vitepress\/(cache|dist)$/;
 
 export interface ProjectFiles {
   files: SourceFile[];
@@ -70,6 +77,7 @@ export async function readProjectFiles(
         const skipped =
           skippedFolders.has(entry.name) ||
           (outputFolders.has(entry.name) && (!present || nestedIgnores(root, dir, entry.name))) ||
+          generatedToolFolder.test(rel) ||
           gitignore.ignores(`${rel}/`);
         if (folderWanted && !skipped && depth < limits.maxDepth) {
           queue.push([rel, depth + 1]);
@@ -97,7 +105,7 @@ function wanted(rel: string): boolean {
   const ext = path.posix.extname(rel);
   if ((codeExtensions as readonly string[]).includes(ext) || jsonConfigFile.test(rel)) return true;
   // A hook is a shell script without an extension; husky's own `_/` folder is generated.
-  return stylesheetFile.test(rel) || /(^|\/)\.husky\/[\w-]+$/.test(rel);
+  return stylesheetFile.test(rel) || /(^|\/)\.husky\/[\w-]+$/.test(rel) || workflowFile.test(rel);
 }
 
 /**

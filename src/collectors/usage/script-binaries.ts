@@ -23,6 +23,15 @@ const knownBinaries: Record<string, string> = {
   playwright: "@playwright/test",
 };
 
+/**
+ * Package managers' binaries. A script's `pnpm build` runs the package
+ * manager that runs the script, not a package some workspace installs under
+ * an alias for its tests (`"pnpm-10": "npm:pnpm@10"`): only one declared
+ * where the script runs (its workspace or the root, whose `.bin` folders are
+ * on its PATH) can shadow it.
+ */
+const packageManagers = new Set(["npm", "npx", "pnpm", "pnpx", "yarn", "bun", "bunx", "corepack"]);
+
 /** Node flags whose value is a package loaded before the script: `node --import tsx x.ts`. */
 const preloadFlags = new Set(["-r", "--require", "--import", "--loader", "--experimental-loader"]);
 
@@ -32,12 +41,14 @@ const preloadFlags = new Set(["-r", "--require", "--import", "--loader", "--expe
  * else a declared package named like the binary) and packages preloaded with
  * `node -r`. Returns package → the
  * scripts that use it, as `name: command`. Packages a command's flags load
- * (`vitest --coverage`) are its uses too.
+ * (`vitest --coverage`) are its uses too. `onPath` are the packages declared
+ * where the scripts run (default: every declared one).
  */
 export function scriptUses(
   scripts: Record<string, string>,
   declared: ReadonlySet<string>,
   bins: ReadonlyMap<string, string>,
+  onPath: ReadonlySet<string> = declared,
 ): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const note = (pkg: string | null, script: string, command: string) => {
@@ -53,7 +64,9 @@ export function scriptUses(
     for (const words of scriptCommands(command)) {
       const bin = words[0];
       if (!bin) continue;
-      const pkg = bins.get(bin) ?? guessPackage(bin, declared);
+      const pkg = packageManagers.has(bin)
+        ? installedHere(bin, bins, onPath)
+        : (bins.get(bin) ?? guessPackage(bin, declared));
       note(pkg, script, command);
       // `vitest --coverage` loads a coverage provider no import names (tools/).
       if (pkg) for (const implied of flagUses(words, bin, declared)) note(implied, script, command);
@@ -64,6 +77,17 @@ export function scriptUses(
     }
   }
   return found;
+}
+
+/** A package manager's binary, when a package declared where the script runs provides it. */
+function installedHere(
+  bin: string,
+  bins: ReadonlyMap<string, string>,
+  onPath: ReadonlySet<string>,
+): string | null {
+  const installed = bins.get(bin);
+  if (installed) return onPath.has(installed) ? installed : null;
+  return guessPackage(bin, onPath);
 }
 
 /**

@@ -4,6 +4,7 @@ import { commitlint } from "./commitlint.js";
 import { cssPreprocessors } from "./css-preprocessors.js";
 import { cypress } from "./cypress.js";
 import { eslint } from "./eslint.js";
+import { githubActions } from "./github-actions.js";
 import { husky } from "./husky.js";
 import { jest } from "./jest.js";
 import { lintStaged } from "./lint-staged.js";
@@ -18,7 +19,9 @@ import { stylelint } from "./stylelint.js";
 import { tailwind } from "./tailwind.js";
 import type { Tool } from "./tool.js";
 import { typescript } from "./typescript.js";
+import { unpluginIcons } from "./unplugin-icons.js";
 import { vite } from "./vite.js";
+import { vitepress } from "./vitepress.js";
 import { vitest } from "./vitest.js";
 import { webpack } from "./webpack.js";
 
@@ -30,6 +33,7 @@ export const tools: readonly Tool[] = [
   cssPreprocessors,
   cypress,
   eslint,
+  githubActions,
   husky,
   jest,
   lintStaged,
@@ -43,7 +47,9 @@ export const tools: readonly Tool[] = [
   stylelint,
   tailwind,
   typescript,
+  unpluginIcons,
   vite,
+  vitepress,
   vitest,
   webpack,
 ];

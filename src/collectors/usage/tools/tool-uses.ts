@@ -64,10 +64,15 @@ export function flagUses(
   return out;
 }
 
-/** The project files tools start the product from, among `files` (extensions tried as an import's). */
+/**
+ * The project files tools start the product from, among `files` (extensions tried as an
+ * import's), and those they load by their own conventions (a VitePress theme).
+ */
 export function toolEntries(project: ToolProject, files: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const tool of tools) {
+    const byPath = tool.entryFiles;
+    if (byPath) for (const file of project.files) if (byPath.test(file.path)) out.push(file.path);
     for (const entry of tool.entries?.(project) ?? []) {
       const file = resolveProjectFile(entry, files);
       if (file) out.push(file);

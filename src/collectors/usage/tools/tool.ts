@@ -29,6 +29,8 @@ export interface ToolUse {
  * - `uses`: anything else the tool makes the project use.
  * - `entries`: files it runs as the product, from its config.
  * - `commands`: command lines it runs, whose binaries are uses like a script's.
+ * - `entryFiles`: files it loads by its own conventions, whatever the package.json
+ *   names (VitePress's `.vitepress/theme/index.ts`): production entries.
  */
 export interface Tool {
   id: string;
@@ -53,6 +55,8 @@ export interface Tool {
   entries?(project: ToolProject): string[];
   /** Command lines the tool runs (git hooks, lint-staged tasks), read like package.json scripts. */
   commands?(project: ToolProject): ToolCommand[];
+  /** Files the tool loads by its own conventions, by path: production entries. */
+  entryFiles?: RegExp;
 }
 
 /** A command line a tool runs: `.husky/pre-commit: npx lint-staged`. */
@@ -60,6 +64,8 @@ export interface ToolCommand {
   /** Where it is written, as the script's name in the evidence: `.husky/pre-commit`. */
   name: string;
   command: string;
+  /** The folder it runs in, when not the file's own workspace (a workflow step's `working-directory`). */
+  dir?: string;
 }
 
 /** The 1-based line of the first place `needle` is written in `text` (1 when it is not). */
