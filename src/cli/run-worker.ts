@@ -21,6 +21,7 @@ export async function runWorker(options: WorkerOptions, io: CliIo): Promise<void
     if (!options.quiet) io.stderr.write(printableLines(`jenga worker: ${text}\n`));
   };
   const stalledMs = Number(io.env.JENGA_QUEUE_STALLED_MS) || undefined;
+  const issuesPerMinute = Number(io.env.JENGA_QUEUE_ISSUES_PER_MINUTE) || undefined;
   const home = homeDirectory(io.env);
   const workers = await startWorkers({
     address,
@@ -32,6 +33,7 @@ export async function runWorker(options: WorkerOptions, io: CliIo): Promise<void
     toolVersion,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(stalledMs ? { stalledMs } : {}),
+    ...(issuesPerMinute ? { issuesPerMinute } : {}),
     onEvent: (event) => {
       if (event.kind === "failed")
         say(`${event.source} job ${event.jobId} failed: ${event.reason}`);

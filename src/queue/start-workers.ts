@@ -29,6 +29,11 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Lock and stall-check interval in ms; shortened by tests. */
   stalledMs?: number;
+  /**
+   * Issues jobs starting per minute across the fleet, for a larger GitHub budget than one
+   * token's (a GitHub App, GitHub Enterprise with its own limits); default sourceQueues'.
+   */
+  issuesPerMinute?: number;
   onEvent?: (event: WorkerEvent) => void;
   /** Replaces the collectors (tests: a job that always throws). */
   runner?: JobRunner;
@@ -76,7 +81,10 @@ export async function startWorkers(options: WorkerOptions): Promise<RunningWorke
       connection: connectionOptions(options.address),
       prefix: queuePrefix,
       concurrency: options.concurrency ?? sourceQueues[source].concurrency,
-      limiter: sourceQueues[source].limiter,
+      limiter:
+        source === "issues" && options.issuesPerMinute
+          ? { max: options.issuesPerMinute, duration: 60_000 }
+          : sourceQueues[source].limiter,
       lockDuration: stalledMs,
       stalledInterval: stalledMs,
       maxStalledCount,
