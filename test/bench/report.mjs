@@ -10,9 +10,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { writeReport } from "../../.build/reports/write-report.js";
 import { writers } from "../../.build/reports/writers.js";
+import { chromiumFlags, chromiumPath } from "../helpers/browser-flags.mjs";
 import { syntheticResult } from "../helpers/synthetic-result.mjs";
 
-const chromiumPath = "/usr/bin/chromium";
 const sizes = process.argv.slice(2).map(Number);
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -25,14 +25,7 @@ async function loadTimes(indexFile) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
+    args: chromiumFlags,
     viewport: { width: 1366, height: 768 },
     offline: true,
   });

@@ -39,23 +39,29 @@ const gate = () => {
   return { open, opened };
 };
 
+/** A stand-in registry that answers each package, after `wait(pkg)` when given. */
+const answeringRegistry = (wait?: (name: string) => Promise<void> | undefined) =>
+  defineSource({
+    id: "registry",
+    needs: [],
+    off: () => null,
+    async open() {
+      return {
+        async collect(pkg) {
+          await wait?.(pkg.name);
+          return okEvidence("registry", registryEvidence({}, { name: pkg.name }), "t", false);
+        },
+      };
+    },
+  });
+
 describe("runSources", () => {
   it("starts a source for a package as soon as what it needs has answered for that package", async () => {
     const events: string[] = [];
     const release = new Map(packages.map((p) => [p.name, gate()]));
-    const registry = defineSource({
-      id: "registry",
-      needs: [],
-      off: () => null,
-      async open() {
-        return {
-          async collect(pkg) {
-            await release.get(pkg.name)?.opened;
-            events.push(`registry ${pkg.name}`);
-            return okEvidence("registry", registryEvidence({}, { name: pkg.name }), "t", false);
-          },
-        };
-      },
+    const registry = answeringRegistry(async (name) => {
+      await release.get(name)?.opened;
+      events.push(`registry ${name}`);
     });
     const git = defineSource({
       id: "git",
@@ -188,17 +194,7 @@ describe("runSources", () => {
     const allAnnounced = new Promise<boolean>((resolve) => {
       everyoneAnnounced = () => resolve(true);
     });
-    const registry = defineSource({
-      id: "registry",
-      needs: [],
-      off: () => null,
-      async open() {
-        return {
-          collect: async (pkg) =>
-            okEvidence("registry", registryEvidence({}, { name: pkg.name }), "t", false),
-        };
-      },
-    });
+    const registry = answeringRegistry();
     const seenAtCollect: boolean[] = [];
     const git = defineSource({
       id: "git",

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { chromiumFlags, chromiumPath } from "../helpers/browser-flags.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const work = mkdtempSync(path.join(os.tmpdir(), "jenga-screenshot-"));
@@ -22,17 +23,10 @@ const run = spawnSync(
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const context = await chromium.launchPersistentContext(path.join(work, "profile"), {
-  executablePath: "/usr/bin/chromium",
+  executablePath: chromiumPath,
   headless: true,
   viewport: { width: 1400, height: 1900 },
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-  ],
+  args: chromiumFlags,
 });
 const page = await context.newPage();
 await page.goto(pathToFileURL(path.join(out, "index.html")).href);

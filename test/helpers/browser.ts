@@ -6,18 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
-
-export const chromiumPath = "/usr/bin/chromium";
-
-/** The flags every test browser starts with: no sandbox (root in CI), no background traffic. */
-const flags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
+import { chromiumFlags, chromiumPath } from "./browser-flags.mjs";
 
 export interface TestBrowser {
   context: BrowserContext;
@@ -35,7 +24,7 @@ export async function launchTestBrowser(viewport: {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: flags,
+    args: chromiumFlags,
     viewport,
     colorScheme: "light",
     offline: true,
