@@ -8,11 +8,24 @@ import type { InventoryPackage } from "../../inventory/types.js";
 import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import { analyzeUsage, type UsageAnalysis } from "./analyze-usage.js";
 import { classifyUsage } from "./classify-usage.js";
+import { createDeclarationChecker, type DeclarationChecker } from "./declaration-checker.js";
 import { type UsageLimits, usageLimits } from "./limits.js";
-import { type FreshFootprint, measureLoaded, tryMeasure } from "./measure-loaded.js";
+import {
+  type FreshFootprint,
+  isLater,
+  type Later,
+  type LaterFootprint,
+  measureLoaded,
+  tryMeasure,
+} from "./measure-loaded.js";
 import { mergeUsage } from "./merge-usage.js";
 import { namedDotFolders } from "./named-dot-folders.js";
-import { digestFormat, type FootprintCounters, type PackageDigest } from "./package-footprint.js";
+import {
+  digestFormat,
+  type FootprintCounters,
+  needsDeclarations,
+  type PackageDigest,
+} from "./package-footprint.js";
 import { isCodeFile } from "./parse-source.js";
 import { resolvePeerSpots } from "./peer-uses.js";
 import { findInstalled, readInstalledPackage } from "./read-installed-package.js";
@@ -150,36 +163,72 @@ export async function addFootprints(
 ): Promise<void> {
   // Cache writes fsync: they are awaited once at the end while parsing goes on.
   const writes: Promise<unknown>[] = [];
+  // Packages waiting for their type declarations' answer (a worker thread's), while the
+  // loop measures the next ones.
+  const later: Promise<void>[] = [];
+  const checker = createDeclarationChecker();
+  const run: FootprintRun = { limits, options, writes, checker };
   // One package at a time, in this thread: a pool of two worker threads measured the same
   // wall time on two cores (each isolate warms up babel and ts-morph anew: +40% CPU) and
-  // ~120 MB more memory on Kong/insomnia.
-  for (const [name, usage] of packages) {
-    const first = usage.sites.find((s) => !s.typeOnly) ?? usage.sites[0];
-    if (!first) continue;
-    const installed = await findInstalled(path.join(dir, path.posix.dirname(first.file)), name);
-    if (!installed) {
-      usage.footprint = await tarballFootprint(name, usage.sites, limits, options, writes);
-      continue;
+  // ~120 MB more memory on Kong/insomnia. Only the TypeScript checker has a thread of its own.
+  try {
+    for (const [name, usage] of packages) {
+      const first = usage.sites.find((s) => !s.typeOnly) ?? usage.sites[0];
+      if (!first) continue;
+      const installed = await findInstalled(path.join(dir, path.posix.dirname(first.file)), name);
+      const measured = installed
+        ? await installedFootprint(name, installed, usage.sites, run)
+        : await tarballFootprint(name, usage.sites, run);
+      if (!isLater(measured)) usage.footprint = measured;
+      else
+        later.push(
+          measured.later.then((footprint) => {
+            usage.footprint = footprint;
+          }),
+        );
     }
-    const key = options.cache ? await digestKey(name, installed, limits) : null;
-    const fresh = async (cached: PackageDigest | null) => {
-      const pkg = await readInstalledPackage(installed, limits);
-      if (!pkg) return "unreadable: its package.json does not parse";
-      return measureLoaded(name, usage.sites, cached, pkg, limits.maxFileBytes, options.counters);
-    };
-    usage.footprint = await measureCached(name, usage.sites, key, limits, options, writes, fresh);
+    await Promise.all(later);
+  } finally {
+    await checker.close();
   }
   await Promise.all(writes);
+}
+
+type Measured = PackageFootprint | Later<PackageFootprint>;
+
+/** What every package's measurement in one `addFootprints` shares. */
+interface FootprintRun {
+  limits: UsageLimits;
+  options: FootprintOptions;
+  /** Cache writes, awaited at the end. */
+  writes: Promise<unknown>[];
+  checker: DeclarationChecker;
+}
+
+/** The footprint of an installed package, from its cached digest or read from disk. */
+async function installedFootprint(
+  name: string,
+  installed: string,
+  sites: UsageSite[],
+  run: FootprintRun,
+): Promise<Measured> {
+  const { limits, options, checker } = run;
+  const key = options.cache ? await digestKey(name, installed, limits) : null;
+  return measureCached(name, sites, key, run, async (cached) => {
+    checker.prepare();
+    const pkg = await readInstalledPackage(installed, limits);
+    if (!pkg) return "unreadable: its package.json does not parse";
+    return measureLoaded(name, sites, cached, pkg, limits.maxFileBytes, options.counters, checker);
+  });
 }
 
 /** The footprint of a package that is not installed, from the registry tarball of its resolved version. */
 async function tarballFootprint(
   name: string,
   sites: UsageSite[],
-  limits: UsageLimits,
-  options: FootprintOptions,
-  writes: Promise<unknown>[],
-): Promise<PackageFootprint> {
+  run: FootprintRun,
+): Promise<Measured> {
+  const { limits, options, checker } = run;
   const source = options.tarballs;
   if (!source) return emptyFootprint(notInstalledStatus.noSource);
   const pkg = source.packages.get(name);
@@ -189,24 +238,28 @@ async function tarballFootprint(
   const version = tarballVersion(pkg);
   if (!version) return emptyFootprint(notInstalledStatus.notInInventory);
   const key = tarballDigestKey(name, version, limits);
-  const footprint = await measureCached(
-    name,
-    sites,
-    key,
-    limits,
-    options,
-    writes,
-    async (cached) => {
-      if (!source.fetcher) return notInstalledStatus.offline;
-      const fetched = await source.fetcher.fetchTarball(name, version);
-      if (!fetched.ok) return `tarball ${fetched.status}`;
-      const read = await readTarballPackage(fetched.bytes, limits);
-      if (!read.ok) return `tarball unreadable: ${read.problem}`;
-      return measureLoaded(name, sites, cached, read.pkg, limits.maxFileBytes, options.counters);
-    },
-  );
-  if (footprint.status === "ok") footprint.caveats.unshift(tarballCaveat(pkg, version));
-  return footprint;
+  const measured = await measureCached(name, sites, key, run, async (cached) => {
+    if (!source.fetcher) return notInstalledStatus.offline;
+    checker.prepare();
+    const fetched = await source.fetcher.fetchTarball(name, version);
+    if (!fetched.ok) return `tarball ${fetched.status}`;
+    const read = await readTarballPackage(fetched.bytes, limits);
+    if (!read.ok) return `tarball unreadable: ${read.problem}`;
+    return measureLoaded(
+      name,
+      sites,
+      cached,
+      read.pkg,
+      limits.maxFileBytes,
+      options.counters,
+      checker,
+    );
+  });
+  const withCaveat = (footprint: PackageFootprint) => {
+    if (footprint.status === "ok") footprint.caveats.unshift(tarballCaveat(pkg, version));
+    return footprint;
+  };
+  return isLater(measured) ? { later: measured.later.then(withCaveat) } : withCaveat(measured);
 }
 
 /**
@@ -219,11 +272,10 @@ async function measureCached(
   name: string,
   sites: UsageSite[],
   key: string | null,
-  limits: UsageLimits,
-  options: FootprintOptions,
-  writes: Promise<unknown>[],
-  fresh: (cached: PackageDigest | null) => Promise<FreshFootprint | string>,
-): Promise<PackageFootprint> {
+  run: FootprintRun,
+  fresh: (cached: PackageDigest | null) => Promise<FreshFootprint | LaterFootprint | string>,
+): Promise<Measured> {
+  const { limits, options, writes } = run;
   const { cache, counters } = options;
   let cached: PackageDigest | null = null;
   if (cache && key) {
@@ -232,16 +284,19 @@ async function measureCached(
     const measured = cached
       ? tryMeasure(name, cached, sites, limits.maxFileBytes, null, counters)
       : null;
-    if (measured) {
+    if (measured && measured !== needsDeclarations) {
       if (counters) counters.cacheHits++;
       return measured.footprint;
     }
   }
   const result = await fresh(cached);
   if (typeof result === "string") return emptyFootprint(result);
-  if (cache && key && result.write)
-    writes.push(cache.write("usage", key, result.digest).catch(() => undefined));
-  return result.footprint;
+  const store = (fresh: FreshFootprint) => {
+    if (cache && key && fresh.write)
+      writes.push(cache.write("usage", key, fresh.digest).catch(() => undefined));
+    return fresh.footprint;
+  };
+  return isLater(result) ? { later: result.later.then(store) } : store(result);
 }
 
 function isDigest(value: unknown): value is PackageDigest {

@@ -63,7 +63,7 @@ let loaded: typeof TsMorph | null = null;
  * first question only, so runs that never ask pay nothing. `require`, not
  * `import()`: the footprint measurement is synchronous, and ts-morph is CommonJS.
  */
-function tsMorph(): typeof TsMorph {
+export function loadTypeScript(): typeof TsMorph {
   if (!loaded) {
     loaded = createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
   }
@@ -123,7 +123,7 @@ function checkDeclarations(
   const step = () => {
     if (now() > deadline) throw new OutOfTime();
   };
-  const { ts } = tsMorph();
+  const { ts } = loadTypeScript();
   const root = `/node_modules/${folder}`;
   const files = new Map<string, string>([[`${root}/package.json`, JSON.stringify(pkg.manifest)]]);
   for (const [file, text] of pkg.files)

@@ -1,8 +1,10 @@
+import type { DeclarationChecker } from "./declaration-checker.js";
 import {
   emptyDigest,
   type FootprintCounters,
   type InstalledPackage,
   measureWithDigest,
+  needsDeclarations,
   type PackageDigest,
 } from "./package-footprint.js";
 import type { PackageFootprint, UsageSite } from "./types.js";
@@ -15,9 +17,25 @@ export interface FreshFootprint {
 }
 
 /**
+ * A measurement waiting for the type declarations' answer. An object, not a
+ * bare promise, so the caller can go on to the next package instead of
+ * awaiting it (an async function would flatten a promise it returns).
+ */
+export interface Later<T> {
+  later: Promise<T>;
+}
+
+export type LaterFootprint = Later<FreshFootprint>;
+
+export function isLater<T extends object, L>(value: T | Later<L>): value is Later<L> {
+  return "later" in value;
+}
+
+/**
  * Measures a package read into memory, extending `cached` (a digest that fell
  * short keeps what it knew; a broken one is rebuilt). Synchronous and free of
- * I/O, so a worker thread runs the very same code (footprint-worker.ts).
+ * I/O, except that with a `checker` a package whose type declarations must be
+ * asked is finished later, when the checker (a worker thread) answers.
  */
 export function measureLoaded(
   name: string,
@@ -26,16 +44,37 @@ export function measureLoaded(
   pkg: InstalledPackage,
   maxFileBytes: number,
   counters?: FootprintCounters,
-): FreshFootprint {
+  checker?: DeclarationChecker,
+): FreshFootprint | LaterFootprint {
   if (counters) counters.packagesRead++;
+  const defer = checker !== undefined;
   let digest = cached ?? emptyDigest(pkg);
-  let measured = tryMeasure(name, digest, sites, maxFileBytes, pkg, counters);
+  let measured = tryMeasure(name, digest, sites, maxFileBytes, pkg, counters, defer);
   if (!measured) {
     digest = emptyDigest(pkg);
-    measured = tryMeasure(name, digest, sites, maxFileBytes, pkg, counters);
+    measured = tryMeasure(name, digest, sites, maxFileBytes, pkg, counters, defer);
   }
-  if (!measured) throw new Error(`could not measure ${name}`);
-  return { footprint: measured.footprint, digest, write: measured.changed || !cached };
+  if (measured === needsDeclarations && checker) {
+    const asked = digest;
+    const later = checker.check(name, pkg).then((declared) => {
+      if (counters && declared)
+        counters.declarationsChecked = (counters.declarationsChecked ?? 0) + 1;
+      asked.declared = declared;
+      return finish(name, tryMeasure(name, asked, sites, maxFileBytes, pkg, counters), asked, true);
+    });
+    return { later };
+  }
+  return finish(name, measured, digest, !cached);
+}
+
+function finish(
+  name: string,
+  measured: ReturnType<typeof tryMeasure>,
+  digest: PackageDigest,
+  write: boolean,
+): FreshFootprint {
+  if (!measured || measured === needsDeclarations) throw new Error(`could not measure ${name}`);
+  return { footprint: measured.footprint, digest, write: measured.changed || write };
 }
 
 /** A cached digest from an older jenga or a damaged file must not throw: it is a miss. */

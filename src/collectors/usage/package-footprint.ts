@@ -96,6 +96,12 @@ export function emptyDigest(pkg: InstalledPackage): PackageDigest {
 /** Thrown when a digest lacks a module and no texts were given to parse it. */
 class NeedsTexts extends Error {}
 
+/** Thrown when the declarations are to be asked elsewhere (a worker thread) and the digest lacks them. */
+class NeedsDeclarations extends Error {}
+
+/** What `measureWithDigest` answers when the type declarations must be asked first (see measure-loaded.ts). */
+export const needsDeclarations = "needs-declarations";
+
 /**
  * The digest seen by the measurement: answers from the digest when it can,
  * else parses from `texts` (recording the answer in the digest), else throws
@@ -110,6 +116,7 @@ class DigestView {
     private readonly texts: InstalledPackage | null,
     private readonly maxParseBytes: number,
     private readonly counters: FootprintCounters | undefined,
+    private readonly deferDeclarations: boolean,
   ) {
     this.files = new Set(digest.files);
   }
@@ -155,6 +162,7 @@ class DigestView {
   declared(name: string): DeclaredSurface | null {
     if (this.digest.declared !== undefined) return this.digest.declared;
     if (!this.texts) throw new NeedsTexts();
+    if (this.deferDeclarations) throw new NeedsDeclarations();
     const found = declaredSurface(name, this.texts);
     if (this.counters && found)
       this.counters.declarationsChecked = (this.counters.declarationsChecked ?? 0) + 1;
@@ -210,14 +218,17 @@ export function measureFootprint(
   counters?: FootprintCounters,
 ): PackageFootprint {
   const digest = emptyDigest(pkg);
-  return measureWithDigest(name, digest, sites, maxParseBytes, pkg, counters)
-    ?.footprint as PackageFootprint;
+  const measured = measureWithDigest(name, digest, sites, maxParseBytes, pkg, counters);
+  return (measured as { footprint: PackageFootprint }).footprint;
 }
 
 /**
  * `measureFootprint` from a digest: with `texts` null, only what the digest
  * holds is used and the answer is null when it falls short (read the package
  * then). `changed` says the digest learned something worth storing again.
+ * With `deferDeclarations`, a measurement that must ask the type declarations
+ * stops there and answers `needsDeclarations`; what it parsed on the way stays
+ * in the digest, so measuring again once `digest.declared` is set parses nothing twice.
  */
 export function measureWithDigest(
   name: string,
@@ -226,12 +237,14 @@ export function measureWithDigest(
   maxParseBytes: number,
   texts: InstalledPackage | null,
   counters?: FootprintCounters,
-): { footprint: PackageFootprint; changed: boolean } | null {
-  const view = new DigestView(digest, texts, maxParseBytes, counters);
+  deferDeclarations = false,
+): { footprint: PackageFootprint; changed: boolean } | typeof needsDeclarations | null {
+  const view = new DigestView(digest, texts, maxParseBytes, counters, deferDeclarations);
   try {
     return { footprint: measure(name, view, sites), changed: view.changed };
   } catch (error) {
     if (error instanceof NeedsTexts) return null;
+    if (error instanceof NeedsDeclarations) return needsDeclarations;
     throw error;
   }
 }

@@ -1,0 +1,106 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { type DeclaredSurface, declaredSurface } from "./declared-exports.js";
+import type { InstalledPackage } from "./package-footprint.js";
+
+/**
+ * Asks the TypeScript checker for a package's declared surface. Loading
+ * TypeScript (~12 MB of code) and checking a large `@types` package takes
+ * most of a second; in a worker thread that time overlaps with the parsing
+ * of the other packages instead of adding to it.
+ */
+export interface DeclarationChecker {
+  check(name: string, pkg: InstalledPackage): Promise<DeclaredSurface | null>;
+  /** Starts loading TypeScript ahead of a likely question: a package is about to be read afresh. */
+  prepare(): void;
+  /** Stops the worker, if one was started. */
+  close(): Promise<void>;
+}
+
+/** The same questions in this thread: where no worker file exists (tests run the sources), or after a worker failed. */
+export function inThreadChecker(): DeclarationChecker {
+  return {
+    check: async (name, pkg) => declaredSurface(name, pkg),
+    prepare: () => undefined,
+    close: async () => undefined,
+  };
+}
+
+const workerFile = new URL("./declaration-worker.js", import.meta.url);
+
+interface Job {
+  name: string;
+  pkg: InstalledPackage;
+  resolve: (surface: DeclaredSurface | null) => void;
+}
+
+/**
+ * A checker whose worker thread starts when a package is first read afresh
+ * (`prepare`), so that TypeScript loads while this thread parses; a warm run,
+ * answered from cached digests, starts none. A
+ * worker that fails or exits hands its open questions, and every later one,
+ * to this thread: the answer is the same, only later.
+ */
+export function createDeclarationChecker(): DeclarationChecker {
+  if (!existsSync(fileURLToPath(workerFile))) return inThreadChecker();
+  const jobs = new Map<number, Job>();
+  let worker: Worker | null = null;
+  let failed = false; // true: every question is answered in this thread
+  let next = 0;
+  const fallBack = () => {
+    failed = true;
+    worker = null;
+    for (const job of jobs.values()) job.resolve(declaredSurface(job.name, job.pkg));
+    jobs.clear();
+  };
+  const start = (): Worker => {
+    const started = new Worker(workerFile);
+    started.on("message", (answer: { id: number; surface: DeclaredSurface | null }) => {
+      const job = jobs.get(answer.id);
+      jobs.delete(answer.id);
+      job?.resolve(answer.surface);
+    });
+    started.on("error", fallBack);
+    started.on("exit", () => {
+      if (jobs.size > 0) fallBack();
+    });
+    return started;
+  };
+  return {
+    prepare() {
+      if (!failed) worker ??= start();
+    },
+    check(name, pkg) {
+      if (failed) return Promise.resolve(declaredSurface(name, pkg));
+      worker ??= start();
+      const id = next++;
+      return new Promise((resolve) => {
+        jobs.set(id, { name, pkg, resolve });
+        worker?.postMessage({ id, name, pkg: declarationsOnly(pkg) });
+      });
+    },
+    async close() {
+      // Questions asked after closing are answered here; open ones are, as the worker exits.
+      failed = true;
+      const stopping = worker;
+      worker = null;
+      if (stopping) await stopping.terminate();
+    },
+  };
+}
+
+/**
+ * The package as the checker reads it: every file's name (entries are found
+ * by name) but only the declaration files' texts, so the copy into the worker
+ * is the declarations, not the whole package's code.
+ */
+function declarationsOnly(pkg: InstalledPackage): InstalledPackage {
+  const files = new Map<string, string>();
+  for (const [file, text] of pkg.files) files.set(file, declarationFile.test(file) ? text : "");
+  const slim: InstalledPackage = { manifest: pkg.manifest, files, caveats: pkg.caveats };
+  if (pkg.typesPackage) slim.typesPackage = declarationsOnly(pkg.typesPackage);
+  return slim;
+}
+
+const declarationFile = /\.d\.[cm]?ts$/;
