@@ -1,4 +1,5 @@
-import { parseSyml } from "@yarnpkg/parsers";
+import { createRequire } from "node:module";
+import type * as YarnParsers from "@yarnpkg/parsers";
 import { InputError } from "../errors.js";
 
 /**
@@ -89,14 +90,18 @@ function* yarnClassicChunks(text: string): Generator<{ text: string; lineOffset:
   }
 }
 
+let parsers: typeof YarnParsers | undefined;
+
 function parseSymlText(
   text: string,
   file: string,
   what: string,
   lineOffset = 0,
 ): Record<string, unknown> {
+  // Loaded on the first yarn or pnpm file: package.json and npm lockfiles need no YAML.
+  parsers ??= createRequire(import.meta.url)("@yarnpkg/parsers") as typeof YarnParsers;
   try {
-    return parseSyml(text);
+    return parsers.parseSyml(text);
   } catch (error) {
     if (error instanceof RangeError) {
       // The grammar recursion (see YARN_CLASSIC_ENTRIES_PER_PARSE) inside one entry.

@@ -3,36 +3,37 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { pushAll } from "../util/extremes.js";
-import { parseCycloneDx } from "./cyclonedx.js";
-import { parseCycloneDxXml } from "./cyclonedx-xml.js";
 import { detectInputKind, LOCKFILES } from "./detect-input.js";
 import { findWorkspaceFolders } from "./find-workspaces.js";
 import type { LockInput } from "./lock-input.js";
 import { type Manifest, parseManifest } from "./manifest.js";
 import { mergeSummaries } from "./merge-inventories.js";
-import { parseNpmLock } from "./npm-lock.js";
-import { parsePackageJson } from "./package-json.js";
-import { parseYamlText } from "./parse-text.js";
-import { parsePnpmLock } from "./pnpm-lock.js";
-import { parseSpdxJson } from "./spdx.js";
-import { parseSpdxTagValue } from "./spdx-tag-value.js";
 import { type GraphSummary, summarize } from "./summarize-graph.js";
 import type { InputKind, Inventory, LockGraph, Project } from "./types.js";
 import { pnpmWorkspacePatterns } from "./workspace-patterns.js";
-import { parseYarnBerry } from "./yarn-berry.js";
-import { parseYarnClassic } from "./yarn-classic.js";
 
-/** One parser per format; each is pure, this module does the reading. */
-const PARSERS: Record<InputKind, (input: LockInput) => LockGraph> = {
-  "npm-lock": parseNpmLock,
-  "pnpm-lock": parsePnpmLock,
-  "yarn-classic": parseYarnClassic,
-  "yarn-berry": parseYarnBerry,
+type Parser = (input: LockInput) => LockGraph;
+
+/**
+ * One parser per format; each is pure, this module does the reading. Each is
+ * loaded when its format is read: the XML SBOM parser brings cheerio, the
+ * yarn and pnpm ones @yarnpkg/parsers, and a run reads one or two formats.
+ */
+const PARSERS: Record<InputKind, (text: string) => Promise<Parser>> = {
+  "npm-lock": async () => (await import("./npm-lock.js")).parseNpmLock,
+  "pnpm-lock": async () => (await import("./pnpm-lock.js")).parsePnpmLock,
+  "yarn-classic": async () => (await import("./yarn-classic.js")).parseYarnClassic,
+  "yarn-berry": async () => (await import("./yarn-berry.js")).parseYarnBerry,
   // Each SBOM standard has two serialisations of one model; the first character tells them apart.
-  cyclonedx: (input) =>
-    /^\s*</.test(input.text) ? parseCycloneDxXml(input) : parseCycloneDx(input),
-  spdx: (input) => (/^\s*\{/.test(input.text) ? parseSpdxJson(input) : parseSpdxTagValue(input)),
-  "package-json": parsePackageJson,
+  cyclonedx: async (text) =>
+    /^\s*</.test(text)
+      ? (await import("./cyclonedx-xml.js")).parseCycloneDxXml
+      : (await import("./cyclonedx.js")).parseCycloneDx,
+  spdx: async (text) =>
+    /^\s*\{/.test(text)
+      ? (await import("./spdx.js")).parseSpdxJson
+      : (await import("./spdx-tag-value.js")).parseSpdxTagValue,
+  "package-json": async () => (await import("./package-json.js")).parsePackageJson,
 };
 
 const HINT =
@@ -102,7 +103,8 @@ async function readProject(given: string, cwd: string): Promise<ProjectGraph> {
     ? new Map<string, Manifest>()
     : await readManifests(folder, dirname(label), kind);
   const fallbackName = sbom ? basename(file).replace(/\.(json|xml|spdx)$/i, "") : basename(folder);
-  const graph = PARSERS[kind]({ file, label, text, manifests, fallbackName });
+  const parse = await PARSERS[kind](text);
+  const graph = parse({ file, label, text, manifests, fallbackName });
   const project: Project = {
     path: sbom ? file : folder,
     name: graph.importers[0]?.name ?? fallbackName,
@@ -134,6 +136,7 @@ async function readManifests(
   const pnpmWorkspace = join(folder, "pnpm-workspace.yaml");
   if ((kind === "pnpm-lock" || kind === "package-json") && existsSync(pnpmWorkspace)) {
     const label = join(labelFolder, "pnpm-workspace.yaml");
+    const { parseYamlText } = await import("./parse-text.js");
     const yaml = parseYamlText(await readText(pnpmWorkspace, label), label);
     pushAll(patterns, pnpmWorkspacePatterns(yaml));
   }

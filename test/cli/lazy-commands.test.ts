@@ -15,8 +15,11 @@ function staticImports(file: string): string[] {
   return specifiers;
 }
 
-/** Every module main.ts loads before a command runs: its static import graph. */
-function loadedAtStartup(): { local: Set<string>; packages: Set<string> } {
+/** Every module `start` loads before it runs: its static import graph. */
+function loadedAtStartup(start = path.join(cliDir, "main.ts")): {
+  local: Set<string>;
+  packages: Set<string>;
+} {
   const local = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
@@ -28,7 +31,7 @@ function loadedAtStartup(): { local: Set<string>; packages: Set<string> } {
       else packages.add(spec);
     }
   };
-  visit(path.join(cliDir, "main.ts"));
+  visit(start);
   return { local, packages };
 }
 
@@ -50,5 +53,25 @@ describe("jenga --help and --version load no pipeline", () => {
 
   it("shows analyze()'s own default concurrency in --help", () => {
     expect(cliDefault).toBe(analyzeDefault);
+  });
+});
+
+describe("jenga analyze loads what a warm run does not need only when it is needed", () => {
+  it("loads no HTTP client, HTML or YAML parser, code parser or type checker up front", () => {
+    const { local, packages } = loadedAtStartup(path.join(cliDir, "run-analysis.ts"));
+    // The walk reached the pipeline (the inventory, the sources, the writers).
+    expect(local.size).toBeGreaterThan(100);
+    // undici: the first request; cheerio: an XML SBOM or a README; @yarnpkg/parsers: a yarn
+    // or pnpm file; yaml: gh's hosts.yml; babel, ts-morph, tar: the usage source, when on.
+    for (const lazy of [
+      "undici",
+      "cheerio",
+      "@yarnpkg/parsers",
+      "yaml",
+      "@babel/parser",
+      "ts-morph",
+      "tar",
+    ])
+      expect([...packages]).not.toContain(lazy);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { type Dispatcher, request } from "undici";
+import type { Dispatcher } from "undici";
 import { httpStatus, networkStatus, timeoutStatus, unavailable } from "../http/fetch-status.js";
 import {
   headerValue,
@@ -15,6 +15,7 @@ import {
   redirectTarget,
   withDeadline,
 } from "../http/http-basics.js";
+import { undici } from "../http/http-dispatcher.js";
 import { isRetryableErrorCode, isRetryableStatus } from "../http/retry-policy.js";
 
 export interface BulkAttemptContext {
@@ -71,7 +72,7 @@ async function followRedirects(
   const origin = current.origin;
   let auth = authorization;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    const response = await request(current, {
+    const response = await undici().request(current, {
       dispatcher: context.dispatcher,
       method: "POST",
       headers: requestHeaders(context.userAgent, auth),

@@ -6,9 +6,10 @@
  * API reference: https://google.github.io/osv.dev/api/
  */
 import pLimit from "p-limit";
-import { Agent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { pushAll } from "../../util/extremes.js";
 import { unavailable } from "../http/fetch-status.js";
+import { createAgent } from "../http/http-dispatcher.js";
 import { createHostPatience } from "../http/retry.js";
 import type { BackoffOptions } from "../http/retry-policy.js";
 import { type OsvRequestContext, requestJson } from "./osv-request.js";
@@ -64,14 +65,11 @@ const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 8_000 };
 const DEFAULT_MAX_RETRY_AFTER_MS = 20_000;
 /** A querybatch answer for 1000 packages is ids only, well under a few MB; records are smaller still. */
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
-const KEEP_ALIVE_TIMEOUT_MS = 10_000;
 const NOT_FOUND = 404;
 
 export function createOsvClient(options: OsvClientOptions = {}): AdvisorySource {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const ownDispatcher = options.dispatcher
-    ? null
-    : new Agent({ connections: concurrency, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS });
+  const ownDispatcher = options.dispatcher ? null : createAgent(concurrency);
   const context: OsvRequestContext = {
     dispatcher: options.dispatcher ?? (ownDispatcher as Dispatcher),
     userAgent: options.userAgent ?? "jenga",

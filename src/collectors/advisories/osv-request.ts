@@ -3,7 +3,7 @@
  * errors, under a deadline per attempt and a cap on the body. Returns data or
  * a status string, never throws.
  */
-import { type Dispatcher, request } from "undici";
+import type { Dispatcher } from "undici";
 import {
   exhaustedHttpStatus,
   httpStatus,
@@ -12,6 +12,7 @@ import {
   unavailable,
 } from "../http/fetch-status.js";
 import { isSuccess, readCapped, withDeadline } from "../http/http-basics.js";
+import { undici } from "../http/http-dispatcher.js";
 import {
   type GiveUp,
   type HostPatience,
@@ -82,7 +83,7 @@ async function attempt(context: OsvRequestContext, url: string, body: unknown): 
   return withDeadline(
     context.timeoutMs,
     async (signal): Promise<Attempt> => {
-      const response = await request(url, {
+      const response = await undici().request(url, {
         method: body === undefined ? "GET" : "POST",
         dispatcher: context.dispatcher,
         signal,

@@ -6,8 +6,9 @@
  * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
  */
 import pLimit from "p-limit";
-import { Agent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { unavailable } from "../http/fetch-status.js";
+import { createAgent } from "../http/http-dispatcher.js";
 import { createHostPatience } from "../http/retry.js";
 import type { BackoffOptions } from "../http/retry-policy.js";
 import {
@@ -76,15 +77,12 @@ const DEFAULT_SECONDARY_WAIT_MS = 60_000;
 const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** A renamed repository answers with one redirect; three is generous. */
 const MAX_REDIRECTS = 3;
-const KEEP_ALIVE_TIMEOUT_MS = 10_000;
 const MS_PER_MINUTE = 60_000;
 
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHubApi {
   const base = new URL(withSlash(options.baseUrl ?? defaultGitHubApiUrl));
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const ownDispatcher = options.dispatcher
-    ? null
-    : new Agent({ connections: concurrency, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS });
+  const ownDispatcher = options.dispatcher ? null : createAgent(concurrency);
   const now = options.now ?? Date.now;
   const token = options.token || null;
   const state: RateBudget = {

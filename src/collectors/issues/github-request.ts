@@ -6,7 +6,7 @@
  * built from numbers and codes only: no URL, header or token can reach them.
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
  */
-import { type Dispatcher, request } from "undici";
+import type { Dispatcher } from "undici";
 import {
   exhaustedHttpStatus,
   httpStatus,
@@ -24,6 +24,7 @@ import {
   TOO_MANY_REQUESTS,
   withDeadline,
 } from "../http/http-basics.js";
+import { undici } from "../http/http-dispatcher.js";
 import {
   type HostPatience,
   hostOfUrl,
@@ -158,7 +159,7 @@ async function follow(
   let url = new URL(startUrl);
   for (let hop = 0; ; hop += 1) {
     const own = url.origin === context.apiOrigin;
-    const response = await request(url, {
+    const response = await undici().request(url, {
       method: "GET",
       dispatcher: context.dispatcher,
       signal,

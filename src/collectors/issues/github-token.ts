@@ -5,8 +5,9 @@
  * is returned to the client and nowhere else.
  */
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { parse } from "yaml";
+import type * as Yaml from "yaml";
 
 export type TokenSource = "GITHUB_TOKEN" | "GH_TOKEN" | "gh config";
 
@@ -54,6 +55,8 @@ export async function findGitHubToken(lookup: TokenLookup): Promise<GitHubToken 
 export function tokenFromHostsYaml(text: string): string | null {
   let doc: unknown;
   try {
+    // Loaded only when gh's hosts.yml exists: most runs have a token in the environment or none.
+    const { parse } = createRequire(import.meta.url)("yaml") as typeof Yaml;
     doc = parse(text);
   } catch {
     return null;

@@ -5,7 +5,7 @@
  */
 import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { type Dispatcher, request } from "undici";
+import type { Dispatcher } from "undici";
 import { httpStatus, networkStatus, timeoutStatus, unavailable } from "../http/fetch-status.js";
 import {
   headerValue,
@@ -14,6 +14,7 @@ import {
   redirectTarget,
   withDeadline,
 } from "../http/http-basics.js";
+import { undici } from "../http/http-dispatcher.js";
 import { isRetryableErrorCode, isRetryableStatus } from "../http/retry-policy.js";
 import { failure, type PackumentResult } from "./packument-result.js";
 import { type BodyLimits, readPackumentBody } from "./read-packument-body.js";
@@ -69,7 +70,7 @@ async function followRedirects(
   const origin = current.origin;
   let auth = authorization;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    const response = await request(current, {
+    const response = await undici().request(current, {
       dispatcher: context.dispatcher,
       method: "GET",
       headers: requestHeaders(context.userAgent, auth, etag),

@@ -7,7 +7,8 @@
  * a deprecated API further down does not count. The HTML is hostile:
  * scripts, styles, comments and hidden elements are dropped before reading.
  */
-import * as cheerio from "cheerio";
+import { createRequire } from "node:module";
+import type * as Cheerio from "cheerio";
 import { hasControlCharacters } from "../../util/control-characters.js";
 import type { NoticeKind, ReadmeNotice } from "../issues/types.js";
 
@@ -45,7 +46,12 @@ const PATTERNS: readonly { kind: NoticeKind; pattern: RegExp }[] = [
   },
 ];
 
+let cheerio: typeof Cheerio | undefined;
+
 export function findReadmeNotices(html: string): ReadmeNotice[] {
+  // Loaded on the first README: cheerio and its HTML parsers cost more to load than a
+  // warm run without READMEs spends on anything else of the issues source.
+  cheerio ??= createRequire(import.meta.url)("cheerio") as typeof Cheerio;
   const $ = cheerio.load(html);
   $("script, style, template, noscript, iframe, object, [hidden], [aria-hidden=true]").remove();
   $("[style]")

@@ -8,7 +8,7 @@
  */
 import { pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { type Dispatcher, request } from "undici";
+import type { Dispatcher } from "undici";
 import { httpStatus, networkStatus, timeoutStatus, unavailable } from "../http/fetch-status.js";
 import {
   headerValue,
@@ -17,6 +17,7 @@ import {
   redirectTarget,
   withDeadline,
 } from "../http/http-basics.js";
+import { undici } from "../http/http-dispatcher.js";
 import { isRetryableErrorCode, isRetryableStatus } from "../http/retry-policy.js";
 
 export interface GetContext {
@@ -67,7 +68,7 @@ async function followRedirects(
   let current = get.url;
   let authorization = get.authorization;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
-    const response = await request(current, {
+    const response = await undici().request(current, {
       dispatcher: context.dispatcher,
       method: "GET",
       headers: {

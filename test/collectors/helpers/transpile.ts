@@ -11,7 +11,8 @@ import ts from "typescript";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-const RELATIVE_IMPORT = /from\s+"(\.{1,2}\/[^"]+)\.js"/g;
+/** Static imports and re-exports, and `import("./x.js")` of modules loaded when needed. */
+const RELATIVE_IMPORT = /(?:from\s+|import\()"(\.{1,2}\/[^"]+)\.js"/g;
 
 /**
  * Transpiles `entry` (a path relative to the repo root, e.g.
