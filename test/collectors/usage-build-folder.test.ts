@@ -70,4 +70,14 @@ describe("build/ and out/ folders", () => {
     expect(paths).not.toContain("build/plugins.ts");
     expect(paths).not.toContain("out/bundle.js");
   });
+
+  it("classes what only the bundler config reaches as config, in an app whose package.json names no entry", async () => {
+    // Every source file is an entry when none is named, but not one only a config imports:
+    // build/plugins.ts is the config's code, and its plugins are config-only, not runtime.
+    const dir = await tree({ ...app, ".gitignore": "node_modules\ndist\n" });
+    const analysis = await analyzeProject(dir, usageLimits);
+    expect(analysis?.packages.get("plugin-b")?.class).toBe("config-only");
+    // plugin-a is also imported by out/bundle.js, a source file of its own.
+    expect(analysis?.packages.get("plugin-a")?.class).toBe("runtime");
+  });
 });

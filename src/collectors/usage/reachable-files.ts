@@ -58,52 +58,52 @@ export function reachableFiles(
   const testEntries: string[] = [];
   let entriesFound = true;
   const ownerOf = workspaceOwner(manifests.map((m) => m.dir));
-  for (const m of manifests) {
-    const entries = findEntries(m.dir, m.data, files);
+  const found = manifests.map((m) => ({ dir: m.dir, entries: findEntries(m.dir, m.data, files) }));
+  for (const { entries } of found) {
     pushAll(toolingEntries, entries.tooling);
     pushAll(testEntries, entries.test);
-    if (entries.runtime.length > 0) pushAll(prodEntries, entries.runtime);
-    else if (entries.tooling.length > 0 || entries.test.length > 0) {
-      // Only build or test scripts name files: what else runs is unknown, so nothing is dead.
-      entriesFound = false;
-      pushAll(
-        prodEntries,
-        [...files].filter(
-          (f) =>
-            ownerOf(f) === m.dir &&
-            fileRole(f) === "source" &&
-            !entries.tooling.includes(f) &&
-            !entries.test.includes(f),
-        ),
-      );
-    } else {
-      entriesFound = false;
-      // Only this package's own files: a monorepo root names no entry, and taking
-      // every file below it would call nothing in any workspace dead.
-      pushAll(
-        prodEntries,
-        [...files].filter((f) => ownerOf(f) === m.dir && fileRole(f) === "source"),
-      );
-    }
   }
   const byRole = (role: FileRole) => [...files].filter((f) => fileRole(f) === role);
   const config = closure(byRole("config"), parsed, resolve, null);
+  const tooling = closure(toolingEntries, parsed, resolve, null);
+  // A source file a config or a build script imports is their code (a Vite config's
+  // `build/plugins.ts`), not an entry of its own when every file stands in for the entries.
+  const toolsOwn = new Set([...config, ...tooling]);
+  for (const { dir, entries } of found) {
+    if (entries.runtime.length > 0) {
+      pushAll(prodEntries, entries.runtime);
+      continue;
+    }
+    // No file named as production code (only build or test scripts name files, or none
+    // does): what runs is unknown, so nothing is dead. Only this package's own files: a
+    // monorepo root names no entry, and taking every file below it would call nothing in
+    // any workspace dead.
+    entriesFound = false;
+    pushAll(
+      prodEntries,
+      [...files].filter(
+        (f) =>
+          ownerOf(f) === dir &&
+          fileRole(f) === "source" &&
+          !toolsOwn.has(f) &&
+          !entries.test.includes(f),
+      ),
+    );
+  }
   pushAll(testEntries, byRole("test"));
   // What a tool's config names by path is what the tool runs: a bundler's
   // entries (`entryPoints: ['./src/main.ts']`, an index.html) are production
   // code, a test runner's setup files are test code.
+  // A config's own imports (`./build/plugins`) are config code, not what the tool runs.
   for (const file of config) {
     if (fileRole(file) !== "config") continue;
-    const named = writtenPaths(file, parsed, files);
+    const named = writtenPaths(file, parsed, files, importsOf(file, parsed));
     pushAll(testRunnerConfig.test(file) ? testEntries : prodEntries, named);
   }
   // A build script's imports are tooling, but the files it names by path are what it
   // builds (`entryPoints: ["./src/worker.js"]`): production code, like a bundler config's.
-  const tooling = closure(toolingEntries, parsed, resolve, null);
-  for (const file of tooling) {
-    const imported = new Set(parsed.get(file)?.imports.map((raw) => raw.specifier));
-    pushAll(prodEntries, writtenPaths(file, parsed, files, imported));
-  }
+  for (const file of tooling)
+    pushAll(prodEntries, writtenPaths(file, parsed, files, importsOf(file, parsed)));
   const prod = closure(prodEntries, parsed, resolve, files);
   const test = closure(testEntries, parsed, resolve, files);
   const reachable = new Set([...prod, ...test, ...tooling, ...config]);
@@ -152,6 +152,10 @@ function closure(
 const testRunnerConfig = /(^|\/)(vitest|jest|playwright|cypress|karma|ava|mocha)[^/]*$|\.mocharc/;
 
 /** The project files a file names by a relative path in a string (`"./src/main.ts"`). */
+function importsOf(file: string, parsed: ReadonlyMap<string, FileImports>): Set<string> {
+  return new Set(parsed.get(file)?.imports.map((raw) => raw.specifier));
+}
+
 function writtenPaths(
   file: string,
   parsed: ReadonlyMap<string, FileImports>,
