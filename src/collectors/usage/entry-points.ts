@@ -125,16 +125,35 @@ function collectStrings(value: unknown, out: string[]): void {
   }
 }
 
-/** `node --import tsx scripts/build.js && cross-env A=1 tsx src/x.ts` → the files run. */
+/**
+ * `node --import tsx scripts/build.js && cross-env A=1 tsx src/x.ts` → the files run.
+ * Any other command's code-file arguments are files it loads (`typeorm -d
+ * src/data-source.ts`, `npm run typeorm -- --dataSource=src/data-source.ts`):
+ * what it does with them is the tool's, but they run under this script.
+ */
 function scriptFiles(command: string): string[] {
   const out: string[] = [];
   for (const words of scriptCommands(command)) {
     const valueFlags = fileRunners[words[0] ?? ""];
-    if (!valueFlags) continue;
+    if (!valueFlags) {
+      pushAll(out, words.slice(1).flatMap(codeFileArgument));
+      continue;
+    }
     const file = runFile(words.slice(1), valueFlags);
     if (file) out.push(file);
   }
   return out;
+}
+
+/**
+ * A relative path to a code file, bare or as a flag's `=value`; never a glob
+ * (`src/**\/*.ts` is a linter's or formatter's file list) or a path into node_modules.
+ */
+const codeFilePath = /^(?:--?[\w-]+=)?((?:\.{1,2}\/)?[\w@][\w.@/-]*\.[cm]?[jt]sx?)$/;
+
+function codeFileArgument(word: string): string[] {
+  const path = codeFilePath.exec(word)?.[1];
+  return path && !/(^|\/)node_modules\//.test(path) ? [path] : [];
 }
 
 function runFile(args: readonly string[], valueFlags: readonly string[]): string | null {

@@ -10,6 +10,7 @@ const knownBinaries: Record<string, string> = {
   tsc: "typescript",
   tsserver: "typescript",
   ng: "@angular/cli",
+  nest: "@nestjs/cli",
   "vue-cli-service": "@vue/cli-service",
   "run-s": "npm-run-all",
   "run-p": "npm-run-all",

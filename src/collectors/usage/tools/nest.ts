@@ -31,6 +31,13 @@ export const nest: Tool = {
     }
     return out;
   },
+  // `nest start -b swc` (`--builder swc`, `--builder=swc`): the same SWC packages as the config's builder.
+  flags: (words, bin) => {
+    if (bin !== "nest") return [];
+    const builder = words.findIndex((w) => w === "-b" || w === "--builder");
+    const value = builder >= 0 ? words[builder + 1] : words.find((w) => w.startsWith("--builder="));
+    return value?.replace(/^--builder=/, "") === "swc" ? [...swcPackages] : [];
+  },
   uses: ({ files }) => {
     const out: ToolUse[] = [];
     for (const file of files) {
@@ -39,12 +46,15 @@ export const nest: Tool = {
       const type = typeof builder === "string" ? builder : field(builder, "type");
       if (type !== "swc") continue;
       const line = lineOf(file.text, '"swc"');
-      for (const name of ["@swc/cli", "@swc/core"])
+      for (const name of swcPackages)
         out.push({ name, file: file.path, line, detail: "nest builder swc" });
     }
     return out;
   },
 };
+
+/** What Nest's swc builder loads from the project, as Nest's docs tell you to install. */
+const swcPackages = ["@swc/cli", "@swc/core"] as const;
 
 /** `nest start` runs `<sourceRoot>/<entryFile>`, by default `src/main`. */
 function entryOf(dir: string, config: unknown): string {
