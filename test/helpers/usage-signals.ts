@@ -1,5 +1,7 @@
 import type { UsageEvidence } from "../../src/collectors/usage/types.js";
+import { defaultPolicy } from "../../src/scoring/policy.js";
 import type { SignalResult } from "../../src/signals/define-signal.js";
+import { replacement } from "../../src/signals/registry/replacement.js";
 import { usageSignalCatalog } from "../../src/signals/usage/catalog-entries.js";
 import { usageSignals } from "../../src/signals/usage/index.js";
 import { inventoryPackage, now } from "./evidence.js";
@@ -19,14 +21,20 @@ export function usageSignalsFor(usage: UsageEvidence): Signals {
       ...(computed.detail ? { detail: computed.detail } : {}),
     };
   }
-  // The replacement signal reads the package name (it lives with the registry signals); the
-  // usage evidence carries the same lookup, so the findings see it as a real run does.
-  const found = usage.replacement;
+  // The replacement signal lives with the registry signals (it reads the package name, and
+  // the usage evidence when there is some): computed here as a real run computes it.
+  const computed = replacement.compute({
+    evidence: { usage } as never,
+    pkg: inventoryPackage({ name: usage.name }),
+    now,
+    policy: defaultPolicy,
+  });
   out.replacement = {
-    value: found?.replacements ?? [],
+    value: computed.value,
     unit: "list",
     trusted: true,
-    ...(found ? { note: found.kind, detail: { kind: found.kind } } : {}),
+    ...(computed.note ? { note: computed.note } : {}),
+    ...(computed.detail ? { detail: computed.detail } : {}),
   };
   return out;
 }

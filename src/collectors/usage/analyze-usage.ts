@@ -250,6 +250,8 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
     const spots = blindSpotsFor(name, blindSpots).filter((spot) =>
       blindSpotInScope(spot, declaredBy, ownerOf),
     );
+    const runs = pkgSites.filter((s) => s.role === "source" && s.reachable && !s.typeOnly);
+    const browserOnly = runs.length > 0 && runs.every((s) => reach.browser.has(s.file));
     const misplaced =
       input.manifests.length > 1
         ? misplacedDeclarations(declaredBy, usedIn.get(name) ?? new Set())
@@ -266,6 +268,7 @@ export function analyzeUsage(input: UsageInput): UsageAnalysis {
       blindSpots: spots,
       replacement: findReplacement(name),
       ...(misplaced ? { misplaced } : {}),
+      ...(browserOnly ? { browserOnly: true as const } : {}),
       ...(types.redundant.has(name) ? { typesShippedBy: types.redundant.get(name) } : {}),
       ...(peers.loadedBy.has(name) ? { loadedBy: peers.loadedBy.get(name) } : {}),
     });

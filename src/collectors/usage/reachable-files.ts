@@ -15,6 +15,8 @@ export interface Reachability {
   entriesFound: boolean;
   /** The role a file's imports play: production code, tests, config. */
   roleOf(file: string): FileRole;
+  /** Files a web page loads, and what they import: code that runs in a browser. */
+  browser: Set<string>;
 }
 
 /** The project file a specifier written in a file names, or null. */
@@ -107,8 +109,10 @@ export function reachableFiles(
   const prod = closure(prodEntries, parsed, resolve, files);
   const test = closure(testEntries, parsed, resolve, files);
   const reachable = new Set([...prod, ...test, ...tooling, ...config]);
+  const pages = [...files].filter((f) => /\.html$/.test(f));
   return {
     reachable,
+    browser: closure(pages, parsed, resolve, files),
     dead: [...files].filter((f) => !reachable.has(f)).sort(),
     entriesFound,
     roleOf(file) {

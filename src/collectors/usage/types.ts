@@ -113,6 +113,12 @@ export interface UsageEvidence {
    * when they agree.
    */
   misplaced?: { declaredNotUsed: string[]; usedNotDeclared: string[] };
+  /**
+   * True when all its production code runs in a browser: every reached runtime
+   * import is in code a web page of the project loads (index.html → src/main.ts →
+   * …). A Node API is then no replacement for it.
+   */
+  browserOnly?: true;
   /** Used packages that load it as their peer dependency: the project declares it for them. */
   loadedBy?: string[];
   /**
