@@ -224,7 +224,10 @@ describe("analyze --queue: a worker killed mid-run", () => {
   beforeEach(() => setUp(300));
 
   it("completes through the other worker with the same result", async () => {
+    // The embedded run needs no slow answers: only the queued one is interrupted.
+    registry.delayMs = 0;
     const embedded = await analyze("embedded", ["--quiet"]);
+    registry.delayMs = 300;
     const doomed = await startWorker("worker-a");
     await startWorker("worker-b");
     const seen = registry.requests.length;
@@ -241,12 +244,15 @@ describe("jenga worker and queue status: Redis unreachable", () => {
   it("exits 2 with one line naming the URL, its password hidden", async () => {
     root = await mkdtemp(path.join(os.tmpdir(), "jenga-queue-"));
     const url = "redis://jenga:s3cret@127.0.0.1:9/0";
-    for (const args of [
-      ["worker", "--queue", url],
-      ["queue", "status", "--queue", url],
-      ["analyze", "--queue", url],
-    ]) {
-      const run = await runJengaBinary(args, { cwd: root, home: root });
+    // The three commands at once: each waits out its own connection attempts.
+    const runs = await Promise.all(
+      [
+        ["worker", "--queue", url],
+        ["queue", "status", "--queue", url],
+        ["analyze", "--queue", url],
+      ].map((args) => runJengaBinary(args, { cwd: root, home: root })),
+    );
+    for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(
         "jenga: cannot reach Redis at redis://jenga:***@127.0.0.1:9/0 (ECONNREFUSED)\n",
