@@ -74,6 +74,16 @@ async function bulk(answer?: Parameters<typeof startBulkServer>[0]): Promise<Bul
 
 const closedPort = "http://127.0.0.1:9/";
 
+/**
+ * An OSV API behind a proxy that blocks it: a 403 at once. For tests where OSV plays no part,
+ * instead of the closed port, whose refused connections are retried with backoff (~3 s a run).
+ */
+async function blockedOsv(): Promise<string> {
+  const server = await startServer((_request, response) => sendBody(response, 403, "blocked"));
+  cleanup.push(() => server.close());
+  return server.url;
+}
+
 function run(
   registry: string,
   osvUrl: string,
@@ -158,12 +168,13 @@ describe("advisory providers", () => {
 
   it("caches the registry's answer per package and version set, and serves it offline", async () => {
     const registry = await bulk();
-    await run(registry.url, closedPort);
+    const osvUrl = await blockedOsv();
+    await run(registry.url, osvUrl);
     expect(registry.posts).toHaveLength(1);
-    const again = await run(registry.url, closedPort);
+    const again = await run(registry.url, osvUrl);
     expect(registry.posts).toHaveLength(1);
     expect(again.get("minimist")).toMatchObject({ status: "ok", fromCache: true });
-    const offline = await run(registry.url, closedPort, {}, "offline");
+    const offline = await run(registry.url, osvUrl, {}, "offline");
     expect(offline.get("minimist")?.data?.advisories).toHaveLength(2);
     // Another version set is another question.
     const upgraded = [inventoryPackage({ name: "minimist", versions: ["1.2.6"] })];
@@ -172,7 +183,7 @@ describe("advisory providers", () => {
       upgraded,
       {
         cwd: dir,
-        env: { JENGA_OSV_URL: closedPort },
+        env: { JENGA_OSV_URL: osvUrl },
         toolVersion: "0",
         offline: false,
         enabled: true,

@@ -12,6 +12,8 @@ export interface RegistryServer {
   requests: ServedRequest[];
   /** Bulk advisory POSTs, with their bodies (`{ name: [versions] }`). */
   bulkRequests: (ServedRequest & { body: Record<string, string[]> })[];
+  /** How long every answer waits, in ms; starts at the `delayMs` option, may be changed. */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -19,7 +21,8 @@ const bulkAdvisoryPath = "/-/npm/v1/security/advisories/bulk";
 
 /**
  * A registry on 127.0.0.1 serving packuments by package name (`/@scope%2fname` or
- * `/name`); unknown names get the registry's 404 body. `delayMs` slows every answer.
+ * `/name`); unknown names get the registry's 404 body. `delayMs` slows every answer
+ * (the returned server's `delayMs` changes it for the answers after).
  * `bulkAdvisories` (name → the registry's entries) makes it answer the bulk advisory
  * endpoint as the public registry does; without it, that endpoint is a 404, as on
  * registries that do not offer it.
@@ -30,6 +33,7 @@ export async function startRegistryServer(
 ): Promise<RegistryServer> {
   const requests: ServedRequest[] = [];
   const bulkRequests: RegistryServer["bulkRequests"] = [];
+  let delayMs = options.delayMs ?? 0;
   const server: Server = createServer((req, res) => {
     if (req.method === "POST" && req.url === bulkAdvisoryPath) {
       const chunks: Buffer[] = [];
@@ -58,7 +62,7 @@ export async function startRegistryServer(
         return;
       }
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
-    }, options.delayMs ?? 0);
+    }, delayMs);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -66,6 +70,12 @@ export async function startRegistryServer(
     url: `http://127.0.0.1:${port}/`,
     requests,
     bulkRequests,
+    get delayMs() {
+      return delayMs;
+    },
+    set delayMs(ms: number) {
+      delayMs = ms;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

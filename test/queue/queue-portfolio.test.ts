@@ -2,7 +2,16 @@ import type { ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  onTestFinished,
+} from "vitest";
 import { type GitSandbox, gitSandbox } from "../collectors/helpers/git-repo.js";
 import { runJengaBinary, spawnJenga } from "../helpers/cli.js";
 import { packument, type RegistryServer, startRegistryServer } from "../helpers/registry-server.js";
@@ -24,7 +33,11 @@ let root: string;
 let list: string;
 const workers: ChildProcess[] = [];
 
-async function setUp(delayMs: number) {
+/**
+ * The portfolio, its git repositories and its registry: made once for the file. Each test
+ * gets a Redis of its own (the queue's cache lives there) and workers of its own.
+ */
+async function setUp() {
   root = await mkdtemp(path.join(os.tmpdir(), "jenga-queue-"));
   git = await gitSandbox({ blobless: true });
   const commits = (n: number) =>
@@ -61,7 +74,6 @@ async function setUp(delayMs: number) {
     packuments[name] = doc;
   }
   registry = await startRegistryServer(packuments, {
-    delayMs,
     bulkAdvisories: {
       [names[5] as string]: [
         {
@@ -91,15 +103,12 @@ async function setUp(delayMs: number) {
     perProject: 8,
     registryUrl: registry.url,
   });
-  redis = await startRedisServer();
 }
 
-afterEach(async () => {
-  for (const w of workers.splice(0)) if (w.exitCode === null) w.kill("SIGKILL");
-  await redis?.stop();
+afterAll(async () => {
   await registry?.close();
   await git?.cleanup();
-  await rm(root, { recursive: true, force: true });
+  if (root) await rm(root, { recursive: true, force: true });
 });
 
 /** Every process's environment: git reaches the sandbox's repositories and nothing else. */
@@ -182,71 +191,88 @@ function comparable(stdout: string): unknown {
   return result;
 }
 
-describe("analyze --queue: a portfolio through two jenga workers on Redis", () => {
-  beforeEach(() => setUp(0));
+/** The embedded run's result: the same for every test, made once (prompt answers). */
+let embedded: Awaited<ReturnType<typeof analyze>>;
 
-  it("writes the same JSON result as the embedded run, with progress from the queue", async () => {
-    const embedded = await analyze("embedded", ["--quiet"]);
-    await startWorker("worker-a");
-    await startWorker("worker-b");
-    const queued = await analyze("queued", ["--queue", redis.url]);
-    expect(queued.json).toEqual(embedded.json);
-    expect(queued.stderr).toMatch(/queue registry/);
-    const json = queued.json as { packages: { name: string; sources: Record<string, string> }[] };
-    expect(json.packages.length).toBe(names.length);
-    // The sources did run: git through the sandbox, and the missing package's 404.
-    const byName = new Map(json.packages.map((p) => [p.name, p]));
-    expect(byName.get(names[0] as string)?.sources.git).toBe("ok");
-    expect(byName.get(names[2] as string)?.sources.git).toBe("ok");
-    expect(byName.get(names[7] as string)?.sources.git).toBe("ok");
-    expect(byName.get(names[7] as string)?.sources.issues).toMatch(/^unavailable: /);
-    expect(byName.get(names.at(-1) as string)?.sources.registry).toMatch(/^unavailable: .*404/);
-
-    // A second queued run finds everything in the shared cache: no job, the same result.
-    const before = registry.requests.length;
-    const again = await analyze("queued-again", ["--queue", redis.url]);
-    expect(again.json).toEqual(embedded.json);
-    expect(registry.requests.length - before).toBeLessThanOrEqual(1);
-
-    const status = await runJengaBinary(["queue", "status", "--queue", redis.url], {
-      cwd: root,
-      home: root,
-      env: env(),
-    });
-    expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(/^registry\s+waiting 0\s+active 0\s+delayed 0\s+failed 0/m);
-    expect(status.stdout).toMatch(/workers 2/);
+describe("analyze --queue", () => {
+  beforeAll(async () => {
+    await setUp();
+    embedded = await analyze("embedded", ["--quiet"]);
   }, 180_000);
-});
+  beforeEach(async () => {
+    registry.delayMs = 0;
+    redis = await startRedisServer();
+  });
+  afterEach(async () => {
+    for (const w of workers.splice(0)) if (w.exitCode === null) w.kill("SIGKILL");
+    await redis.stop();
+  });
 
-describe("analyze --queue: a worker killed mid-run", () => {
-  // Slow answers, so the kill lands while the worker holds jobs.
-  beforeEach(() => setUp(300));
+  describe("a portfolio through two jenga workers on Redis", () => {
+    it("writes the same JSON result as the embedded run, with progress from the queue", async () => {
+      await startWorker("worker-a");
+      await startWorker("worker-b");
+      const queued = await analyze("queued", ["--queue", redis.url]);
+      expect(queued.json).toEqual(embedded.json);
+      expect(queued.stderr).toMatch(/queue registry/);
+      const json = queued.json as { packages: { name: string; sources: Record<string, string> }[] };
+      expect(json.packages.length).toBe(names.length);
+      // The sources did run: git through the sandbox, and the missing package's 404.
+      const byName = new Map(json.packages.map((p) => [p.name, p]));
+      expect(byName.get(names[0] as string)?.sources.git).toBe("ok");
+      expect(byName.get(names[2] as string)?.sources.git).toBe("ok");
+      expect(byName.get(names[7] as string)?.sources.git).toBe("ok");
+      expect(byName.get(names[7] as string)?.sources.issues).toMatch(/^unavailable: /);
+      expect(byName.get(names.at(-1) as string)?.sources.registry).toMatch(/^unavailable: .*404/);
 
-  it("completes through the other worker with the same result", async () => {
-    const embedded = await analyze("embedded", ["--quiet"]);
-    const doomed = await startWorker("worker-a");
-    await startWorker("worker-b");
-    const seen = registry.requests.length;
-    const queued = analyze("queued", ["--queue", redis.url]);
-    while (registry.requests.length < seen + 4) await new Promise((r) => setTimeout(r, 20));
-    doomed.kill("SIGKILL");
-    const result = await queued;
-    expect(doomed.signalCode).toBe("SIGKILL");
-    expect(result.json).toEqual(embedded.json);
-  }, 180_000);
+      // A second queued run finds everything in the shared cache: no job, the same result.
+      const before = registry.requests.length;
+      const again = await analyze("queued-again", ["--queue", redis.url]);
+      expect(again.json).toEqual(embedded.json);
+      expect(registry.requests.length - before).toBeLessThanOrEqual(1);
+
+      const status = await runJengaBinary(["queue", "status", "--queue", redis.url], {
+        cwd: root,
+        home: root,
+        env: env(),
+      });
+      expect(status.code).toBe(0);
+      expect(status.stdout).toMatch(/^registry\s+waiting 0\s+active 0\s+delayed 0\s+failed 0/m);
+      expect(status.stdout).toMatch(/workers 2/);
+    }, 180_000);
+  });
+
+  describe("a worker killed mid-run", () => {
+    it("completes through the other worker with the same result", async () => {
+      // Slow answers, so the kill lands while the worker holds jobs.
+      registry.delayMs = 300;
+      const doomed = await startWorker("killed-worker-a");
+      await startWorker("killed-worker-b");
+      const seen = registry.requests.length;
+      const queued = analyze("killed-queued", ["--queue", redis.url]);
+      while (registry.requests.length < seen + 4) await new Promise((r) => setTimeout(r, 20));
+      doomed.kill("SIGKILL");
+      const result = await queued;
+      expect(doomed.signalCode).toBe("SIGKILL");
+      expect(result.json).toEqual(embedded.json);
+    }, 180_000);
+  });
 });
 
 describe("jenga worker and queue status: Redis unreachable", () => {
   it("exits 2 with one line naming the URL, its password hidden", async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), "jenga-queue-"));
+    const dir = await mkdtemp(path.join(os.tmpdir(), "jenga-queue-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const url = "redis://jenga:s3cret@127.0.0.1:9/0";
-    for (const args of [
-      ["worker", "--queue", url],
-      ["queue", "status", "--queue", url],
-      ["analyze", "--queue", url],
-    ]) {
-      const run = await runJengaBinary(args, { cwd: root, home: root });
+    // The three commands at once: each waits out its own connection attempts.
+    const runs = await Promise.all(
+      [
+        ["worker", "--queue", url],
+        ["queue", "status", "--queue", url],
+        ["analyze", "--queue", url],
+      ].map((args) => runJengaBinary(args, { cwd: dir, home: dir })),
+    );
+    for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(
         "jenga: cannot reach Redis at redis://jenga:***@127.0.0.1:9/0 (ECONNREFUSED)\n",
