@@ -55,7 +55,10 @@ export function createDeclarationChecker(): DeclarationChecker {
     jobs.clear();
   };
   const start = (): Worker => {
-    const started = new Worker(workerFile);
+    // A young generation of 8 MB, not V8's default: the checker's program is one long-lived
+    // graph, so a small nursery costs it nothing measurable and the process peaks ~20 MB lower
+    // (bench:usage: 259–261 MB against 270–284 MB).
+    const started = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     started.on("message", (answer: { id: number; surface: DeclaredSurface | null }) => {
       const job = jobs.get(answer.id);
       jobs.delete(answer.id);
