@@ -38,9 +38,9 @@ interface Job {
 /**
  * A checker whose worker thread starts when a package is first read afresh
  * (`prepare`), so that TypeScript loads while this thread parses; a warm run,
- * answered from cached digests, starts none. A
- * worker that fails or exits hands its open questions, and every later one,
- * to this thread: the answer is the same, only later.
+ * answered from cached digests, starts none. A worker that fails or exits
+ * hands its open questions, and every later one, to this thread: the answer
+ * is the same, only later.
  */
 export function createDeclarationChecker(): DeclarationChecker {
   if (!existsSync(fileURLToPath(workerFile))) return inThreadChecker();
