@@ -6,8 +6,13 @@
 import { describe, expect, it } from "vitest";
 import { createDiskCache } from "../../src/cache/disk-cache.js";
 import { runSources, type SourceProgress } from "../../src/collectors/run-sources.js";
-import { defineSource, type Source, type SourceRun } from "../../src/collectors/source.js";
-import { missingEvidence, okEvidence } from "../../src/collectors/types.js";
+import {
+  defineSource,
+  type Source,
+  type SourceRun,
+  type SourceSession,
+} from "../../src/collectors/source.js";
+import { missingEvidence, okEvidence, type SourceName } from "../../src/collectors/types.js";
 import { validate } from "../../src/config/load-config.js";
 import { inventoryPackage, now, registryEvidence } from "../helpers/evidence.js";
 
@@ -39,19 +44,19 @@ const gate = () => {
   return { open, opened };
 };
 
+/** A stand-in source that is on and opens to `session`. */
+const openingTo = <S extends SourceName>(
+  id: S,
+  needs: SourceName[],
+  session: SourceSession<S>,
+): Source<S> => defineSource({ id, needs, off: () => null, open: async () => session });
+
 /** A stand-in registry that answers each package, after `wait(pkg)` when given. */
 const answeringRegistry = (wait?: (name: string) => Promise<void> | undefined) =>
-  defineSource({
-    id: "registry",
-    needs: [],
-    off: () => null,
-    async open() {
-      return {
-        async collect(pkg) {
-          await wait?.(pkg.name);
-          return okEvidence("registry", registryEvidence({}, { name: pkg.name }), "t", false);
-        },
-      };
+  openingTo("registry", [], {
+    async collect(pkg) {
+      await wait?.(pkg.name);
+      return okEvidence("registry", registryEvidence({}, { name: pkg.name }), "t", false);
     },
   });
 
@@ -63,17 +68,10 @@ describe("runSources", () => {
       await release.get(name)?.opened;
       events.push(`registry ${name}`);
     });
-    const git = defineSource({
-      id: "git",
-      needs: ["registry"],
-      off: () => null,
-      async open() {
-        return {
-          async collect(pkg, needed) {
-            events.push(`git ${pkg.name} after ${needed.registry?.data?.name}`);
-            return missingEvidence("git", "skipped: test");
-          },
-        };
+    const git = openingTo("git", ["registry"], {
+      async collect(pkg, needed) {
+        events.push(`git ${pkg.name} after ${needed.registry?.data?.name}`);
+        return missingEvidence("git", "skipped: test");
       },
     });
     const pending = runSources([registry, git], packages, run);
@@ -89,17 +87,10 @@ describe("runSources", () => {
   });
 
   it("turns a source that throws into that package's status, and the run goes on", async () => {
-    const flaky = defineSource({
-      id: "issues",
-      needs: [],
-      off: () => null,
-      async open() {
-        return {
-          async collect(pkg) {
-            if (pkg.name === "b") throw new RangeError("Maximum call stack size exceeded");
-            return missingEvidence("issues", "skipped: fine");
-          },
-        };
+    const flaky = openingTo("issues", [], {
+      async collect(pkg) {
+        if (pkg.name === "b") throw new RangeError("Maximum call stack size exceeded");
+        return missingEvidence("issues", "skipped: fine");
       },
     });
     const maps = await runSources([flaky], packages, run);
@@ -118,18 +109,11 @@ describe("runSources", () => {
         throw new Error("never opened");
       },
     });
-    const badBatch = defineSource({
-      id: "advisories",
-      needs: [],
-      off: () => null,
-      async open() {
-        return {
-          batch: async () => {
-            throw new Error("bulk answer was \u001b]0;hostile");
-          },
-          collect: async () => missingEvidence("advisories", "never"),
-        };
+    const badBatch = openingTo("advisories", [], {
+      batch: async () => {
+        throw new Error("bulk answer was \u001b]0;hostile");
       },
+      collect: async () => missingEvidence("advisories", "never"),
     });
     const badOpen: Source = defineSource({
       id: "usage",
@@ -154,23 +138,16 @@ describe("runSources", () => {
   it("runs the batch hook once, first, with direct dependencies first; reports progress per source; closes every session", async () => {
     const seen: string[] = [];
     let closed = 0;
-    const bulk = defineSource({
-      id: "advisories",
-      needs: [],
-      off: () => null,
-      async open() {
-        return {
-          async batch(all) {
-            seen.push(`batch ${all.map((p) => p.name).join(",")}`);
-          },
-          async collect(pkg) {
-            seen.push(pkg.name);
-            return missingEvidence("advisories", "skipped: test");
-          },
-          close: async () => {
-            closed++;
-          },
-        };
+    const bulk = openingTo("advisories", [], {
+      async batch(all) {
+        seen.push(`batch ${all.map((p) => p.name).join(",")}`);
+      },
+      async collect(pkg) {
+        seen.push(pkg.name);
+        return missingEvidence("advisories", "skipped: test");
+      },
+      close: async () => {
+        closed++;
       },
     });
     const progress: SourceProgress[] = [];
@@ -196,22 +173,15 @@ describe("runSources", () => {
     });
     const registry = answeringRegistry();
     const seenAtCollect: boolean[] = [];
-    const git = defineSource({
-      id: "git",
-      needs: ["registry"],
-      off: () => null,
-      async open() {
-        return {
-          announce(pkg, needed) {
-            announced.set(pkg.name, needed.registry?.data?.name);
-            if (announced.size === many.length) everyoneAnnounced();
-          },
-          async collect() {
-            const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false));
-            seenAtCollect.push(await Promise.race([allAnnounced, timeout]));
-            return missingEvidence("git", "skipped: test");
-          },
-        };
+    const git = openingTo("git", ["registry"], {
+      announce(pkg, needed) {
+        announced.set(pkg.name, needed.registry?.data?.name);
+        if (announced.size === many.length) everyoneAnnounced();
+      },
+      async collect() {
+        const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false));
+        seenAtCollect.push(await Promise.race([allAnnounced, timeout]));
+        return missingEvidence("git", "skipped: test");
       },
     });
     await runSources([registry, git], many, run);
