@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -10,8 +11,8 @@ import type { InstalledPackage } from "../../src/collectors/usage/package-footpr
  * vitest; the sources have no .js worker file to start), so this test loads
  * the checker from `.build` and holds its answers to the in-thread ones.
  */
-const built = (file: string) =>
-  import(pathToFileURL(path.resolve(import.meta.dirname, "../../.build", file)).href);
+const buildDir = path.resolve(import.meta.dirname, "../../.build");
+const built = (file: string) => import(pathToFileURL(path.join(buildDir, file)).href);
 
 /** dompurify's shape: a UMD bundle (code is left out: the checker reads no code) and a default-exported interface-typed object. */
 const purify: InstalledPackage = {
@@ -47,6 +48,10 @@ const typedApart: InstalledPackage = {
 };
 
 describe("the declaration checker's worker thread", () => {
+  it("is built beside the checker, so the checker below starts it rather than answering in-thread", () => {
+    expect(existsSync(path.join(buildDir, "collectors/usage/declaration-worker.js"))).toBe(true);
+  });
+
   it("answers as the same check in this thread does", async () => {
     const { createDeclarationChecker } = (await built(
       "collectors/usage/declaration-checker.js",
