@@ -11,7 +11,11 @@ import {
   resolveExports,
   typesFile,
 } from "../../src/collectors/usage/package-entry.js";
-import { measureFootprint, subpathOf } from "../../src/collectors/usage/package-footprint.js";
+import {
+  type InstalledPackage,
+  measureFootprint,
+  subpathOf,
+} from "../../src/collectors/usage/package-footprint.js";
 import {
   findInstalled,
   readInstalledPackage,
@@ -249,6 +253,39 @@ describe("the pure twin", () => {
     expect(found.exports).toEqual({ used: ["C", "a"], total: 4, names: 4 });
   });
 
+  it("follows a require of the package's own name to its root entry", () => {
+    // react-dom/client.js is `require("react-dom")` and a choice of its builds' members.
+    const pkg = installed(
+      {
+        "index.js": 'module.exports = require("./cjs/dom.js");\n',
+        "cjs/dom.js": 'require("scheduler");\nexports.createRoot = 1;\n',
+        "client.js": 'var m = require("p");\nexports.createRoot = m.createRoot;\n',
+        "server.js": "exports.render = 1;\n",
+      },
+      { main: "index.js" },
+    );
+    const found = measureFootprint("p", pkg, [site(["createRoot"], "p/client")], 1000);
+    expect(found.code).toMatchObject({ usedFiles: 3, totalFiles: 4 });
+    expect(found.dependencies?.reached).toEqual(["scheduler"]);
+  });
+
+  it("counts the exports of the build the project loads: import or require", () => {
+    // A dual package whose CommonJS build also exports a helper its ES build does not.
+    const pkg = installed(
+      {
+        "index.mjs": "export const a = 1;\nexport const b = 2;\n",
+        "index.cjs": "exports.a = 1;\nexports.b = 2;\nexports.__helper = 3;\n",
+      },
+      { exports: { ".": { import: "./index.mjs", require: "./index.cjs" } } },
+    );
+    const imported = measureFootprint("p", pkg, [site(["a"], "p")], 1000);
+    expect(imported.exports).toEqual({ used: ["a"], total: 2, names: 2 });
+    const required = measureFootprint("p", pkg, [site(["a"], "p", "require")], 1000);
+    expect(required.exports).toEqual({ used: ["a"], total: 3, names: 3 });
+    const both = measureFootprint("p", pkg, [site(["a"], "p"), site(["b"], "p", "require")], 1000);
+    expect(both.exports).toEqual({ used: ["a", "b"], total: 3, names: 3 });
+  });
+
   it("loads no code for a type-only use", () => {
     const pkg = installed({
       "index.js": "exports.a = 1;\n",
@@ -276,5 +313,26 @@ describe("reading an installed package", () => {
     const budget = await readInstalledPackage(dir, { ...usageLimits, maxPackageBytes: 5 });
     expect(budget?.files.size).toBe(1);
     expect(await readInstalledPackage(path.join(dir, "none"), usageLimits)).toBeNull();
+  });
+
+  it("counts code sizes up front and reads each text only when it is asked for", async () => {
+    const lazy = await mkdtemp(path.join(tmpdir(), "jenga-footprint-lazy-"));
+    try {
+      await writeFile(path.join(lazy, "package.json"), '{"name":"q","types":"index.d.ts"}');
+      await writeFile(path.join(lazy, "index.js"), "exports.a = 1;\nexports.b = 2;\n");
+      await writeFile(path.join(lazy, "index.d.ts"), "export declare const a: 1;\n");
+      const pkg = await readInstalledPackage(lazy, usageLimits);
+      expect([...(pkg?.files.keys() ?? [])].sort()).toEqual(["index.d.ts", "index.js"]);
+      // Sizes of code files, for the totals; declarations count in none.
+      expect(pkg?.sizes).toEqual(new Map([["index.js", [30, 2]]]));
+      // Changed after the listing: what is read is the text on disk when asked.
+      await writeFile(path.join(lazy, "index.d.ts"), "export declare const z: 1;\n");
+      expect(pkg?.files.get("index.d.ts")).toBe("export declare const z: 1;\n");
+      const found = measureFootprint("q", pkg as InstalledPackage, [site(["a"], "q")], 1000);
+      expect(found.exports).toEqual({ used: ["a"], total: 3, names: 3 });
+      expect(found.code).toMatchObject({ usedBytes: 30, usedLines: 2, totalFiles: 1 });
+    } finally {
+      await rm(lazy, { recursive: true, force: true });
+    }
   });
 });

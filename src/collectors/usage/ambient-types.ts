@@ -50,19 +50,22 @@ export function ambientTypes(
   for (const name of declared) {
     if (!name.startsWith("@types/")) continue;
     const typed = typedPackage(name);
-    const entry = facts.typesEntries?.get(name);
-    // "" is a stub package with no declaration file: it declares nothing, globals included.
-    const globals = entry === undefined ? null : entry === "" ? false : declaresGlobals(entry);
+    // Asked only when it decides something: @types/react's entry alone is 180 KB to parse.
+    const mayDeclareGlobals = () => {
+      const entry = facts.typesEntries?.get(name);
+      // "" is a stub package with no declaration file: it declares nothing, globals included.
+      return entry === undefined || (entry !== "" && declaresGlobals(entry) !== false);
+    };
     if (typed !== "node" && facts.ownTypes?.has(typed)) {
       out.redundant.set(name, typed);
-      if (globals !== false) spots.push(ambientSpot(name));
+      if (mayDeclareGlobals()) spots.push(ambientSpot(name));
       continue;
     }
     const importers = importedIn.get(typed);
     if (importers) {
       out.used.add(name);
       out.usedIn.set(name, importers);
-    } else if (globals !== false) spots.push(ambientSpot(name));
+    } else if (mayDeclareGlobals()) spots.push(ambientSpot(name));
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type DeclaredSurface, declaredSurface } from "./declared-exports.js";
+import { FolderFiles } from "./package-files.js";
 import type { InstalledPackage } from "./package-footprint.js";
 
 /**
@@ -80,7 +81,7 @@ export function createDeclarationChecker(): DeclarationChecker {
       const id = next++;
       return new Promise((resolve) => {
         jobs.set(id, { name, pkg, resolve });
-        worker?.postMessage({ id, name, pkg: declarationsOnly(pkg) });
+        worker?.postMessage({ id, name, pkg: posted(pkg) });
       });
     },
     async close() {
@@ -93,17 +94,48 @@ export function createDeclarationChecker(): DeclarationChecker {
   };
 }
 
+/** A package as it is copied into the worker: see `posted`. */
+export interface PostedPackage {
+  manifest: Record<string, unknown>;
+  caveats: string[];
+  files: Map<string, string> | { dir: string; names: string[]; maxBytes: number };
+  typesPackage?: PostedPackage;
+}
+
 /**
- * The package as the checker reads it: every file's name (entries are found
- * by name) but only the declaration files' texts, so the copy into the worker
- * is the declarations, not the whole package's code.
+ * The package as the checker reads it, made small to copy: an installed one
+ * is its folder and file names (the worker reads the declarations TypeScript
+ * asks for); one held in memory (a tarball) is every file's name with only
+ * the declaration files' texts.
  */
-function declarationsOnly(pkg: InstalledPackage): InstalledPackage {
-  const files = new Map<string, string>();
-  for (const [file, text] of pkg.files) files.set(file, declarationFile.test(file) ? text : "");
-  const slim: InstalledPackage = { manifest: pkg.manifest, files, caveats: pkg.caveats };
-  if (pkg.typesPackage) slim.typesPackage = declarationsOnly(pkg.typesPackage);
-  return slim;
+function posted(pkg: InstalledPackage): PostedPackage {
+  let files: PostedPackage["files"];
+  if (pkg.files instanceof FolderFiles) {
+    const { dir, names, maxBytes } = pkg.files;
+    files = { dir, names: [...names], maxBytes };
+  } else {
+    files = new Map();
+    for (const file of pkg.files.keys())
+      files.set(file, declarationFile.test(file) ? (pkg.files.get(file) ?? "") : "");
+  }
+  const out: PostedPackage = { manifest: pkg.manifest, caveats: pkg.caveats, files };
+  if (pkg.typesPackage) out.typesPackage = posted(pkg.typesPackage);
+  return out;
+}
+
+/** The worker's side of `posted`. */
+export function received(pkg: PostedPackage): InstalledPackage {
+  const { files } = pkg;
+  const out: InstalledPackage = {
+    manifest: pkg.manifest,
+    caveats: pkg.caveats,
+    files:
+      files instanceof Map
+        ? files
+        : new FolderFiles(files.dir, new Set(files.names), files.maxBytes),
+  };
+  if (pkg.typesPackage) out.typesPackage = received(pkg.typesPackage);
+  return out;
 }
 
 const declarationFile = /\.d\.[cm]?ts$/;

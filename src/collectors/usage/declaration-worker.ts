@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
+import { type PostedPackage, received } from "./declaration-checker.js";
 import { declaredSurface, loadTypeScript } from "./declared-exports.js";
-import type { InstalledPackage } from "./package-footprint.js";
 
 /**
  * The worker thread behind `createDeclarationChecker`: answers each
@@ -8,6 +8,6 @@ import type { InstalledPackage } from "./package-footprint.js";
  * loaded as soon as the thread starts, while the first question is copied in.
  */
 loadTypeScript();
-parentPort?.on("message", (job: { id: number; name: string; pkg: InstalledPackage }) => {
-  parentPort?.postMessage({ id: job.id, surface: declaredSurface(job.name, job.pkg) });
+parentPort?.on("message", (job: { id: number; name: string; pkg: PostedPackage }) => {
+  parentPort?.postMessage({ id: job.id, surface: declaredSurface(job.name, received(job.pkg)) });
 });

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type * as TsMorph from "ts-morph";
 import { entryFile, requireConditions, resolvePackageFile, typesFile } from "./package-entry.js";
+import { bytesOf, type PackageTexts } from "./package-files.js";
 import type { InstalledPackage } from "./package-footprint.js";
 
 /**
@@ -56,16 +57,20 @@ export function typesPackageName(name: string): string {
   return `@types/${name.startsWith("@") ? name.slice(1).replace("/", "__") : name}`;
 }
 
-let loaded: typeof TsMorph | null = null;
+let loaded: { ts: typeof TsMorph.ts } | null = null;
 
 /**
- * ts-morph (with the TypeScript it bundles, ~10 MB of code) is loaded on the
- * first question only, so runs that never ask pay nothing. `require`, not
- * `import()`: the footprint measurement is synchronous, and ts-morph is CommonJS.
+ * The TypeScript that ts-morph bundles (~12 MB of code), loaded on the first
+ * question only, so runs that never ask pay nothing. Only its compiler API is
+ * used, so it is taken from `@ts-morph/common`, resolved from ts-morph's own
+ * folder as ts-morph itself loads it: ts-morph's 3 MB of wrappers would add
+ * ~200 ms of compiling to every cold run. `require`, not `import()`: the
+ * footprint measurement is synchronous, and both are CommonJS.
  */
-export function loadTypeScript(): typeof TsMorph {
+export function loadTypeScript(): { ts: typeof TsMorph.ts } {
   if (!loaded) {
-    loaded = createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
+    const tsMorph = createRequire(import.meta.url).resolve("ts-morph");
+    loaded = createRequire(tsMorph)("@ts-morph/common") as { ts: typeof TsMorph.ts };
   }
   return loaded;
 }
@@ -93,7 +98,8 @@ export function declaredSurface(
   const source = own ? entry : `${folder}${version} ${entry}`;
   const failed = (why: string) => ({ source, names: [], defaultMembers: null, caveats: [why] });
   let bytes = 0;
-  for (const [file, text] of from.files) if (declaration.test(file)) bytes += text.length;
+  for (const file of from.files.keys())
+    if (declaration.test(file)) bytes += bytesOf(from.files, file) ?? 0;
   if (bytes > maxDeclarationBytes)
     return failed(`its type declarations (${source}) are too large to read (${bytes} bytes)`);
   try {
@@ -125,9 +131,7 @@ function checkDeclarations(
   };
   const { ts } = loadTypeScript();
   const root = `/node_modules/${folder}`;
-  const files = new Map<string, string>([[`${root}/package.json`, JSON.stringify(pkg.manifest)]]);
-  for (const [file, text] of pkg.files)
-    if (declaration.test(file)) files.set(`${root}/${file}`, text);
+  const files = mounted(root, pkg);
   const program = ts.createProgram({
     rootNames: [`${root}/${entry}`],
     options: {
@@ -174,16 +178,35 @@ function checkDeclarations(
 }
 
 /**
+ * The package's declaration files and its package.json under `root`, each
+ * read when TypeScript first asks for it: it reads the files the entry
+ * references, often a small part of what a package ships.
+ */
+function mounted(root: string, pkg: InstalledPackage): Mounted {
+  const manifest = JSON.stringify(pkg.manifest);
+  const names = new Set([`${root}/package.json`]);
+  for (const file of pkg.files.keys()) if (declaration.test(file)) names.add(`${root}/${file}`);
+  const relative = (file: string) => file.slice(root.length + 1);
+  return {
+    keys: () => names.keys(),
+    has: (file) => names.has(file),
+    get: (file) => {
+      if (!names.has(file)) return undefined;
+      return file === `${root}/package.json` ? manifest : pkg.files.get(relative(file));
+    },
+  };
+}
+
+type Mounted = Pick<PackageTexts, "keys" | "has" | "get">;
+
+/**
  * A compiler host over `files` alone. TypeScript's own program, not a ts-morph
  * Project: ts-morph parses every file with its JSDoc and parent links, which
  * were two thirds of the time on @types/lodash and change no export. JSDoc is
  * parsed as tsc parses it (only what type errors need): in declaration files
  * it declares no names.
  */
-function memoryHost(
-  ts: typeof TsMorph.ts,
-  files: ReadonlyMap<string, string>,
-): TsMorph.ts.CompilerHost {
+function memoryHost(ts: typeof TsMorph.ts, files: Mounted): TsMorph.ts.CompilerHost {
   const folders = new Set<string>();
   for (const file of files.keys())
     for (let dir = path.posix.dirname(file); dir !== "/"; dir = path.posix.dirname(dir))

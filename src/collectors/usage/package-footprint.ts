@@ -12,6 +12,7 @@ import {
   typesFile,
 } from "./package-entry.js";
 import { exportSurface } from "./package-exports.js";
+import { bytesOf, lineCount, type PackageTexts } from "./package-files.js";
 import { packageOfSpecifier } from "./package-of-specifier.js";
 import { parseSource } from "./parse-source.js";
 import type { ImportSite, PackageFootprint } from "./types.js";
@@ -20,7 +21,9 @@ import type { ImportSite, PackageFootprint } from "./types.js";
 export interface InstalledPackage {
   manifest: Record<string, unknown>;
   /** Package-relative, `/`-separated path → text: every .js/.cjs/.mjs file and every declaration file. */
-  files: ReadonlyMap<string, string>;
+  files: PackageTexts;
+  /** .js/.cjs/.mjs file → [bytes, lines], when the reader counted them; else they are counted from the texts. */
+  sizes?: ReadonlyMap<string, [number, number]>;
   /** What the reader left out (the file cap). */
   caveats: string[];
   /** `@types/<name>` installed beside a package that ships no declarations of its own. */
@@ -79,8 +82,12 @@ export interface FootprintCounters {
 /** A digest with nothing parsed yet: the sizes of every code file. */
 export function emptyDigest(pkg: InstalledPackage): PackageDigest {
   const sizes: Record<string, [number, number]> = {};
-  for (const [file, text] of pkg.files) {
-    if (jsFile.test(file)) sizes[file] = [Buffer.byteLength(text), lineCount(text)];
+  for (const file of pkg.files.keys()) {
+    if (!jsFile.test(file)) continue;
+    const known = pkg.sizes?.get(file);
+    const text = known ? undefined : pkg.files.get(file);
+    if (known) sizes[file] = known;
+    else if (text !== undefined) sizes[file] = [Buffer.byteLength(text), lineCount(text)];
   }
   return {
     format: digestFormat,
@@ -128,12 +135,15 @@ class DigestView {
    */
   private program(file: string, tooLarge: string[]): AstNode | null {
     if (!this.texts) throw new NeedsTexts();
-    const text = this.texts.files.get(file);
-    if (text === undefined) return null;
-    if (text.length > this.maxParseBytes) {
+    // The size first: a file too large to parse is not read either.
+    const bytes = bytesOf(this.texts.files, file);
+    if (bytes === undefined) return null;
+    if (bytes > this.maxParseBytes) {
       tooLarge.push(file);
       return null;
     }
+    const text = this.texts.files.get(file);
+    if (text === undefined) return null;
     if (this.counters) this.counters.filesParsed++;
     const parsed = parseSource(file, text);
     const program = parsed.error ? null : ((parsed.programs[0] as unknown as AstNode) ?? null);
@@ -174,8 +184,10 @@ class DigestView {
   module(file: string): DigestModule | null | "too-large" {
     const known = this.digest.modules[file];
     if (known !== undefined) return known;
-    const text = this.texts?.files.get(file);
-    if (text !== undefined && text.length <= this.maxParseBytes && !mayImport(text)) {
+    const files = this.texts?.files;
+    const bytes = files && bytesOf(files, file);
+    const text = bytes !== undefined && bytes <= this.maxParseBytes ? files?.get(file) : undefined;
+    if (text !== undefined && !mayImport(text)) {
       // Nothing to follow, and what a parse would say (no imports, or unparsable) means the
       // same to the closure: no parse, no tree.
       const none: DigestModule = { imports: [], computed: [] };
@@ -313,9 +325,13 @@ function apiUse(
   tooLargeCaveats: string[],
 ): ApiUse {
   const files = view.files;
+  // The root the project loads, under the conditions it loads it with: a dual package's other
+  // build states the same API, and parsing it too cost a third of zod's parse time.
+  const required = sites.some((s) => s.kind.startsWith("require"));
+  const imported = sites.some((s) => !s.kind.startsWith("require"));
   const roots = [
-    entryFile(manifest, ".", importConditions, files),
-    entryFile(manifest, ".", requireConditions, files),
+    imported ? entryFile(manifest, ".", importConditions, files) : null,
+    required ? entryFile(manifest, ".", requireConditions, files) : null,
     typesFile(manifest, files),
   ].filter((f): f is string => f !== null);
   if (roots.length === 0)
@@ -456,7 +472,7 @@ function codeClosure(
     if (!found || found === "too-large") continue;
     for (const line of found.computed) caveats.push(`${file}:${line} imports a computed path`);
     for (const specifier of found.imports) {
-      const target = internalTarget(specifier, file, manifest, files);
+      const target = internalTarget(name, specifier, file, manifest, files);
       if (target) {
         if (!seen.has(target)) queue.push(target);
         continue;
@@ -485,7 +501,13 @@ function codeClosure(
   return { code, packages: [...packages].sort() };
 }
 
+/**
+ * The package's own file a specifier loads: a relative path, a `#import`, or
+ * the package's own name (`require("react-dom")` in react-dom/client.js loads
+ * react-dom's root entry, as Node resolves it from inside the package).
+ */
 function internalTarget(
+  name: string,
   specifier: string,
   from: string,
   manifest: Record<string, unknown>,
@@ -498,15 +520,12 @@ function internalTarget(
     const target = resolveImports(manifest.imports, specifier, requireConditions);
     return target?.startsWith("./") ? resolvePackageFile(target, files) : null;
   }
+  if (packageOfSpecifier(specifier) === name) {
+    const esm = /\.mjs$/.test(from) || (manifest.type === "module" && /\.js$/.test(from));
+    const conditions = esm ? importConditions : requireConditions;
+    return entryFile(manifest, subpathOf(name, specifier), conditions, files);
+  }
   return null;
-}
-
-function lineCount(text: string): number {
-  if (text.length === 0) return 0;
-  let lines = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < text.length - 1; i = text.indexOf("\n", i + 1))
-    lines++;
-  return lines;
 }
 
 function record(value: unknown): Record<string, unknown> {

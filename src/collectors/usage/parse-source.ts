@@ -1,4 +1,5 @@
-import { type ParserOptions, type ParserPlugin, parse } from "@babel/parser";
+import { createRequire } from "node:module";
+import type { ParserOptions, ParserPlugin } from "@babel/parser";
 import { shortParseMessage } from "./parse-failures.js";
 import { type SourceBlock, sourceBlocks } from "./source-blocks.js";
 
@@ -17,6 +18,10 @@ export const codeExtensions = [
   ".astro",
   ".html",
 ] as const;
+
+// Required, not imported: babel's parser is CommonJS, and an `import` of it has Node lex its
+// 500 KB for named exports first (~40 ms of every run that parses).
+const { parse } = createRequire(import.meta.url)("@babel/parser") as typeof import("@babel/parser");
 
 type Program = ReturnType<typeof parse>;
 

@@ -1,17 +1,10 @@
-import {
-  closeSync,
-  type Dirent,
-  existsSync,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-} from "node:fs";
+import { type Dirent, existsSync, readdirSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isValidPackageName } from "../../util/package-name.js";
 import { declarationEntry, typesPackageName } from "./declared-exports.js";
 import type { UsageLimits } from "./limits.js";
+import { FolderFiles, lineCount, readBytes } from "./package-files.js";
 import type { InstalledPackage } from "./package-footprint.js";
 
 /**
@@ -33,6 +26,7 @@ export async function findInstalled(fromDir: string, name: string): Promise<stri
 }
 
 const shipped = /\.([cm]?js|d\.[cm]?ts)$/;
+const declaration = /\.d\.[cm]?ts$/;
 
 /** The files a package's footprint is measured from: code and declarations. */
 export function isShippedFile(name: string): boolean {
@@ -40,9 +34,12 @@ export function isShippedFile(name: string): boolean {
 }
 
 /**
- * Reads an installed package: its package.json and every .js/.cjs/.mjs and
- * declaration file, skipping nested node_modules. Stops at the file cap and
- * the byte budget, saying so in `caveats`; null when package.json is unreadable.
+ * Lists an installed package: its package.json and every .js/.cjs/.mjs and
+ * declaration file, skipping nested node_modules. Code files are read once
+ * here for their size in bytes and lines (the totals the used fraction is
+ * taken of); every text is read again only when a measurement asks for it
+ * (`FolderFiles`). Stops at the file cap and at the byte budget of code
+ * read, saying so in `caveats`; null when package.json is unreadable.
  */
 export async function readInstalledPackage(
   dir: string,
@@ -55,7 +52,8 @@ export async function readInstalledPackage(
     return null;
   }
   if (!manifest || typeof manifest !== "object" || Array.isArray(manifest)) return null;
-  const files = new Map<string, string>();
+  const names = new Set<string>();
+  const sizes = new Map<string, [number, number]>();
   const caveats: string[] = [];
   let bytes = 0;
   const queue: [string, number][] = [["", 0]];
@@ -77,22 +75,35 @@ export async function readInstalledPackage(
     // read, close). On Kong/insomnia's 127 packages (18,600 files, 112 MB) that was 1.3–2.8 s,
     // readFileSync 0.4–0.7 s. The caller parses right after, synchronously, in any case.
     for (const child of wanted) {
-      if (files.size >= limits.maxPackageFiles) {
+      if (names.size >= limits.maxPackageFiles) {
         caveats.push(`stopped at ${limits.maxPackageFiles} files: the totals are a lower bound`);
         break walk;
       }
+      // Declarations count in no total: they are listed, and read when the checker asks.
+      if (declaration.test(child)) {
+        names.add(child);
+        continue;
+      }
       // The size is checked before reading: a stranger's 450 MB file is never read to be refused.
-      const text = readText(path.join(dir, child), limits.maxPackageBytes - bytes);
-      if (text === null) continue;
-      bytes += typeof text === "string" ? text.length : text.tooLarge;
-      if (typeof text !== "string" || bytes > limits.maxPackageBytes) {
+      const read = readBytes(path.join(dir, child), limits.maxPackageBytes - bytes);
+      if (read === null) continue;
+      bytes += Buffer.isBuffer(read) ? read.length : read.tooLarge;
+      if (!Buffer.isBuffer(read) || bytes > limits.maxPackageBytes) {
         caveats.push(`stopped at ${limits.maxPackageBytes} bytes: the totals are a lower bound`);
         break walk;
       }
-      files.set(child, text);
+      names.add(child);
+      sizes.set(child, [read.length, lineCount(read)]);
     }
   }
-  const pkg: InstalledPackage = { manifest: manifest as Record<string, unknown>, files, caveats };
+  const byteSizes = new Map([...sizes].map(([file, [size]]) => [file, size]));
+  const files = new FolderFiles(dir, names, limits.maxPackageBytes, byteSizes);
+  const pkg: InstalledPackage = {
+    manifest: manifest as Record<string, unknown>,
+    files,
+    caveats,
+    sizes,
+  };
   const typesPackage = await readTypesPackage(dir, pkg, limits);
   if (typesPackage) pkg.typesPackage = typesPackage;
   return pkg;
@@ -121,29 +132,5 @@ function listFolder(dir: string): Dirent[] {
     return readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
-  }
-}
-
-/** A file's text, or its size when that is over `maxBytes` (then it is not read); null when unreadable. */
-function readText(file: string, maxBytes: number): string | { tooLarge: number } | null {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    // The same open, fstat, read, close as readFileSync, with the size looked at in between.
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) return { tooLarge: size };
-    const buffer = Buffer.allocUnsafe(size);
-    let read = 0;
-    for (let n = -1; read < size && n !== 0; read += n)
-      n = readSync(fd, buffer, read, size - read, null);
-    return buffer.toString("utf8", 0, read);
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
   }
 }

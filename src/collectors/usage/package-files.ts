@@ -1,0 +1,126 @@
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * A package's code and declaration files by package-relative, `/`-separated
+ * path: every name, and a file's text when it is asked for. A `Map` of texts
+ * is one (a tarball read in memory, a test's fixture); `FolderFiles` is the
+ * other, reading an installed package's files from disk on demand.
+ */
+export interface PackageTexts {
+  readonly size: number;
+  has(file: string): boolean;
+  get(file: string): string | undefined;
+  keys(): IterableIterator<string>;
+}
+
+/**
+ * The files of an installed package, listed up front but read only when asked
+ * for: a measurement parses a few hundred of a package's files at most, and
+ * date-fns alone ships 5,000 (35 MB). Reading and decoding them all was a
+ * third of the dependency side's time on the bench's fixture. A text is kept
+ * once read, since the closure and the export surface may both ask for it.
+ */
+export class FolderFiles implements PackageTexts {
+  private readonly texts = new Map<string, string | null>();
+  private readonly sizes: Map<string, number>;
+
+  /**
+   * `bytes` holds the sizes the lister already knows (the code files it read
+   * to count lines); `maxBytes` is the largest file ever read, checked before
+   * reading, so a stranger's 450 MB file is never loaded.
+   */
+  constructor(
+    readonly dir: string,
+    readonly names: ReadonlySet<string>,
+    readonly maxBytes: number,
+    bytes: ReadonlyMap<string, number> = new Map(),
+  ) {
+    this.sizes = new Map(bytes);
+  }
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  has(file: string): boolean {
+    return this.names.has(file);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.names.keys();
+  }
+
+  /** The file's size in bytes, from the listing or a stat; undefined when not listed or gone. */
+  bytes(file: string): number | undefined {
+    if (!this.names.has(file)) return undefined;
+    let size = this.sizes.get(file);
+    if (size === undefined) {
+      try {
+        size = statSync(path.join(this.dir, file)).size;
+      } catch {
+        return undefined;
+      }
+      this.sizes.set(file, size);
+    }
+    return size;
+  }
+
+  get(file: string): string | undefined {
+    if (!this.names.has(file)) return undefined;
+    let text = this.texts.get(file);
+    if (text === undefined) {
+      const read = readText(path.join(this.dir, file), this.maxBytes);
+      text = typeof read === "string" ? read : null;
+      this.texts.set(file, text);
+    }
+    return text ?? undefined;
+  }
+}
+
+/** A file's size without reading it when the files can tell (a folder), else its text's length. */
+export function bytesOf(files: PackageTexts, file: string): number | undefined {
+  return files instanceof FolderFiles ? files.bytes(file) : files.get(file)?.length;
+}
+
+/** A file's text, or its size when that is over `maxBytes` (then it is not read); null when unreadable. */
+export function readText(file: string, maxBytes: number): string | { tooLarge: number } | null {
+  const read = readBytes(file, maxBytes);
+  return Buffer.isBuffer(read) ? read.toString("utf8") : read;
+}
+
+/** A file's bytes, or its size when that is over `maxBytes` (then it is not read); null when unreadable. */
+export function readBytes(file: string, maxBytes: number): Buffer | { tooLarge: number } | null {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    // The same open, fstat, read, close as readFileSync, with the size looked at in between.
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { tooLarge: size };
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    for (let n = -1; read < size && n !== 0; read += n)
+      n = readSync(fd, buffer, read, size - read, null);
+    return read === size ? buffer : buffer.subarray(0, read);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Lines as an editor counts them: a final newline does not start one more. */
+export function lineCount(text: string | Buffer): number {
+  if (text.length === 0) return 0;
+  const next =
+    typeof text === "string"
+      ? (from: number) => text.indexOf("\n", from)
+      : (from: number) => text.indexOf(10, from);
+  let lines = 1;
+  for (let i = next(0); i >= 0 && i < text.length - 1; i = next(i + 1)) lines++;
+  return lines;
+}
