@@ -75,3 +75,14 @@ describe("jenga analyze loads what a warm run does not need only when it is need
       expect([...packages]).not.toContain(lazy);
   });
 });
+
+describe("the usage source loads the parsers of rare inputs only when it meets one", () => {
+  it("loads no YAML parser (pnpm-workspace.yaml, a YAML config) and no tar reader up front", () => {
+    const { packages } = loadedAtStartup(
+      path.resolve(cliDir, "../collectors/usage/collect-usage.ts"),
+    );
+    // The walk reached the parser it does need at once.
+    expect([...packages]).toContain("jsonc-parser");
+    for (const lazy of ["yaml", "tar"]) expect([...packages]).not.toContain(lazy);
+  });
+});

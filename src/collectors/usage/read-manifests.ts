@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { open, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { parse as parseYaml } from "yaml";
 import { pnpmWorkspacePatterns } from "../../inventory/workspace-patterns.js";
 import { pushAll } from "../../util/extremes.js";
 import { isValidPackageName } from "../../util/package-name.js";
@@ -17,6 +16,8 @@ export async function readManifests(root: string): Promise<ProjectManifest[]> {
   const pnpm = await readFile(path.join(root, "pnpm-workspace.yaml"), "utf8").catch(() => null);
   if (pnpm !== null) {
     try {
+      // Loaded here: most projects have no pnpm-workspace.yaml.
+      const { parse: parseYaml } = await import("yaml");
       pushAll(patterns, pnpmWorkspacePatterns(parseYaml(pnpm)));
     } catch {
       // A broken pnpm-workspace.yaml is the inventory's to report; here it only loses workspaces.

@@ -9,7 +9,7 @@
  */
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { Parser, type ReadEntry } from "tar";
+import type { ReadEntry } from "tar";
 import type { UsageLimits } from "./limits.js";
 import type { InstalledPackage } from "./package-footprint.js";
 import { isShippedFile } from "./read-installed-package.js";
@@ -26,6 +26,8 @@ export async function readTarballPackage(
 ): Promise<TarballRead> {
   if (!startsWith(gzipped, GZIP_MAGIC)) return { ok: false, problem: "not a gzip file" };
   const reader = new EntryReader(limits);
+  // Loaded here: only a project without node_modules reads tarballs.
+  const { Parser } = await import("tar");
   // brotli and zstd off: the input is plain tar by now, never to be sniffed and inflated again.
   const parser = new Parser({ strict: false, brotli: false, zstd: false });
   parser.on("entry", (entry: ReadEntry) => reader.take(entry));

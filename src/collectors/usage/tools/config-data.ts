@@ -1,6 +1,15 @@
+import { createRequire } from "node:module";
 import { parse as parseJsonc } from "jsonc-parser";
-import { parse as parseYaml } from "yaml";
+import type * as Yaml from "yaml";
 import type { SourceFile } from "../analyze-usage.js";
+
+let yaml: typeof Yaml | null = null;
+
+/** `yaml` is loaded with the first YAML config: most projects have none. */
+function parseYaml(text: string): unknown {
+  yaml ??= createRequire(import.meta.url)("yaml") as typeof Yaml;
+  return yaml.parse(text, { maxAliasCount: 100 });
+}
 
 /**
  * A JSON, JSONC or YAML config file's data (`.babelrc`, `.lintstagedrc.yml`,
@@ -10,7 +19,7 @@ import type { SourceFile } from "../analyze-usage.js";
 export function configData(file: SourceFile): unknown {
   if (/\.[cm]?[jt]sx?$/.test(file.path)) return null;
   try {
-    if (/\.ya?ml$/.test(file.path)) return parseYaml(file.text, { maxAliasCount: 100 }) ?? null;
+    if (/\.ya?ml$/.test(file.path)) return parseYaml(file.text) ?? null;
     return parseJsonc(file.text) ?? null;
   } catch {
     return null;
