@@ -286,6 +286,21 @@ describe("the pure twin", () => {
     expect(both.exports).toEqual({ used: ["a", "b"], total: 3, names: 3 });
   });
 
+  it("reads an ES module's surface from its export statements, not from CommonJS it bundles", () => {
+    // A bundle that inlines a CommonJS dependency (vite plugins inline `debug`): its
+    // `exports.x =` belong to the inlined module, not to the package.
+    const pkg = installed(
+      {
+        "index.mjs":
+          "var debug = (function (exports, module) {\n  exports.log = 1;\n  module.exports.humanize = 2;\n})({}, {});\n" +
+          "export default function plugin() {}\nexport const version = 1;\n",
+      },
+      { exports: "./index.mjs" },
+    );
+    const found = measureFootprint("p", pkg, [site(["default"], "p")], 1000);
+    expect(found.exports).toEqual({ used: ["default"], total: 2, names: 2 });
+  });
+
   it("loads no code for a type-only use", () => {
     const pkg = installed({
       "index.js": "exports.a = 1;\n",

@@ -72,7 +72,10 @@ export function exportSurface(
       if (found) namespaces.push([name, found]);
     };
     esmExports(program, surface.names, follow, namespace);
-    cjsExports(program, surface, follow);
+    // An ES module has no `module` or `exports` to assign: its surface is its export
+    // statements, and the walk for CommonJS forms is skipped (most of a barrel's files).
+    if ((child(program, "program") ?? program).sourceType !== "module")
+      cjsExports(program, surface, follow);
   }
   surface.names.delete("__esModule");
   if (depth < maxNamespaceDepth) {
