@@ -11,10 +11,10 @@ import { declaredSurface, loadTypeScript } from "./declared-exports.js";
 /**
  * The parsing thread is the run's critical path; this one's answers are
  * awaited only at the end. On Linux a nice value is a thread's own, so the
- * checker yields the CPU to the parser when both want it (bench:usage cold:
- * −0.2–0.3 s on two cores). Elsewhere it would lower the whole process.
+ * checker yields the CPU to the parser when both want it. Elsewhere it would
+ * lower the whole process.
  */
-if (process.platform === "linux") {
+if (os.platform() === "linux") {
   try {
     os.setPriority(0, 10);
   } catch {
