@@ -301,6 +301,22 @@ describe("the pure twin", () => {
     expect(found.exports).toEqual({ used: ["default"], total: 2, names: 2 });
   });
 
+  it("parses a module once though a namespace export reads it again (zod's `export { z }`)", () => {
+    const pkg = installed(
+      {
+        "index.js":
+          'import * as z from "./external.js";\nexport * from "./external.js";\nexport { z };\n',
+        "external.js": 'export * from "./types.js";\nexport const parse = 1;\n',
+        "types.js": "export function string() {}\nexport function object() {}\n",
+      },
+      { type: "module", main: "index.js" },
+    );
+    const counters = { packagesRead: 0, filesParsed: 0, cacheHits: 0 };
+    const found = measureFootprint("p", pkg, [site(["z.object"], "p")], 1000, counters);
+    expect(found.exports).toEqual({ used: ["z.object"], total: 6, names: 6 });
+    expect(counters.filesParsed).toBe(3);
+  });
+
   it("loads no code for a type-only use", () => {
     const pkg = installed({
       "index.js": "exports.a = 1;\n",

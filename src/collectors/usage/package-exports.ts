@@ -38,6 +38,7 @@ export function exportSurface(
   programOf: ProgramOf,
   files: ReadonlySet<string>,
   depth = 0,
+  known: Map<string, ModuleExports | null> = new Map(),
 ): ExportSurface {
   const surface: ExportSurface = { names: new Set(), caveats: [] };
   const namespaces: [string, string][] = [];
@@ -47,45 +48,75 @@ export function exportSurface(
     const file = queue.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    const program = programOf(file);
-    if (!program) {
+    // Each module is parsed once per surface, though a namespace export reads it again.
+    let module = known.get(file);
+    if (module === undefined) {
+      module = moduleExports(file, programOf, files);
+      known.set(file, module);
+    }
+    if (!module) {
       surface.caveats.push(`${file} could not be read`);
       continue;
     }
-    const resolve = (spec: string) =>
-      resolvePackageFile(
-        path.posix.join(path.posix.dirname(file), spec),
-        files,
-        /\.d\.[cm]?ts$/.test(file),
-      );
-    const follow = (spec: string) => {
-      if (!spec.startsWith(".")) {
-        surface.caveats.push(`${file} re-exports all of ${spec}`);
-        return;
-      }
-      const found = resolve(spec);
-      if (found) queue.push(found);
-      else surface.caveats.push(`${file} re-exports ${spec}, not shipped`);
-    };
-    const namespace = (name: string, spec: string) => {
-      const found = spec.startsWith(".") ? resolve(spec) : null;
-      if (found) namespaces.push([name, found]);
-    };
-    esmExports(program, surface.names, follow, namespace);
-    // An ES module has no `module` or `exports` to assign: its surface is its export
-    // statements, and the walk for CommonJS forms is skipped (most of a barrel's files).
-    if ((child(program, "program") ?? program).sourceType !== "module")
-      cjsExports(program, surface, follow);
+    for (const name of module.names) surface.names.add(name);
+    pushAll(surface.caveats, module.caveats);
+    pushAll(queue, module.stars);
+    pushAll(namespaces, module.namespaces);
   }
   surface.names.delete("__esModule");
   if (depth < maxNamespaceDepth) {
     for (const [name, file] of namespaces) {
-      const inner = exportSurface(file, programOf, files, depth + 1);
+      const inner = exportSurface(file, programOf, files, depth + 1, known);
       for (const member of inner.names)
         if (member !== "default") surface.names.add(`${name}.${member}`);
     }
   }
   return surface;
+}
+
+/** What one module adds to a surface: its own names, the modules it re-exports all of, its namespace exports. */
+interface ModuleExports {
+  names: Set<string>;
+  caveats: string[];
+  /** `export * from "./x"`, `module.exports = require("./x")`: the files, in the order written. */
+  stars: string[];
+  /** `export * as ns from "./api"`: the name and the file. */
+  namespaces: [string, string][];
+}
+
+function moduleExports(
+  file: string,
+  programOf: ProgramOf,
+  files: ReadonlySet<string>,
+): ModuleExports | null {
+  const program = programOf(file);
+  if (!program) return null;
+  const module: ModuleExports = { names: new Set(), caveats: [], stars: [], namespaces: [] };
+  const resolve = (spec: string) =>
+    resolvePackageFile(
+      path.posix.join(path.posix.dirname(file), spec),
+      files,
+      /\.d\.[cm]?ts$/.test(file),
+    );
+  const follow = (spec: string) => {
+    if (!spec.startsWith(".")) {
+      module.caveats.push(`${file} re-exports all of ${spec}`);
+      return;
+    }
+    const found = resolve(spec);
+    if (found) module.stars.push(found);
+    else module.caveats.push(`${file} re-exports ${spec}, not shipped`);
+  };
+  const namespace = (name: string, spec: string) => {
+    const found = spec.startsWith(".") ? resolve(spec) : null;
+    if (found) module.namespaces.push([name, found]);
+  };
+  esmExports(program, module.names, follow, namespace);
+  // An ES module has no `module` or `exports` to assign: its surface is its export
+  // statements, and the walk for CommonJS forms is skipped (most of a barrel's files).
+  if ((child(program, "program") ?? program).sourceType !== "module")
+    cjsExports(program, module, follow);
+  return module;
 }
 
 function esmExports(
@@ -176,7 +207,7 @@ function declaredNames(declaration: AstNode): string[] {
 
 function cjsExports(
   program: AstNode,
-  surface: ExportSurface,
+  surface: { names: Set<string>; caveats: string[] },
   follow: (spec: string) => void,
 ): void {
   const objects = new Map<string, AstNode>();
@@ -210,7 +241,7 @@ function cjsExports(
   }
 }
 
-function objectKeys(object: AstNode, surface: ExportSurface): void {
+function objectKeys(object: AstNode, surface: { names: Set<string>; caveats: string[] }): void {
   for (const p of children(object, "properties")) {
     if (p.type === "SpreadElement") surface.caveats.push("module.exports spreads another object");
     else {
