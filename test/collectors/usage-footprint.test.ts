@@ -11,6 +11,7 @@ import {
   resolveExports,
   typesFile,
 } from "../../src/collectors/usage/package-entry.js";
+import { codeSize, lineCount } from "../../src/collectors/usage/package-files.js";
 import {
   type InstalledPackage,
   measureFootprint,
@@ -344,6 +345,26 @@ describe("reading an installed package", () => {
     const budget = await readInstalledPackage(dir, { ...usageLimits, maxPackageBytes: 5 });
     expect(budget?.files.size).toBe(1);
     expect(await readInstalledPackage(path.join(dir, "none"), usageLimits)).toBeNull();
+  });
+
+  it("counts the lines of a file longer than one read as lineCount counts its text", async () => {
+    const long = await mkdtemp(path.join(tmpdir(), "jenga-footprint-long-"));
+    try {
+      // 300 KB: more than one read of the counting buffer, with and without a final newline.
+      const body = "x = 1;\n".repeat(40_000);
+      for (const [file, text] of [
+        ["a.js", body],
+        ["b.js", `${body}y`],
+        ["c.js", ""],
+      ] as const) {
+        await writeFile(path.join(long, file), text);
+        expect(codeSize(path.join(long, file), 1e9)).toEqual([text.length, lineCount(text)]);
+      }
+      expect(codeSize(path.join(long, "a.js"), 100)).toEqual({ tooLarge: body.length });
+      expect(codeSize(path.join(long, "none.js"), 100)).toBeNull();
+    } finally {
+      await rm(long, { recursive: true, force: true });
+    }
   });
 
   it("counts code sizes up front and reads each text only when it is asked for", async () => {

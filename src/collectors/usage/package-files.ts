@@ -90,7 +90,7 @@ export function readText(file: string, maxBytes: number): string | { tooLarge: n
 }
 
 /** A file's bytes, or its size when that is over `maxBytes` (then it is not read); null when unreadable. */
-export function readBytes(file: string, maxBytes: number): Buffer | { tooLarge: number } | null {
+function readBytes(file: string, maxBytes: number): Buffer | { tooLarge: number } | null {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -113,14 +113,51 @@ export function readBytes(file: string, maxBytes: number): Buffer | { tooLarge: 
   }
 }
 
+/** Reused by `codeSize`: a package's code is thousands of files, each read only to be counted. */
+const scratch = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * A file's size in bytes and lines, read through one reused buffer, so that
+ * counting a package's thousands of code files allocates nothing; its size
+ * when that is over `maxBytes` (then it is not read); null when unreadable.
+ */
+export function codeSize(
+  file: string,
+  maxBytes: number,
+): [number, number] | { tooLarge: number } | null {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { tooLarge: size };
+    let bytes = 0;
+    let newlines = 0;
+    let last = -1;
+    // To the size it had when opened: a file that grows meanwhile is not read on and on.
+    for (let n = -1; bytes < size && n !== 0; bytes += n) {
+      n = readSync(fd, scratch, 0, Math.min(scratch.length, size - bytes), null);
+      const view = scratch.subarray(0, n);
+      for (let i = view.indexOf(10); i >= 0; i = view.indexOf(10, i + 1)) newlines++;
+      if (n > 0) last = view[n - 1] as number;
+    }
+    // As lineCount: a final newline does not start one more line.
+    return [bytes, bytes === 0 ? 0 : newlines + (last === 10 ? 0 : 1)];
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Lines as an editor counts them: a final newline does not start one more. */
-export function lineCount(text: string | Buffer): number {
+export function lineCount(text: string): number {
   if (text.length === 0) return 0;
-  const next =
-    typeof text === "string"
-      ? (from: number) => text.indexOf("\n", from)
-      : (from: number) => text.indexOf(10, from);
   let lines = 1;
-  for (let i = next(0); i >= 0 && i < text.length - 1; i = next(i + 1)) lines++;
+  for (let i = text.indexOf("\n"); i >= 0 && i < text.length - 1; i = text.indexOf("\n", i + 1))
+    lines++;
   return lines;
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { isValidPackageName } from "../../util/package-name.js";
 import { declarationEntry, typesPackageName } from "./declared-exports.js";
 import type { UsageLimits } from "./limits.js";
-import { FolderFiles, lineCount, readBytes } from "./package-files.js";
+import { codeSize, FolderFiles } from "./package-files.js";
 import type { InstalledPackage } from "./package-footprint.js";
 
 /**
@@ -85,15 +85,15 @@ export async function readInstalledPackage(
         continue;
       }
       // The size is checked before reading: a stranger's 450 MB file is never read to be refused.
-      const read = readBytes(path.join(dir, child), limits.maxPackageBytes - bytes);
-      if (read === null) continue;
-      bytes += Buffer.isBuffer(read) ? read.length : read.tooLarge;
-      if (!Buffer.isBuffer(read) || bytes > limits.maxPackageBytes) {
+      const size = codeSize(path.join(dir, child), limits.maxPackageBytes - bytes);
+      if (size === null) continue;
+      bytes += Array.isArray(size) ? size[0] : size.tooLarge;
+      if (!Array.isArray(size) || bytes > limits.maxPackageBytes) {
         caveats.push(`stopped at ${limits.maxPackageBytes} bytes: the totals are a lower bound`);
         break walk;
       }
       names.add(child);
-      sizes.set(child, [read.length, lineCount(read)]);
+      sizes.set(child, size);
     }
   }
   const byteSizes = new Map([...sizes].map(([file, [size]]) => [file, size]));
