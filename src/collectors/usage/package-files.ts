@@ -83,14 +83,18 @@ export function bytesOf(files: PackageTexts, file: string): number | undefined {
   return files instanceof FolderFiles ? files.bytes(file) : files.get(file)?.length;
 }
 
-/** A file's text, or its size when that is over `maxBytes` (then it is not read); null when unreadable. */
-export function readText(file: string, maxBytes: number): string | { tooLarge: number } | null {
-  const read = readBytes(file, maxBytes);
-  return Buffer.isBuffer(read) ? read.toString("utf8") : read;
-}
+type TooLarge = { tooLarge: number };
 
-/** A file's bytes, or its size when that is over `maxBytes` (then it is not read); null when unreadable. */
-function readBytes(file: string, maxBytes: number): Buffer | { tooLarge: number } | null {
+/**
+ * Opens `file` and hands `read` its descriptor and size, unless the size is
+ * over `maxBytes` (then nothing is read: a stranger's 450 MB file is never
+ * loaded to be refused); null when the file cannot be opened or read.
+ */
+function withFile<T>(
+  file: string,
+  maxBytes: number,
+  read: (fd: number, size: number) => T,
+): T | TooLarge | null {
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -98,19 +102,25 @@ function readBytes(file: string, maxBytes: number): Buffer | { tooLarge: number 
     return null;
   }
   try {
-    // The same open, fstat, read, close as readFileSync, with the size looked at in between.
     const size = fstatSync(fd).size;
-    if (size > maxBytes) return { tooLarge: size };
-    const buffer = Buffer.allocUnsafe(size);
-    let read = 0;
-    for (let n = -1; read < size && n !== 0; read += n)
-      n = readSync(fd, buffer, read, size - read, null);
-    return read === size ? buffer : buffer.subarray(0, read);
+    return size > maxBytes ? { tooLarge: size } : read(fd, size);
   } catch {
     return null;
   } finally {
     closeSync(fd);
   }
+}
+
+/** A file's text, or its size when that is over `maxBytes` (then it is not read); null when unreadable. */
+export function readText(file: string, maxBytes: number): string | TooLarge | null {
+  // The same open, fstat, read, close as readFileSync, with the size looked at in between.
+  return withFile(file, maxBytes, (fd, size) => {
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    for (let n = -1; read < size && n !== 0; read += n)
+      n = readSync(fd, buffer, read, size - read, null);
+    return buffer.toString("utf8", 0, read);
+  });
 }
 
 /** Reused by `codeSize`: a package's code is thousands of files, each read only to be counted. */
@@ -121,19 +131,8 @@ const scratch = Buffer.allocUnsafe(256 * 1024);
  * counting a package's thousands of code files allocates nothing; its size
  * when that is over `maxBytes` (then it is not read); null when unreadable.
  */
-export function codeSize(
-  file: string,
-  maxBytes: number,
-): [number, number] | { tooLarge: number } | null {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) return { tooLarge: size };
+export function codeSize(file: string, maxBytes: number): [number, number] | TooLarge | null {
+  return withFile(file, maxBytes, (fd, size): [number, number] => {
     let bytes = 0;
     let newlines = 0;
     let last = -1;
@@ -146,11 +145,7 @@ export function codeSize(
     }
     // As lineCount: a final newline does not start one more line.
     return [bytes, bytes === 0 ? 0 : newlines + (last === 10 ? 0 : 1)];
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** Lines as an editor counts them: a final newline does not start one more. */
