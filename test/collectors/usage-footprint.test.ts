@@ -318,6 +318,52 @@ describe("the pure twin", () => {
     expect(counters.filesParsed).toBe(3);
   });
 
+  it("reads the smaller build of a NODE_ENV build switch and counts both as reached", () => {
+    const prod = "exports.createRoot=function(){};exports.version=1;";
+    const dev = `exports.createRoot = function () {};\nexports.version = 1;\n${"// dev\n".repeat(50)}`;
+    const pkg = installed(
+      {
+        "index.js":
+          "'use strict';\nfunction check() {}\n" +
+          "if (process.env.NODE_ENV === 'production') {\n  check();\n  module.exports = require('./cjs/p.production.min.js');\n} else {\n  module.exports = require('./cjs/p.development.js');\n}\n",
+        "cjs/p.production.min.js": prod,
+        "cjs/p.development.js": dev,
+        "other.js": "exports.other = 1;\n",
+      },
+      { main: "index.js" },
+    );
+    const counters = { packagesRead: 0, filesParsed: 0, cacheHits: 0 };
+    const found = measureFootprint("p", pkg, [site(["createRoot"], "p")], 10_000, counters);
+    expect(found.exports).toEqual({ used: ["createRoot"], total: 2, names: 2 });
+    // index.js and both builds are reached; other.js is not.
+    expect(found.code).toMatchObject({ usedFiles: 3, totalFiles: 4 });
+    // The development build is never parsed: index.js and the production build are.
+    expect(counters.filesParsed).toBe(2);
+  });
+
+  it("takes a switch written the other way round, and follows both requires of anything else", () => {
+    const switched = installed({
+      "index.js":
+        'if ("development" !== process.env.NODE_ENV) module.exports = require("./a.js");\nelse module.exports = require("./b.js");\n',
+      "a.js": "exports.x = 1;\n",
+      "b.js": "exports.x = 1; // a longer build of the same\n",
+    });
+    const counters = { packagesRead: 0, filesParsed: 0, cacheHits: 0 };
+    measureFootprint("p", switched, [site(["x"], "p")], 1000, counters);
+    expect(counters.filesParsed).toBe(2);
+    // Not on NODE_ENV: two different modules, both read.
+    const feature = installed({
+      "index.js":
+        'if (process.env.FEATURE === "1") module.exports = require("./a.js");\nelse module.exports = require("./b.js");\n',
+      "a.js": "exports.x = 1;\n",
+      "b.js": "exports.y = 1;\n",
+    });
+    const both = { packagesRead: 0, filesParsed: 0, cacheHits: 0 };
+    const found = measureFootprint("p", feature, [site(["x"], "p")], 1000, both);
+    expect(both.filesParsed).toBe(3);
+    expect(found.exports).toEqual({ used: ["x"], total: 2, names: 2 });
+  });
+
   it("loads no code for a type-only use", () => {
     const pkg = installed({
       "index.js": "exports.a = 1;\n",

@@ -125,3 +125,22 @@ export function keyName(node: AstNode | null, computed: boolean): string | null 
   }
   return literalString(node);
 }
+
+/** `module.exports`. */
+export function isModuleExports(node: AstNode): boolean {
+  if (node.type !== "MemberExpression") return false;
+  const object = child(node, "object");
+  return (
+    object?.type === "Identifier" &&
+    object.name === "module" &&
+    keyName(child(node, "property"), node.computed === true) === "exports"
+  );
+}
+
+/** The literal `x` of `require("x")`, else null. */
+export function requiredSpecifier(node: AstNode): string | null {
+  if (node.type !== "CallExpression") return null;
+  const callee = child(node, "callee");
+  if (callee?.type !== "Identifier" || callee.name !== "require") return null;
+  return literalString(children(node, "arguments")[0] ?? null);
+}

@@ -1,10 +1,23 @@
 import path from "node:path";
 import { pushAll } from "../../util/extremes.js";
-import { type AstNode, child, children, keyName, literalString, walk } from "./ast.js";
+import {
+  type AstNode,
+  child,
+  children,
+  isModuleExports,
+  keyName,
+  literalString,
+  requiredSpecifier,
+  walk,
+} from "./ast.js";
+import { buildSwitch } from "./build-switch.js";
 import { resolvePackageFile } from "./package-entry.js";
 
 /** Parses a package file once; null when it is not shipped, too large or does not parse. */
 export type ProgramOf = (file: string) => AstNode | null;
+
+/** A package file's size in bytes, when known: of two builds of one module, the smaller is read. */
+export type BytesOf = (file: string) => number | undefined;
 
 export interface ExportSurface {
   names: Set<string>;
@@ -37,6 +50,7 @@ export function exportSurface(
   entry: string,
   programOf: ProgramOf,
   files: ReadonlySet<string>,
+  bytesOf: BytesOf = () => undefined,
   depth = 0,
   known: Map<string, ModuleExports | null> = new Map(),
 ): ExportSurface {
@@ -51,7 +65,7 @@ export function exportSurface(
     // Each module is parsed once per surface, though a namespace export reads it again.
     let module = known.get(file);
     if (module === undefined) {
-      module = moduleExports(file, programOf, files);
+      module = moduleExports(file, programOf, files, bytesOf);
       known.set(file, module);
     }
     if (!module) {
@@ -66,7 +80,7 @@ export function exportSurface(
   surface.names.delete("__esModule");
   if (depth < maxNamespaceDepth) {
     for (const [name, file] of namespaces) {
-      const inner = exportSurface(file, programOf, files, depth + 1, known);
+      const inner = exportSurface(file, programOf, files, bytesOf, depth + 1, known);
       for (const member of inner.names)
         if (member !== "default") surface.names.add(`${name}.${member}`);
     }
@@ -88,6 +102,7 @@ function moduleExports(
   file: string,
   programOf: ProgramOf,
   files: ReadonlySet<string>,
+  bytesOf: BytesOf,
 ): ModuleExports | null {
   const program = programOf(file);
   if (!program) return null;
@@ -98,7 +113,11 @@ function moduleExports(
       files,
       /\.d\.[cm]?ts$/.test(file),
     );
+  // Of a development and a production build, only the one `smallerBuild` picks is read.
+  const builds = buildSwitch(program);
+  const skipped = builds ? otherBuild(builds, resolve, bytesOf) : null;
   const follow = (spec: string) => {
+    if (spec === skipped) return;
     if (!spec.startsWith(".")) {
       module.caveats.push(`${file} re-exports all of ${spec}`);
       return;
@@ -117,6 +136,21 @@ function moduleExports(
   if ((child(program, "program") ?? program).sourceType !== "module")
     cjsExports(program, module, follow);
   return module;
+}
+
+/**
+ * The build of a `buildSwitch` not to read: the larger, when both are shipped
+ * (the other is read in its place); else none, so the shipped one is read.
+ */
+export function otherBuild(
+  [a, b]: [string, string],
+  resolve: (spec: string) => string | null,
+  bytesOf: BytesOf,
+): string | null {
+  const fileA = resolve(a);
+  const fileB = resolve(b);
+  if (!fileA || !fileB) return null;
+  return (bytesOf(fileB) ?? 0) < (bytesOf(fileA) ?? 0) ? a : b;
 }
 
 function esmExports(
@@ -275,23 +309,6 @@ function exportCall(call: AstNode, names: Set<string>, follow: (spec: string) =>
   }
 }
 
-function requiredSpecifier(node: AstNode): string | null {
-  if (node.type !== "CallExpression") return null;
-  const callee = child(node, "callee");
-  if (callee?.type !== "Identifier" || callee.name !== "require") return null;
-  return literalString(children(node, "arguments")[0] ?? null);
-}
-
 function isExportsObject(node: AstNode): boolean {
   return node.type === "Identifier" && node.name === "exports";
-}
-
-function isModuleExports(node: AstNode): boolean {
-  if (node.type !== "MemberExpression") return false;
-  const object = child(node, "object");
-  return (
-    object?.type === "Identifier" &&
-    object.name === "module" &&
-    keyName(child(node, "property"), node.computed === true) === "exports"
-  );
 }

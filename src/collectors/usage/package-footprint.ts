@@ -1,6 +1,7 @@
 import path from "node:path";
 import { pushAll } from "../../util/extremes.js";
 import type { AstNode } from "./ast.js";
+import { buildSwitch } from "./build-switch.js";
 import { type DeclaredSurface, declaredSurface, declaredUse } from "./declared-exports.js";
 import { extractImports } from "./extract-imports.js";
 import {
@@ -11,7 +12,7 @@ import {
   resolvePackageFile,
   typesFile,
 } from "./package-entry.js";
-import { exportSurface } from "./package-exports.js";
+import { exportSurface, otherBuild } from "./package-exports.js";
 import { bytesOf, lineCount, type PackageTexts } from "./package-files.js";
 import { packageOfSpecifier } from "./package-of-specifier.js";
 import { parseSource } from "./parse-source.js";
@@ -63,9 +64,11 @@ export interface PackageDigest {
 export interface DigestModule {
   imports: string[];
   computed: number[];
+  /** A development/production build switch (build-switch.ts): its two specifiers. */
+  builds?: [string, string];
 }
 
-export const digestFormat = 3;
+export const digestFormat = 4;
 
 /** Counts the costly work, so a test (or the bench) can tell a cached run from a fresh one. */
 export interface FootprintCounters {
@@ -149,10 +152,13 @@ class DigestView {
     const program = parsed.error ? null : ((parsed.programs[0] as unknown as AstNode) ?? null);
     if (program && jsFile.test(file) && this.digest.modules[file] === undefined) {
       const found = extractImports(program, false, true);
-      this.digest.modules[file] = {
+      const module: DigestModule = {
         imports: found.imports.filter((i) => !i.typeOnly).map((i) => i.specifier),
         computed: found.computed.map((c) => c.line),
       };
+      const builds = buildSwitch(program);
+      if (builds) module.builds = builds;
+      this.digest.modules[file] = module;
       this.changed = true;
     }
     return program;
@@ -162,7 +168,12 @@ class DigestView {
     const known = this.digest.surfaces[root];
     if (known) return known;
     const tooLarge: string[] = [];
-    const surface = exportSurface(root, (file) => this.program(file, tooLarge), this.files);
+    const surface = exportSurface(
+      root,
+      (file) => this.program(file, tooLarge),
+      this.files,
+      (file) => this.digest.sizes[file]?.[0],
+    );
     const record = { names: [...surface.names], caveats: surface.caveats, tooLarge };
     this.digest.surfaces[root] = record;
     this.changed = true;
@@ -461,6 +472,8 @@ function codeClosure(
   const { files } = view;
   const { manifest } = view.digest;
   const seen = new Set<string>();
+  // The build of a build switch that is counted as reached but not read (build-switch.ts).
+  const counted = new Set<string>();
   const packages = new Set<string>();
   const queue = [...entries.values()].filter((f): f is string => f !== null);
   while (queue.length > 0) {
@@ -471,8 +484,15 @@ function codeClosure(
     if (found === "too-large") caveats.push(`${file} is too large to parse`);
     if (!found || found === "too-large") continue;
     for (const line of found.computed) caveats.push(`${file}:${line} imports a computed path`);
+    const resolve = (specifier: string) => internalTarget(name, specifier, file, manifest, files);
+    const bytes = (f: string) => view.digest.sizes[f]?.[0];
+    const skipped = found.builds ? otherBuild(found.builds, resolve, bytes) : null;
     for (const specifier of found.imports) {
-      const target = internalTarget(name, specifier, file, manifest, files);
+      const target = resolve(specifier);
+      if (specifier === skipped) {
+        if (target) counted.add(target);
+        continue;
+      }
       if (target) {
         if (!seen.has(target)) queue.push(target);
         continue;
@@ -493,7 +513,7 @@ function codeClosure(
     code.totalFiles++;
     code.totalBytes += bytes;
     code.totalLines += lines;
-    if (!seen.has(file)) continue;
+    if (!seen.has(file) && !counted.has(file)) continue;
     code.usedFiles++;
     code.usedBytes += bytes;
     code.usedLines += lines;
