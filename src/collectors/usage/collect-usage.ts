@@ -9,6 +9,8 @@ import { type Evidence, missingEvidence, okEvidence } from "../types.js";
 import { analyzeUsage, type UsageAnalysis } from "./analyze-usage.js";
 import { classifyUsage } from "./classify-usage.js";
 import { createDeclarationChecker, type DeclarationChecker } from "./declaration-checker.js";
+import { typesPackageName } from "./declared-exports.js";
+import { stringRecord } from "./entry-points.js";
 import { type UsageLimits, usageLimits } from "./limits.js";
 import {
   type FreshFootprint,
@@ -85,6 +87,8 @@ export interface FootprintOptions {
   graph?: ReadonlyMap<string, InventoryPackage>;
   /** The direct dependencies' peers from the registry, for a project without node_modules. */
   registryPeers?: PeerFacts;
+  /** The TypeScript checker to ask (see `checkerFor`); absent, one is made for the call. */
+  checker?: DeclarationChecker;
 }
 
 /** Reads one project folder (its files, manifests and installed binaries) and analyzes it. */
@@ -94,11 +98,50 @@ export async function analyzeProject(
   options: FootprintOptions = {},
   entry: readonly string[] = [],
 ): Promise<UsageAnalysis | null> {
-  const analysis = await analyzeProjectSources(dir, limits, entry, options);
-  if (!analysis) return null;
-  await addFootprints(dir, analysis.packages, limits, options);
-  settlePeers(analysis.packages);
-  return analysis;
+  const checker = await checkerFor(dir, limits, options.cache);
+  try {
+    const analysis = await analyzeProjectSources(dir, limits, entry, options);
+    if (!analysis) return null;
+    await addFootprints(dir, analysis.packages, limits, { ...options, checker });
+    settlePeers(analysis.packages);
+    return analysis;
+  } finally {
+    await checker.close();
+  }
+}
+
+/**
+ * The declarations checker for one project, its thread already loading
+ * TypeScript when a package it will likely be asked about has no cached
+ * answer: a root dependency typed apart (lodash with @types/lodash). Loading
+ * TypeScript and checking @types/lodash takes over a second, which then
+ * overlaps the project's own parsing instead of outlasting the packages'.
+ */
+export async function checkerFor(
+  dir: string,
+  limits: UsageLimits,
+  cache: Cache | undefined,
+  make: () => DeclarationChecker = createDeclarationChecker,
+): Promise<DeclarationChecker> {
+  const checker = make();
+  const root = await readFile(path.join(dir, "package.json"), "utf8")
+    .then((text) => JSON.parse(text) as Record<string, unknown>)
+    .catch(() => null);
+  const declared = new Set<string>();
+  for (const section of ["dependencies", "devDependencies"])
+    for (const name of Object.keys(stringRecord(root?.[section]))) declared.add(name);
+  for (const name of declared) {
+    if (name.startsWith("@types/") || !declared.has(typesPackageName(name))) continue;
+    const installed = await findInstalled(dir, name);
+    if (!installed) continue;
+    const key = cache ? await digestKey(name, installed, limits) : null;
+    const entry = key ? await cache?.read<PackageDigest>("usage", key).catch(() => null) : null;
+    // A cached digest answers on its own (or asks the checker when the project uses new names).
+    if (entry && isDigest(entry.value)) continue;
+    checker.prepare();
+    break;
+  }
+  return checker;
 }
 
 /**
@@ -166,13 +209,13 @@ export async function addFootprints(
   // Packages waiting for their type declarations' answer (a worker thread's), while the
   // loop measures the next ones.
   const later: Promise<void>[] = [];
-  const checker = createDeclarationChecker();
+  const checker = options.checker ?? createDeclarationChecker();
   const run: FootprintRun = { limits, options, writes, checker };
   // One package at a time, in this thread: a pool of two worker threads measured the same
   // wall time on two cores (each isolate warms up babel and ts-morph anew: +40% CPU) and
   // ~120 MB more memory on Kong/insomnia. Only the TypeScript checker has a thread of its own.
   try {
-    for (const [name, usage] of packages) {
+    for (const [name, usage] of firstTypedApart(packages)) {
       const first = usage.sites.find((s) => !s.typeOnly) ?? usage.sites[0];
       if (!first) continue;
       const installed = await findInstalled(path.join(dir, path.posix.dirname(first.file)), name);
@@ -189,9 +232,23 @@ export async function addFootprints(
     }
     await Promise.all(later);
   } finally {
-    await checker.close();
+    // A checker handed in is its giver's to close.
+    if (!options.checker) await checker.close();
   }
   await Promise.all(writes);
+}
+
+/**
+ * The packages in the order they are measured: first those typed by an
+ * `@types` package the project has (lodash by @types/lodash). Their JS is
+ * often a bundle whose API only the declarations name, so they are the ones
+ * likely to wait for the TypeScript checker's thread; asked first, its answer
+ * comes while this thread parses the rest, not after it.
+ */
+export function firstTypedApart(packages: Map<string, UsageEvidence>): [string, UsageEvidence][] {
+  const typed = (name: string) => packages.has(typesPackageName(name));
+  const all = [...packages];
+  return [...all.filter(([name]) => typed(name)), ...all.filter(([name]) => !typed(name))];
 }
 
 type Measured = PackageFootprint | Later<PackageFootprint>;
