@@ -16,7 +16,7 @@ import { declaredSurface, loadTypeScript } from "./declared-exports.js";
  */
 if (os.platform() === "linux") {
   try {
-    os.setPriority(0, 10);
+    os.setPriority(0, 5);
   } catch {
     // Not permitted in some sandboxes: the thread runs at the process's priority.
   }
