@@ -44,7 +44,8 @@ const maxNamespaceDepth = 2;
  * module that exports one value (`module.exports = fn`) has `default`.
  * A namespace export (`export * as ns from "./api"`, or `import * as ns`
  * then `export { ns }`) also has its members, `ns.object`, to
- * `maxNamespaceDepth` levels.
+ * `maxNamespaceDepth` levels. Of an entry that picks its development or
+ * production build, the smaller by `bytesOf` is read (build-switch.ts).
  */
 export function exportSurface(
   entry: string,
@@ -113,7 +114,7 @@ function moduleExports(
       files,
       /\.d\.[cm]?ts$/.test(file),
     );
-  // Of a development and a production build, only the one `smallerBuild` picks is read.
+  // Of a development and a production build (build-switch.ts), the larger is not read.
   const builds = buildSwitch(program);
   const skipped = builds ? otherBuild(builds, resolve, bytesOf) : null;
   const follow = (spec: string) => {
