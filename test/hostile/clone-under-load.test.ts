@@ -14,7 +14,7 @@ import { now } from "../helpers/evidence.js";
 // reached the 180 s limit: every clone ran at once, and the limit counted time spent, not
 // time without progress. Clones now run at most two per core, and a clone is stopped only
 // after a stretch with no byte of output. Scaled down: a clone paced by a local proxy takes
-// ~25 s while its bytes keep coming, under a limit of ten seconds. The limit was four, and a
+// over 20 s while its bytes keep coming, under a limit of ten seconds. The limit was four, and a
 // full suite on a machine shared with other jobs still saw a silent stretch over four seconds
 // (a slow process start or pack step): ten is wide enough for that and still well under the
 // clone's time.
@@ -61,24 +61,27 @@ beforeAll(async () => {
     ],
     { env, stdio: "ignore" },
   );
-  // The proxy passes the daemon's answer on 1 KB every 100 ms: slow, but never silent.
+  // The proxy passes the daemon's answer on at 300 bytes every 100 ms, however the daemon
+  // chunks it: slow (the ~70 KB pack takes over 20 s), but never silent. (Paced by chunks of
+  // at most 1 KB, the same clone took 10 to 25 s as the daemon's writes came big or small.)
   proxy = createServer((client) => {
     const upstream = connect(daemonPort, "127.0.0.1");
     client.on("error", () => upstream.destroy());
     upstream.on("error", () => client.destroy());
     client.pipe(upstream);
-    const queue: Buffer[] = [];
+    let pending = Buffer.alloc(0);
     let ended = false;
     upstream.on("data", (data: Buffer) => {
-      for (let at = 0; at < data.length; at += 1024) queue.push(data.subarray(at, at + 1024));
+      pending = Buffer.concat([pending, data]);
     });
     upstream.on("end", () => {
       ended = true;
     });
     const pace = setInterval(() => {
-      const next = queue.shift();
-      if (next) client.write(next);
-      else if (ended) {
+      if (pending.length > 0) {
+        client.write(pending.subarray(0, 300));
+        pending = pending.subarray(300);
+      } else if (ended) {
         clearInterval(pace);
         client.end();
       }
